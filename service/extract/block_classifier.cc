@@ -1,0 +1,66 @@
+#include "service/extract/block_classifier.h"
+
+#include <algorithm>
+#include <cmath>
+
+#include "absl/strings/str_cat.h"
+#include "service/extract/boilerplate_lexicon.h"
+
+namespace declutter::extract {
+namespace {
+
+// A weak lexicon phrase decides a block only when the block is little more than the
+// phrase: a label, a heading, a footer link row.
+bool Dominates(const LexiconEntry& e, const TextFeatures& f) {
+  const int32_t phrase_chars = CountCodePoints(e.phrase);
+  return f.chars <= phrase_chars * 3 + 12 || (f.chars < 60 && !f.ends_sentence);
+}
+
+}  // namespace
+
+void BlockClassifier::ClassifyOne(Favor favor, Block* b) {
+  TextFeatures& f = b->features;
+  f = ComputeTextFeatures(b->text);
+  const double weight = f.Weight();
+  const double link_density = b->LinkDensity();
+
+  // Prose evidence: length (saturating) plus clause punctuation.
+  double score = std::min(weight / 40.0, 8.0) + std::min(f.punctuation * 0.6, 6.0);
+  if (f.ends_sentence) score += 1.5;
+  // Title-like: short, few clause marks, no sentence end. Teasers and menu items.
+  const bool title_like = !f.ends_sentence && f.punctuation <= 1 && weight < 120;
+  if (title_like) score -= 3.0;
+  if (weight < 16) score -= 2.0;
+  if (f.starts_with_bullet && !f.ends_sentence) score -= 2.0;
+  if (b->role == BlockRole::kHeading) score = std::max(score, 0.0);
+
+  b->kind = BlockKind::kNone;
+  b->reason.clear();
+  if (link_density > 0.5 && f.chars > 0) {
+    score -= 4.0 + 6.0 * link_density;
+    b->kind = weight < 40 ? BlockKind::kNavigation : BlockKind::kRelated;
+    b->reason = absl::StrCat("link density ", static_cast<int>(link_density * 100), "%");
+  }
+  if (const LexiconEntry* hit = BoilerplateLexicon::Find(b->text)) {
+    if (hit->strength == kStrong || Dominates(*hit, f)) {
+      score -= hit->strength == kStrong ? 12.0 : 8.0;
+      b->kind = hit->kind;
+      b->reason = absl::StrCat("lexicon: ", hit->phrase, " (", hit->note, ")");
+    }
+  }
+  if ((f.has_phone || f.has_email || f.has_url) && weight < 160 &&
+      b->kind == BlockKind::kNone && !f.ends_sentence) {
+    score -= 4.0;
+    b->kind = BlockKind::kContact;
+    b->reason = f.has_url ? "short line with a URL" : "short line with contact details";
+  }
+  if (favor == Favor::kPrecision) score -= 1.0;
+  if (favor == Favor::kRecall) score += 1.0;
+  b->score = score;
+}
+
+void BlockClassifier::Classify(Favor favor, BlockList* blocks) {
+  for (Block& b : *blocks) ClassifyOne(favor, &b);
+}
+
+}  // namespace declutter::extract

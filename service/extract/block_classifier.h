@@ -1,0 +1,28 @@
+// Scores every block on how much it reads like article text, from its own features
+// (length, punctuation, sentence endings, link density, bullets, contact details) and
+// the boilerplate lexicon. Fills Block::features, score, kind and reason.
+//
+// A lexicon hit is weighed, not obeyed: a weak phrase counts only in a short block it
+// dominates, so an article that quotes 版权 keeps its paragraph. The DOM context (class
+// hints, which subtree) is the selector's business, not the classifier's.
+// Stateless; thread-safe.
+
+#ifndef DECLUTTER_SERVICE_EXTRACT_BLOCK_CLASSIFIER_H_
+#define DECLUTTER_SERVICE_EXTRACT_BLOCK_CLASSIFIER_H_
+
+#include "service/extract/block.h"
+#include "service/extract/page.h"
+
+namespace declutter::extract {
+
+class BlockClassifier {
+ public:
+  static void Classify(Favor favor, BlockList* blocks);
+
+  // Scores one block in isolation (exposed for tests).
+  static void ClassifyOne(Favor favor, Block* block);
+};
+
+}  // namespace declutter::extract
+
+#endif  // DECLUTTER_SERVICE_EXTRACT_BLOCK_CLASSIFIER_H_

@@ -1,0 +1,50 @@
+#include "service/extract/class_hints.h"
+
+#include "absl/strings/ascii.h"
+
+namespace declutter::extract {
+namespace {
+
+constexpr ClassHintEntry kEntries[] = {
+#include "service/extract/data/class_hints.inc"
+};
+
+constexpr int kMaxTokens = 64;
+constexpr size_t kMaxTokenBytes = 64;
+
+void ScoreToken(absl::string_view token, ClassHint* hint) {
+  for (const ClassHintEntry& e : kEntries) {
+    const bool hit = e.match == kExact ? token == e.token
+                                       : token.find(e.token) != absl::string_view::npos;
+    if (!hit) continue;
+    hint->weight += e.weight;
+    if (e.weight < 0 && (hint->worst == nullptr || e.weight < hint->worst->weight)) {
+      hint->worst = &e;
+    }
+  }
+}
+
+}  // namespace
+
+ClassHint ClassHints::Score(absl::string_view values) {
+  ClassHint hint;
+  char token[kMaxTokenBytes];
+  size_t len = 0;
+  int tokens = 0;
+  // One extra iteration with a separator flushes the last token.
+  for (size_t i = 0; i <= values.size() && tokens < kMaxTokens; ++i) {
+    const char c = i < values.size() ? values[i] : ' ';
+    if (absl::ascii_isalnum(static_cast<unsigned char>(c))) {
+      if (len < kMaxTokenBytes) token[len++] = absl::ascii_tolower(c);
+      continue;
+    }
+    if (len > 0) {
+      ScoreToken(absl::string_view(token, len), &hint);
+      ++tokens;
+      len = 0;
+    }
+  }
+  return hint;
+}
+
+}  // namespace declutter::extract

@@ -1,0 +1,37 @@
+// Evidence from an element's class, id and role tokens (data in data/class_hints.inc).
+// Immutable after static initialisation; thread-safe.
+
+#ifndef DECLUTTER_SERVICE_EXTRACT_CLASS_HINTS_H_
+#define DECLUTTER_SERVICE_EXTRACT_CLASS_HINTS_H_
+
+#include "absl/strings/string_view.h"
+
+#include "service/extract/result.h"
+
+namespace declutter::extract {
+
+enum HintMatch { kExact, kContains };
+
+struct ClassHintEntry {
+  absl::string_view token;
+  HintMatch match;
+  int weight;
+  BlockKind kind;
+  absl::string_view note;
+};
+
+struct ClassHint {
+  int weight = 0;                     // summed over matching tokens
+  const ClassHintEntry* worst = nullptr;  // the most negative entry that matched
+};
+
+class ClassHints {
+ public:
+  // Scores the attribute values of one element (class, id, role, itemprop ...), each a
+  // space-separated list of names. Bounded: at most 64 tokens of at most 64 bytes each.
+  static ClassHint Score(absl::string_view attribute_values);
+};
+
+}  // namespace declutter::extract
+
+#endif  // DECLUTTER_SERVICE_EXTRACT_CLASS_HINTS_H_

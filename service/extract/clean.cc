@@ -1,0 +1,136 @@
+#include "service/extract/clean.h"
+
+#include "absl/time/clock.h"
+#include "service/extract/article_writer.h"
+#include "service/extract/block_classifier.h"
+#include "service/extract/charset_detector.h"
+#include "service/extract/content_selector.h"
+#include "service/extract/html_block_builder.h"
+#include "service/extract/input_sniffer.h"
+#include "service/extract/language_guesser.h"
+#include "service/extract/metadata_extractor.h"
+#include "service/extract/text_block_builder.h"
+#include "service/extract/text_decoder.h"
+#include "service/extract/text_normalizer.h"
+#include "service/extract/word_counter.h"
+
+namespace declutter::extract {
+namespace {
+
+// Microseconds since `*mark`, and moves the mark to now.
+int64_t Lap(absl::Time* mark) {
+  const absl::Time now = absl::Now();
+  const int64_t us = absl::ToInt64Microseconds(now - *mark);
+  *mark = now;
+  return us;
+}
+
+RemovedBlock ToRemoved(const Block& b) {
+  RemovedBlock r;
+  r.kind = b.kind == BlockKind::kNone ? BlockKind::kOther : b.kind;
+  r.reason = b.reason;
+  size_t i = 0;
+  int chars = 0;
+  while (i < b.text.size() && chars < kMaxRemovedTextChars) {
+    NextCodePoint(b.text, &i);
+    ++chars;
+  }
+  r.text = b.text.substr(0, i);
+  r.truncated = i < b.text.size();
+  return r;
+}
+
+// The page's title repeated as the first heading of the body is metadata, not text.
+void DropTitleHeading(absl::string_view title, BlockList* blocks) {
+  if (title.empty()) return;
+  for (Block& b : *blocks) {
+    if (!b.selected) continue;
+    if (b.role == BlockRole::kHeading && b.text == title) {
+      b.selected = false;
+      b.kind = BlockKind::kMetadata;
+      b.reason = "the article title";
+    }
+    return;  // only the first selected block can be the title
+  }
+}
+
+}  // namespace
+
+absl::StatusOr<Result> Clean(const Page& page, const Options& options) {
+  const absl::Time start = absl::Now();
+  absl::Time mark = start;
+  Result result;
+  InputInfo& input = result.input;
+  input.bytes = static_cast<int64_t>(page.content.size());
+
+  // Decode.
+  InputKind kind = InputSniffer::Decide(page.kind, page.content_type, page.content);
+  CharsetDecision charset = CharsetDetector::Decide(page.content, page.content_type,
+                                                    kind != InputKind::kText);
+  if (absl::Status s = InputSniffer::CheckCleanable(page.content, charset.charset);
+      !s.ok()) {
+    return s;
+  }
+  absl::StatusOr<DecodedText> decoded =
+      TextDecoder::ToUtf8(page.content.substr(charset.bom_bytes), charset.charset);
+  if (!decoded.ok()) return decoded.status();
+  input.charset = charset.charset;
+  input.charset_source = charset.source;
+  input.replacement_count = decoded->replacement_count;
+  const std::string& utf8 = decoded->utf8;
+  kind = InputSniffer::Decide(kind, page.content_type, utf8);
+  input.kind = kind;
+  result.timings.decode_us = Lap(&mark);
+
+  // Blocks, classification, selection, metadata.
+  Article& article = result.article;
+  BlockList blocks;
+  std::string declared_language;
+  if (kind == InputKind::kHtml) {
+    HtmlDocument doc = HtmlBlockBuilder::Build(utf8);
+    result.timings.parse_us = Lap(&mark);
+    blocks = std::move(doc.blocks);
+    BlockClassifier::Classify(options.favor, &blocks);
+    result.timings.classify_us = Lap(&mark);
+    ContentSelector::SelectHtml(options.favor, &doc.dom, &blocks);
+    result.timings.select_us = Lap(&mark);
+    MetadataExtractor::FromHtml(doc.facts, page.url, blocks, &article);
+    DropTitleHeading(article.title, &blocks);
+    declared_language = doc.facts.lang;
+  } else {
+    blocks = TextBlockBuilder::Build(utf8);
+    result.timings.blocks_us = Lap(&mark);
+    BlockClassifier::Classify(options.favor, &blocks);
+    result.timings.classify_us = Lap(&mark);
+    ContentSelector::SelectText(options.favor, &blocks);
+    result.timings.select_us = Lap(&mark);
+    MetadataExtractor::FromText(&blocks, &article);
+  }
+  article.title = TextNormalizer::NormalizeInline(article.title);
+  result.timings.metadata_us = Lap(&mark);
+
+  // Normalise and write.
+  for (Block& b : blocks) {
+    if (!b.selected) continue;
+    b.text = b.role == BlockRole::kPreformatted ? TextNormalizer::Nfc(b.text)
+                                                : TextNormalizer::NormalizeInline(b.text);
+    if (b.text.empty()) b.selected = false;
+  }
+  article.text = ArticleWriter::Write(blocks, options.format);
+  const std::string plain = options.format == OutputFormat::kText
+                                ? article.text
+                                : ArticleWriter::Write(blocks, OutputFormat::kText);
+  article.language = LanguageGuesser::Guess(plain.empty() ? article.title : plain,
+                                            declared_language);
+  article.word_count = WordCounter::Count(plain);
+  if (options.report_removed) {
+    for (const Block& b : blocks) {
+      if (!b.selected) result.removed.push_back(ToRemoved(b));
+    }
+  }
+  result.timings.output_us = Lap(&mark);
+  result.timings.total_us = absl::ToInt64Microseconds(absl::Now() - start);
+  return result;
+}
+
+}  // namespace declutter::extract

@@ -1,0 +1,25 @@
+// The engine's entry point: one raw page in, one clean article out.
+//
+//   decode (charset, ICU) -> parse (Gumbo) or split lines -> blocks -> classify ->
+//   select main content -> metadata -> normalise and write
+//
+// Deterministic and stateless per call; safe to call from many threads at once. All
+// work and memory are bounded by the input's size.
+
+#ifndef DECLUTTER_SERVICE_EXTRACT_CLEAN_H_
+#define DECLUTTER_SERVICE_EXTRACT_CLEAN_H_
+
+#include "absl/status/statusor.h"
+#include "service/extract/page.h"
+#include "service/extract/result.h"
+
+namespace declutter::extract {
+
+// INVALID_ARGUMENT when the bytes are not a page (empty, binary, an unknown charset
+// that nothing else overrides); otherwise a Result, possibly with empty text when the
+// page has no article.
+absl::StatusOr<Result> Clean(const Page& page, const Options& options);
+
+}  // namespace declutter::extract
+
+#endif  // DECLUTTER_SERVICE_EXTRACT_CLEAN_H_

@@ -1,0 +1,170 @@
+#include "service/extract/content_selector.h"
+
+#include <algorithm>
+#include <vector>
+
+#include "absl/strings/str_cat.h"
+
+namespace declutter::extract {
+namespace {
+
+// How much of a paragraph's score reaches the ancestor `level` steps up.
+constexpr double kLevelShare[] = {1.0, 0.5, 1.0 / 6, 1.0 / 9, 1.0 / 12};
+
+double LinkDensity(const DomNode& n) {
+  return n.text_chars == 0 ? 0.0 : static_cast<double>(n.link_chars) / n.text_chars;
+}
+
+double CandidateScore(const DomNode& n) {
+  return (n.score + n.hint * 0.5) * (1.0 - LinkDensity(n));
+}
+
+void MarkLeftOut(Block* b, const char* why) {
+  if (b->kind == BlockKind::kNone) {
+    b->kind = BlockKind::kOther;
+    b->reason = why;
+  }
+}
+
+}  // namespace
+
+void ContentSelector::SelectHtml(Favor favor, DomTree* dom, BlockList* blocks) {
+  DomTree& nodes = *dom;
+  if (nodes.empty() || blocks->empty()) return;
+  for (DomNode& n : nodes) {
+    n.score = 0;
+    n.text_chars = 0;
+    n.link_chars = 0;
+  }
+  for (const Block& b : *blocks) {
+    DomNode& holder = nodes[b.node];
+    holder.text_chars += b.features.chars;
+    holder.link_chars += b.link_chars;
+    if (b.score <= 0 || b.kind != BlockKind::kNone) continue;
+    int32_t at = holder.paragraph_like ? holder.parent : b.node;
+    for (double share : kLevelShare) {
+      if (at < 0) break;
+      nodes[at].score += b.score * share;
+      at = nodes[at].parent;
+    }
+  }
+  // Pre-order: every child comes after its parent, so one reverse pass sums subtrees.
+  for (size_t i = nodes.size(); i-- > 1;) {
+    const int32_t parent = nodes[i].parent;
+    if (parent < 0) continue;
+    nodes[parent].text_chars += nodes[i].text_chars;
+    nodes[parent].link_chars += nodes[i].link_chars;
+  }
+  int32_t best = -1;
+  double best_score = 0;
+  for (size_t i = 0; i < nodes.size(); ++i) {
+    if (nodes[i].paragraph_like || nodes[i].score <= 0) continue;
+    const double s = CandidateScore(nodes[i]);
+    if (best < 0 || s > best_score) {
+      best = static_cast<int32_t>(i);
+      best_score = s;
+    }
+  }
+  if (best < 0) {
+    for (Block& b : *blocks) MarkLeftOut(&b, "no main content found");
+    return;
+  }
+
+  // The chosen container plus siblings that read like more of the same article.
+  std::vector<int32_t> roots = {best};
+  const int32_t parent = nodes[best].parent;
+  if (parent >= 0) {
+    const double threshold = std::max(10.0, best_score * 0.2);
+    for (int32_t i = parent + 1; i < nodes[parent].end; i = nodes[i].end) {
+      if (i == best) continue;
+      const DomNode& sib = nodes[i];
+      if (sib.hint < 0) continue;
+      const bool strong = CandidateScore(sib) >= threshold;
+      const bool prose_paragraph = sib.paragraph_like && sib.text_chars > 80 &&
+                                   LinkDensity(sib) < 0.25;
+      if (strong || prose_paragraph) roots.push_back(i);
+    }
+  }
+
+  const double drop_below = favor == Favor::kRecall ? -8.0
+                            : favor == Favor::kPrecision ? -2.0 : -4.0;
+  for (Block& b : *blocks) {
+    int32_t root = -1;
+    for (int32_t r : roots) {
+      if (nodes[r].Contains(r, b.node)) {
+        root = r;
+        break;
+      }
+    }
+    if (root < 0) {
+      MarkLeftOut(&b, "outside the main content");
+      continue;
+    }
+    const int32_t negative = nodes[b.node].negative_ancestor;
+    if (negative > root && nodes[root].Contains(root, negative)) {
+      b.kind = nodes[negative].hint_kind == BlockKind::kNone
+                   ? BlockKind::kOther
+                   : nodes[negative].hint_kind;
+      b.reason = absl::StrCat("inside a ", BlockKindName(b.kind),
+                              " container (class/id/tag evidence)");
+      continue;
+    }
+    if (b.kind != BlockKind::kNone) continue;
+    if (b.score < drop_below) {
+      MarkLeftOut(&b, "too little text evidence");
+      continue;
+    }
+    b.selected = true;
+  }
+}
+
+void ContentSelector::SelectText(Favor favor, BlockList* blocks) {
+  BlockList& bs = *blocks;
+  const size_t n = bs.size();
+  if (n == 0) return;
+  // A related-list or comment heading after substantial content ends the article:
+  // what follows it is that list, however prose-like its teasers are.
+  size_t limit = n;
+  double seen = 0;
+  for (size_t i = 0; i < n; ++i) {
+    if (seen >= 15 && (bs[i].kind == BlockKind::kRelated ||
+                       bs[i].kind == BlockKind::kComment)) {
+      limit = i;
+      break;
+    }
+    seen += std::max(0.0, bs[i].score);
+  }
+  // Maximum-sum contiguous run (Kadane) over [0, limit).
+  double best = 0, run = 0;
+  size_t best_begin = 0, best_end = 0, run_begin = 0;
+  for (size_t i = 0; i < limit; ++i) {
+    if (run <= 0) {
+      run = 0;
+      run_begin = i;
+    }
+    run += bs[i].score;
+    if (run > best) {
+      best = run;
+      best_begin = run_begin;
+      best_end = i + 1;
+    }
+  }
+  const double drop_below = favor == Favor::kRecall ? -12.0
+                            : favor == Favor::kPrecision ? -3.0 : -6.0;
+  for (size_t i = 0; i < n; ++i) {
+    Block& b = bs[i];
+    if (i < best_begin || i >= best_end) {
+      MarkLeftOut(&b, i >= limit ? "after a related-list heading"
+                                 : "outside the main content");
+      continue;
+    }
+    if (b.kind != BlockKind::kNone) continue;
+    if (b.score < drop_below) {
+      MarkLeftOut(&b, "too little text evidence");
+      continue;
+    }
+    b.selected = true;
+  }
+}
+
+}  // namespace declutter::extract

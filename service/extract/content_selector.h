@@ -1,0 +1,34 @@
+// Decides which classified blocks form the article. Sets Block::selected, and for
+// blocks left out sets kind/reason when the classifier had not.
+//
+// HTML: every block's score flows to its ancestors (fading with distance); each
+// element's total, damped by its link density and nudged by its class/id hints, rates it
+// as the article's container. The best container is chosen, siblings that read like
+// more of the same article are added, and inside them blocks that sit in a
+// negatively-hinted container (share bar, related box) or that the classifier marked as
+// boilerplate are dropped.
+//
+// Text: the contiguous run of lines with the largest total score is the article (the
+// maximum-sum subarray), cut at a related-list or comment heading that follows
+// substantial content; inside it only lines the classifier marked are dropped.
+//
+// Linear in blocks and DOM nodes. Stateless; thread-safe.
+
+#ifndef DECLUTTER_SERVICE_EXTRACT_CONTENT_SELECTOR_H_
+#define DECLUTTER_SERVICE_EXTRACT_CONTENT_SELECTOR_H_
+
+#include "service/extract/block.h"
+#include "service/extract/dom_tree.h"
+#include "service/extract/page.h"
+
+namespace declutter::extract {
+
+class ContentSelector {
+ public:
+  static void SelectHtml(Favor favor, DomTree* dom, BlockList* blocks);
+  static void SelectText(Favor favor, BlockList* blocks);
+};
+
+}  // namespace declutter::extract
+
+#endif  // DECLUTTER_SERVICE_EXTRACT_CONTENT_SELECTOR_H_

@@ -1,0 +1,208 @@
+#include "service/extract/date_parser.h"
+
+#include <cstdio>
+
+#include "absl/strings/ascii.h"
+#include "absl/strings/str_format.h"
+
+namespace declutter::extract {
+namespace {
+
+struct MonthName {
+  absl::string_view name;
+  int month;
+};
+constexpr MonthName kMonths[] = {
+#include "service/extract/data/month_names.inc"
+};
+
+bool IsLeap(int y) { return (y % 4 == 0 && y % 100 != 0) || y % 400 == 0; }
+
+bool ValidDate(int y, int m, int d) {
+  static constexpr int kDays[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+  if (y < 1990 || y > 2100 || m < 1 || m > 12 || d < 1) return false;
+  return d <= kDays[m - 1] + (m == 2 && IsLeap(y) ? 1 : 0);
+}
+
+// Cursor over the text with small matching primitives.
+class Scanner {
+ public:
+  Scanner(absl::string_view s, size_t pos) : s_(s), pos_(pos) {}
+  size_t pos() const { return pos_; }
+  bool AtEnd() const { return pos_ >= s_.size(); }
+
+  // Reads 1..max_digits ASCII digits.
+  bool Number(int max_digits, int* out, int min_digits = 1) {
+    int n = 0, v = 0;
+    while (pos_ < s_.size() && n < max_digits && absl::ascii_isdigit(s_[pos_])) {
+      v = v * 10 + (s_[pos_++] - '0');
+      ++n;
+    }
+    *out = v;
+    return n >= min_digits && !(pos_ < s_.size() && absl::ascii_isdigit(s_[pos_]));
+  }
+  bool Literal(absl::string_view lit) {
+    if (s_.substr(pos_, lit.size()) != lit) return false;
+    pos_ += lit.size();
+    return true;
+  }
+  bool OneOf(absl::string_view chars, char* got = nullptr) {
+    if (pos_ < s_.size() && chars.find(s_[pos_]) != absl::string_view::npos) {
+      if (got) *got = s_[pos_];
+      ++pos_;
+      return true;
+    }
+    return false;
+  }
+  void Spaces() {
+    while (pos_ < s_.size() && (s_[pos_] == ' ' || s_[pos_] == '\t')) ++pos_;
+  }
+  // An English month name (or 3+ letter prefix); returns 0 when none.
+  int Month() {
+    size_t end = pos_;
+    while (end < s_.size() && absl::ascii_isalpha(s_[end])) ++end;
+    const std::string word = absl::AsciiStrToLower(s_.substr(pos_, end - pos_));
+    if (word.size() < 3) return 0;
+    for (const MonthName& m : kMonths) {
+      if (m.name.substr(0, word.size()) == word) {
+        pos_ = end;
+        if (pos_ < s_.size() && s_[pos_] == '.') ++pos_;
+        return m.month;
+      }
+    }
+    return 0;
+  }
+
+ private:
+  absl::string_view s_;
+  size_t pos_;
+};
+
+// Optional "[T ]HH:MM[:SS][.fff][Z|+HH:MM|+HHMM]" after a date.
+void ParseTime(Scanner* sc, ParsedDate* d) {
+  Scanner save = *sc;
+  if (!sc->OneOf("T")) sc->Spaces();
+  int h, mi, s = 0;
+  if (!sc->Number(2, &h) || !sc->OneOf(":") || !sc->Number(2, &mi, 2) || h > 23 ||
+      mi > 59) {
+    *sc = save;
+    return;
+  }
+  if (sc->OneOf(":") && (!sc->Number(2, &s, 2) || s > 60)) s = 0;
+  if (sc->OneOf(".")) {
+    int frac;
+    sc->Number(9, &frac);
+  }
+  d->hour = h, d->minute = mi, d->second = s;
+  Scanner zone = *sc;
+  sc->Spaces();
+  char sign;
+  int zh, zm = 0;
+  if (sc->OneOf("Z")) {
+    d->offset_minutes = 0;
+  } else if (sc->Literal("GMT") || sc->Literal("UTC")) {
+    d->offset_minutes = 0;
+    Scanner more = *sc;
+    if (sc->OneOf("+-", &sign) && sc->Number(2, &zh)) {
+      sc->OneOf(":");
+      sc->Number(2, &zm);
+      d->offset_minutes = (sign == '-' ? -1 : 1) * (zh * 60 + zm);
+    } else {
+      *sc = more;
+    }
+  } else if (sc->OneOf("+-", &sign) && sc->Number(2, &zh, 2)) {
+    sc->OneOf(":");
+    if (!sc->Number(2, &zm, 2)) zm = 0;
+    if (zh <= 14 && zm < 60) d->offset_minutes = (sign == '-' ? -1 : 1) * (zh * 60 + zm);
+  } else {
+    *sc = zone;
+  }
+}
+
+// Year-first numeric forms: 2023-03-17, 2023/3/17, 2023.03.17, 2023年3月17日.
+bool YearFirst(absl::string_view text, size_t at, ParsedDate* d) {
+  Scanner sc(text, at);
+  int y, m, day;
+  if (!sc.Number(4, &y, 4)) return false;
+  if (sc.Literal("年")) {
+    sc.Spaces();
+    if (!sc.Number(2, &m) || !sc.Literal("月")) return false;
+    sc.Spaces();
+    if (!sc.Number(2, &day) || !(sc.Literal("日") || sc.Literal("号"))) return false;
+    if (!ValidDate(y, m, day)) return false;
+    d->year = y, d->month = m, d->day = day;
+    ParseTime(&sc, d);
+  } else {
+    char sep;
+    if (!sc.OneOf("-/.", &sep) || !sc.Number(2, &m) || !sc.OneOf(absl::string_view(&sep, 1)) ||
+        !sc.Number(2, &day) || !ValidDate(y, m, day)) {
+      return false;
+    }
+    d->year = y, d->month = m, d->day = day;
+    ParseTime(&sc, d);
+  }
+  d->begin = at;
+  d->end = sc.pos();
+  return true;
+}
+
+// English forms: "March 17, 2023", "Mar 17 2023", "17 March 2023", RFC 822.
+bool EnglishMonth(absl::string_view text, size_t at, ParsedDate* d) {
+  Scanner sc(text, at);
+  int y, m, day;
+  if (int month = sc.Month(); month > 0) {
+    sc.Spaces();
+    if (!sc.Number(2, &day)) return false;
+    sc.Literal("st") || sc.Literal("nd") || sc.Literal("rd") || sc.Literal("th");
+    sc.OneOf(",");
+    sc.Spaces();
+    if (!sc.Number(4, &y, 4)) return false;
+    m = month;
+  } else {
+    if (!sc.Number(2, &day)) return false;
+    sc.Spaces();
+    m = sc.Month();
+    if (m == 0) return false;
+    sc.OneOf(",");
+    sc.Spaces();
+    if (!sc.Number(4, &y, 4)) return false;
+  }
+  if (!ValidDate(y, m, day)) return false;
+  d->year = y, d->month = m, d->day = day;
+  sc.OneOf(",");
+  ParseTime(&sc, d);
+  d->begin = at;
+  d->end = sc.pos();
+  return true;
+}
+
+}  // namespace
+
+std::string ParsedDate::ToIso8601() const {
+  std::string out = absl::StrFormat("%04d-%02d-%02d", year, month, day);
+  if (hour < 0) return out;
+  absl::StrAppendFormat(&out, "T%02d:%02d:%02d", hour, minute, second);
+  if (offset_minutes.has_value()) {
+    const int off = *offset_minutes;
+    if (off == 0) {
+      out += "Z";
+    } else {
+      absl::StrAppendFormat(&out, "%c%02d:%02d", off < 0 ? '-' : '+',
+                            std::abs(off) / 60, std::abs(off) % 60);
+    }
+  }
+  return out;
+}
+
+std::optional<ParsedDate> DateParser::Find(absl::string_view text) {
+  for (size_t i = 0; i < text.size(); ++i) {
+    const bool boundary = i == 0 || !absl::ascii_isalnum(text[i - 1]);
+    if (!boundary) continue;
+    ParsedDate d;
+    if (absl::ascii_isdigit(text[i]) && YearFirst(text, i, &d)) return d;
+    if (absl::ascii_isalnum(text[i]) && EnglishMonth(text, i, &d)) return d;
+  }
+  return std::nullopt;
+}
+
+}  // namespace declutter::extract

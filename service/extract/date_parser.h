@@ -1,0 +1,36 @@
+// Finds and parses publication dates in the formats news sites print, and writes them
+// as ISO 8601: "2023-03-17", "2023-03-17T11:10:17", "2023-03-17T11:10:17+08:00" (the
+// offset only when the text states one).
+//
+// Accepted: ISO 8601 and its space-separated form; YYYY/MM/DD and YYYY.MM.DD;
+// 2023年3月17日 with an optional time; RFC 822 ("Fri, 17 Mar 2023 11:10:17 +0800");
+// "March 17, 2023" and "17 March 2023". Impossible dates (month 13, Feb 30) and years
+// outside 1990-2100 are rejected. Stateless; thread-safe.
+
+#ifndef DECLUTTER_SERVICE_EXTRACT_DATE_PARSER_H_
+#define DECLUTTER_SERVICE_EXTRACT_DATE_PARSER_H_
+
+#include <optional>
+#include <string>
+#include "absl/strings/string_view.h"
+
+namespace declutter::extract {
+
+struct ParsedDate {
+  int year = 0, month = 0, day = 0;
+  int hour = -1, minute = 0, second = 0;  // hour < 0: no time given
+  std::optional<int> offset_minutes;       // set only when the text states a zone
+  size_t begin = 0, end = 0;               // byte range of the match in the input
+
+  std::string ToIso8601() const;
+};
+
+class DateParser {
+ public:
+  // The first date found anywhere in `text`, or nullopt.
+  static std::optional<ParsedDate> Find(absl::string_view text);
+};
+
+}  // namespace declutter::extract
+
+#endif  // DECLUTTER_SERVICE_EXTRACT_DATE_PARSER_H_

@@ -1,0 +1,43 @@
+// A flat, pre-order table of the elements that survived HTML block building, with
+// what the selector needs to score subtrees: parent links, pre-order extents, class
+// hints and aggregated text.
+//
+// Built by HtmlBlockBuilder; owned by the caller; plain data, no Gumbo pointers, so it
+// outlives the parse tree.
+
+#ifndef DECLUTTER_SERVICE_EXTRACT_DOM_TREE_H_
+#define DECLUTTER_SERVICE_EXTRACT_DOM_TREE_H_
+
+#include <cstdint>
+#include <vector>
+
+#include "service/extract/result.h"
+
+namespace declutter::extract {
+
+struct DomNode {
+  int32_t parent = -1;
+  int32_t end = 0;        // one past the last descendant's index (pre-order extent)
+  int32_t depth = 0;
+  uint16_t tag = 0;       // GumboTag value
+  bool paragraph_like = false;  // p, li, h1-h6, td, pre, blockquote...
+  int32_t hint = 0;       // class/id/role/tag evidence of this element alone
+  BlockKind hint_kind = BlockKind::kNone;  // what its negative hint says it is
+  // Nearest element at or above this one whose hint is negative, or -1. Lets a block
+  // learn which negative container it sits in, in O(1).
+  int32_t negative_ancestor = -1;
+  // Aggregated over the subtree by the selector.
+  int32_t text_chars = 0;
+  int32_t link_chars = 0;
+  double score = 0;
+
+  bool Contains(int32_t self, int32_t other) const {
+    return other >= self && other < end;
+  }
+};
+
+using DomTree = std::vector<DomNode>;
+
+}  // namespace declutter::extract
+
+#endif  // DECLUTTER_SERVICE_EXTRACT_DOM_TREE_H_

@@ -1,0 +1,397 @@
+#include "service/extract/html_block_builder.h"
+
+#include <gumbo.h>
+
+#include <algorithm>
+#include <memory>
+
+#include "absl/strings/ascii.h"
+#include "absl/strings/str_cat.h"
+#include "absl/strings/match.h"
+#include "service/extract/class_hints.h"
+#include "service/extract/text_features.h"
+
+namespace declutter::extract {
+namespace {
+
+constexpr size_t kMaxH1 = 4;
+constexpr size_t kMaxMeta = 256;
+constexpr size_t kMaxJsonLd = 16;
+
+struct OutputDeleter {
+  void operator()(GumboOutput* out) const {
+    gumbo_destroy_output(&kGumboDefaultOptions, out);
+  }
+};
+
+// Elements whose content is never article text.
+bool IsSkipped(GumboTag tag) {
+  switch (tag) {
+    case GUMBO_TAG_SCRIPT: case GUMBO_TAG_STYLE: case GUMBO_TAG_NOSCRIPT:
+    case GUMBO_TAG_TEMPLATE: case GUMBO_TAG_SVG: case GUMBO_TAG_MATH:
+    case GUMBO_TAG_IFRAME: case GUMBO_TAG_OBJECT: case GUMBO_TAG_EMBED:
+    case GUMBO_TAG_CANVAS: case GUMBO_TAG_INPUT: case GUMBO_TAG_SELECT:
+    case GUMBO_TAG_OPTION: case GUMBO_TAG_TEXTAREA: case GUMBO_TAG_BUTTON:
+    case GUMBO_TAG_HEAD: case GUMBO_TAG_AUDIO: case GUMBO_TAG_VIDEO:
+    case GUMBO_TAG_MAP:
+      return true;
+    default:
+      return false;
+  }
+}
+
+// Elements that start a new block of text.
+bool IsBlockLevel(GumboTag tag) {
+  switch (tag) {
+    case GUMBO_TAG_HTML: case GUMBO_TAG_BODY: case GUMBO_TAG_ADDRESS:
+    case GUMBO_TAG_ARTICLE: case GUMBO_TAG_ASIDE: case GUMBO_TAG_BLOCKQUOTE:
+    case GUMBO_TAG_CENTER: case GUMBO_TAG_DD: case GUMBO_TAG_DETAILS:
+    case GUMBO_TAG_DIR: case GUMBO_TAG_DIV: case GUMBO_TAG_DL: case GUMBO_TAG_DT:
+    case GUMBO_TAG_FIELDSET: case GUMBO_TAG_FIGCAPTION: case GUMBO_TAG_FIGURE:
+    case GUMBO_TAG_FOOTER: case GUMBO_TAG_FORM: case GUMBO_TAG_H1:
+    case GUMBO_TAG_H2: case GUMBO_TAG_H3: case GUMBO_TAG_H4: case GUMBO_TAG_H5:
+    case GUMBO_TAG_H6: case GUMBO_TAG_HEADER: case GUMBO_TAG_HGROUP:
+    case GUMBO_TAG_HR: case GUMBO_TAG_LI: case GUMBO_TAG_MAIN:
+    case GUMBO_TAG_MENU: case GUMBO_TAG_NAV: case GUMBO_TAG_OL: case GUMBO_TAG_P:
+    case GUMBO_TAG_PRE: case GUMBO_TAG_SECTION: case GUMBO_TAG_SUMMARY:
+    case GUMBO_TAG_TABLE: case GUMBO_TAG_TBODY: case GUMBO_TAG_THEAD:
+    case GUMBO_TAG_TFOOT: case GUMBO_TAG_TR: case GUMBO_TAG_TD: case GUMBO_TAG_TH:
+    case GUMBO_TAG_UL: case GUMBO_TAG_CAPTION: case GUMBO_TAG_BR:
+    case GUMBO_TAG_LEGEND:
+      return true;
+    default:
+      return false;
+  }
+}
+
+// Elements whose text is one paragraph; text directly in other block elements
+// (a <div> with bare text) is its own paragraph inside that element.
+bool IsParagraphLike(GumboTag tag) {
+  switch (tag) {
+    case GUMBO_TAG_P: case GUMBO_TAG_LI: case GUMBO_TAG_H1: case GUMBO_TAG_H2:
+    case GUMBO_TAG_H3: case GUMBO_TAG_H4: case GUMBO_TAG_H5: case GUMBO_TAG_H6:
+    case GUMBO_TAG_PRE: case GUMBO_TAG_BLOCKQUOTE: case GUMBO_TAG_TD:
+    case GUMBO_TAG_TH: case GUMBO_TAG_DD: case GUMBO_TAG_DT:
+    case GUMBO_TAG_FIGCAPTION: case GUMBO_TAG_CAPTION: case GUMBO_TAG_ADDRESS:
+      return true;
+    default:
+      return false;
+  }
+}
+
+// Evidence from the element's own name, independent of its attributes.
+std::pair<int, BlockKind> TagHint(GumboTag tag) {
+  switch (tag) {
+    case GUMBO_TAG_ARTICLE: return {25, BlockKind::kNone};
+    case GUMBO_TAG_MAIN: return {15, BlockKind::kNone};
+    case GUMBO_TAG_NAV: return {-40, BlockKind::kNavigation};
+    case GUMBO_TAG_FOOTER: return {-30, BlockKind::kCopyright};
+    case GUMBO_TAG_ASIDE: return {-30, BlockKind::kRelated};
+    case GUMBO_TAG_HEADER: return {-10, BlockKind::kNavigation};
+    case GUMBO_TAG_MENU: return {-30, BlockKind::kNavigation};
+    default: return {0, BlockKind::kNone};
+  }
+}
+
+absl::string_view Attr(const GumboElement& el, const char* name) {
+  const GumboAttribute* a = gumbo_get_attribute(&el.attributes, name);
+  return a == nullptr ? absl::string_view() : absl::string_view(a->value);
+}
+
+bool IsHidden(const GumboElement& el) {
+  if (gumbo_get_attribute(&el.attributes, "hidden") != nullptr) return true;
+  if (absl::EqualsIgnoreCase(Attr(el, "aria-hidden"), "true")) return true;
+  absl::string_view style = Attr(el, "style");
+  if (style.empty() || style.size() > 4096) return false;
+  std::string s = absl::AsciiStrToLower(style);
+  s.erase(std::remove_if(s.begin(), s.end(),
+                         [](char c) { return absl::ascii_isspace(c); }),
+          s.end());
+  return absl::StrContains(s, "display:none") ||
+         absl::StrContains(s, "visibility:hidden");
+}
+
+BlockRole RoleOf(GumboTag tag, int* level) {
+  *level = 0;
+  switch (tag) {
+    case GUMBO_TAG_H1: *level = 1; return BlockRole::kHeading;
+    case GUMBO_TAG_H2: *level = 2; return BlockRole::kHeading;
+    case GUMBO_TAG_H3: *level = 3; return BlockRole::kHeading;
+    case GUMBO_TAG_H4: *level = 4; return BlockRole::kHeading;
+    case GUMBO_TAG_H5: *level = 5; return BlockRole::kHeading;
+    case GUMBO_TAG_H6: *level = 6; return BlockRole::kHeading;
+    case GUMBO_TAG_LI: case GUMBO_TAG_DD: case GUMBO_TAG_DT:
+      return BlockRole::kListItem;
+    case GUMBO_TAG_BLOCKQUOTE: return BlockRole::kQuote;
+    case GUMBO_TAG_PRE: return BlockRole::kPreformatted;
+    case GUMBO_TAG_TD: case GUMBO_TAG_TH: return BlockRole::kTableCell;
+    default: return BlockRole::kParagraph;
+  }
+}
+
+// Concatenated text of a subtree (for <title>, <h1> and JSON-LD), bounded.
+std::string SubtreeText(const GumboNode* root, size_t limit) {
+  std::string out;
+  std::vector<const GumboNode*> stack = {root};
+  while (!stack.empty() && out.size() < limit) {
+    const GumboNode* n = stack.back();
+    stack.pop_back();
+    if (n->type == GUMBO_NODE_TEXT || n->type == GUMBO_NODE_WHITESPACE ||
+        n->type == GUMBO_NODE_CDATA) {
+      out.append(n->v.text.text);
+    } else if (n->type == GUMBO_NODE_ELEMENT) {
+      const GumboVector& kids = n->v.element.children;
+      for (unsigned i = kids.length; i > 0; --i) {
+        stack.push_back(static_cast<const GumboNode*>(kids.data[i - 1]));
+      }
+    }
+  }
+  if (out.size() > limit) out.resize(limit);
+  return out;
+}
+
+std::string CollapseWhitespace(absl::string_view s) {
+  std::string out;
+  bool space = false;
+  for (size_t i = 0; i < s.size();) {
+    size_t start = i;
+    uint32_t cp = NextCodePoint(s, &i);
+    if (cp == ' ' || cp == '\t' || cp == '\n' || cp == '\r' || cp == '\f' ||
+        cp == 0xA0 || cp == 0x3000) {
+      space = !out.empty();
+      continue;
+    }
+    if (space) out.push_back(' ');
+    space = false;
+    absl::StrAppend(&out, s.substr(start, i - start));
+  }
+  return out;
+}
+
+void CollectFacts(const GumboNode* node, HtmlFacts* facts) {
+    const GumboElement& el = node->v.element;
+    HtmlFacts& f = *facts;
+    switch (el.tag) {
+      case GUMBO_TAG_HTML:
+        if (f.lang.empty()) f.lang = std::string(Attr(el, "lang").substr(0, 64));
+        break;
+      case GUMBO_TAG_TITLE:
+        if (f.title.empty()) f.title = CollapseWhitespace(SubtreeText(node, 2048));
+        break;
+      case GUMBO_TAG_META: {
+        if (f.meta.size() >= kMaxMeta) break;
+        absl::string_view key = Attr(el, "property");
+        if (key.empty()) key = Attr(el, "name");
+        if (key.empty()) key = Attr(el, "itemprop");
+        if (key.empty()) key = Attr(el, "http-equiv");
+        absl::string_view content = Attr(el, "content");
+        if (!key.empty() && !content.empty()) {
+          f.meta.emplace_back(absl::AsciiStrToLower(key.substr(0, 128)),
+                              CollapseWhitespace(content.substr(0, 4096)));
+        }
+        break;
+      }
+      case GUMBO_TAG_LINK:
+        if (f.canonical.empty() &&
+            absl::EqualsIgnoreCase(Attr(el, "rel"), "canonical")) {
+          f.canonical = std::string(Attr(el, "href").substr(0, 2048));
+        }
+        break;
+      case GUMBO_TAG_SCRIPT:
+        if (f.json_ld.size() < kMaxJsonLd &&
+            absl::StrContains(absl::AsciiStrToLower(Attr(el, "type")), "ld+json")) {
+          f.json_ld.push_back(SubtreeText(node, 1 << 20));
+        }
+        break;
+      case GUMBO_TAG_H1:
+        if (f.h1.size() < kMaxH1) f.h1.push_back(CollapseWhitespace(SubtreeText(node, 2048)));
+        break;
+      default:
+        break;
+    }
+  }
+
+// Reads the facts of every element below `root` (used for <head>, whose content is
+// never turned into blocks).
+void CollectSubtreeFacts(const GumboNode* root, HtmlFacts* facts) {
+  std::vector<const GumboNode*> stack = {root};
+  while (!stack.empty()) {
+    const GumboNode* n = stack.back();
+    stack.pop_back();
+    if (n->type != GUMBO_NODE_ELEMENT) continue;
+    CollectFacts(n, facts);
+    const GumboVector& kids = n->v.element.children;
+    for (unsigned k = kids.length; k > 0; --k) {
+      stack.push_back(static_cast<const GumboNode*>(kids.data[k - 1]));
+    }
+  }
+}
+
+class Walker {
+ public:
+  explicit Walker(HtmlDocument* doc) : doc_(doc) {}
+
+  void Run(const GumboNode* root) {
+    struct Frame {
+      const GumboNode* node;
+      unsigned next_child;
+      int32_t dom_index;
+      bool block;
+      bool link;
+      bool pre;
+    };
+    std::vector<Frame> stack;
+    if (!Enter(root, &stack)) return;
+    while (!stack.empty()) {
+      Frame& top = stack.back();
+      const GumboVector& kids = top.node->v.element.children;
+      if (top.next_child < kids.length) {
+        const auto* child = static_cast<const GumboNode*>(kids.data[top.next_child++]);
+        if (child->type == GUMBO_NODE_ELEMENT || child->type == GUMBO_NODE_TEMPLATE) {
+          Enter(child, &stack);
+        } else if (child->type == GUMBO_NODE_TEXT ||
+                   child->type == GUMBO_NODE_WHITESPACE ||
+                   child->type == GUMBO_NODE_CDATA) {
+          AppendText(child->v.text.text);
+        }
+        continue;
+      }
+      // Leaving the element.
+      Frame done = top;
+      stack.pop_back();
+      if (done.block) {
+        Flush();
+        blocks_open_.pop_back();
+      }
+      if (done.link) --link_depth_;
+      if (done.pre) --pre_depth_;
+      doc_->dom[done.dom_index].end = static_cast<int32_t>(doc_->dom.size());
+      open_.pop_back();
+    }
+  }
+
+ private:
+  template <typename Stack>
+  bool Enter(const GumboNode* node, Stack* stack) {
+    const GumboElement& el = node->v.element;
+    const GumboTag tag = el.tag;
+    if (tag == GUMBO_TAG_HEAD) {
+      CollectSubtreeFacts(node, &doc_->facts);
+      return false;
+    }
+    CollectFacts(node, &doc_->facts);
+    if (IsSkipped(tag) || IsHidden(el)) return false;
+    if (tag == GUMBO_TAG_BR || tag == GUMBO_TAG_HR) {
+      Flush();
+      return false;
+    }
+    const bool block = IsBlockLevel(tag);
+    if (block) Flush();
+
+    DomNode dn;
+    dn.parent = open_.empty() ? -1 : open_.back();
+    dn.depth = open_.empty() ? 0 : doc_->dom[open_.back()].depth + 1;
+    dn.tag = static_cast<uint16_t>(tag);
+    dn.paragraph_like = IsParagraphLike(tag);
+    auto [tag_weight, tag_kind] = TagHint(tag);
+    std::string names;
+    for (const char* attr : {"class", "id", "role", "itemprop"}) {
+      absl::string_view v = Attr(el, attr);
+      if (!v.empty()) {
+        absl::StrAppend(&names, v.substr(0, 512));
+        names.push_back(' ');
+      }
+    }
+    ClassHint hint = ClassHints::Score(names);
+    dn.hint = tag_weight + hint.weight;
+    dn.hint_kind = hint.worst != nullptr ? hint.worst->kind : tag_kind;
+    const int32_t index = static_cast<int32_t>(doc_->dom.size());
+    dn.negative_ancestor =
+        dn.hint < 0 ? index : (dn.parent >= 0 ? doc_->dom[dn.parent].negative_ancestor : -1);
+    dn.end = index + 1;
+    doc_->dom.push_back(dn);
+    open_.push_back(index);
+    if (block) blocks_open_.push_back(index);
+
+    const bool link = tag == GUMBO_TAG_A && !Attr(el, "href").empty();
+    const bool pre = tag == GUMBO_TAG_PRE;
+    if (link) ++link_depth_;
+    if (pre) ++pre_depth_;
+    stack->push_back({node, 0, index, block, link, pre});
+    return true;
+  }
+
+  void AppendText(const char* text) {
+    absl::string_view s(text);
+    for (size_t i = 0; i < s.size();) {
+      const size_t start = i;
+      const uint32_t cp = NextCodePoint(s, &i);
+      const bool space = cp == ' ' || cp == '\t' || cp == '\n' || cp == '\r' ||
+                         cp == '\f' || cp == 0xA0 || cp == 0x3000 || cp == 0x200B;
+      if (pre_depth_ > 0 && (cp == '\n' || cp == ' ' || cp == '\t')) {
+        buffer_.push_back(static_cast<char>(cp));
+        pending_space_ = false;
+        continue;
+      }
+      if (space) {
+        pending_space_ = !buffer_.empty();
+        continue;
+      }
+      if (pending_space_) {
+        buffer_.push_back(' ');
+        pending_space_ = false;
+      }
+      absl::StrAppend(&buffer_, s.substr(start, i - start));
+      if (link_depth_ > 0) ++link_chars_;
+    }
+  }
+
+  void Flush() {
+    pending_space_ = false;
+    while (!buffer_.empty() && (buffer_.back() == ' ' || buffer_.back() == '\n')) {
+      buffer_.pop_back();
+    }
+    if (!buffer_.empty() && !blocks_open_.empty()) {
+      Block b;
+      b.text = std::move(buffer_);
+      b.link_chars = link_chars_;
+      b.node = blocks_open_.back();
+      b.role = RoleOf(static_cast<GumboTag>(doc_->dom[b.node].tag), &b.heading_level);
+      doc_->blocks.push_back(std::move(b));
+    }
+    buffer_.clear();
+    link_chars_ = 0;
+  }
+
+  HtmlDocument* doc_;
+  std::vector<int32_t> open_;         // dom indices of the open elements
+  std::vector<int32_t> blocks_open_;  // the open block-level ones: text containers
+  std::string buffer_;
+  int32_t link_chars_ = 0;
+  int link_depth_ = 0;
+  int pre_depth_ = 0;
+  bool pending_space_ = false;
+};
+
+}  // namespace
+
+absl::string_view HtmlFacts::Meta(absl::string_view key) const {
+  for (const auto& [k, v] : meta) {
+    if (k == key && !v.empty()) return v;
+  }
+  return {};
+}
+
+HtmlDocument HtmlBlockBuilder::Build(absl::string_view html) {
+  HtmlDocument doc;
+  GumboOptions options = kGumboDefaultOptions;
+  options.max_errors = 0;  // error records cost time and memory nobody reads
+  std::unique_ptr<GumboOutput, OutputDeleter> output(
+      gumbo_parse_with_options(&options, html.data(), html.size()));
+  if (output == nullptr || output->root == nullptr) return doc;
+  Walker walker(&doc);
+  walker.Run(output->root);
+  return doc;
+}
+
+}  // namespace declutter::extract

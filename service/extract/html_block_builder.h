@@ -1,0 +1,51 @@
+// Parses HTML with Gumbo and turns it into blocks, a DomTree, and the head facts the
+// metadata stage reads (<title>, <meta>, canonical link, <html lang>, JSON-LD).
+//
+// What can never be article text is not turned into blocks at all: script, style,
+// noscript, template, svg, iframe, form controls, and elements hidden with `hidden`,
+// `aria-hidden="true"` or an inline display:none / visibility:hidden.
+//
+// The walk is iterative, so arbitrarily deep documents cannot overflow the stack; work
+// and memory are linear in the input. Stateless; thread-safe.
+
+#ifndef DECLUTTER_SERVICE_EXTRACT_HTML_BLOCK_BUILDER_H_
+#define DECLUTTER_SERVICE_EXTRACT_HTML_BLOCK_BUILDER_H_
+
+#include <string>
+#include "absl/strings/string_view.h"
+#include <utility>
+#include <vector>
+
+#include "service/extract/block.h"
+#include "service/extract/dom_tree.h"
+
+namespace declutter::extract {
+
+struct HtmlFacts {
+  std::string title;      // text of <title>
+  std::string lang;       // <html lang>
+  std::string canonical;  // <link rel=canonical href>, as written
+  // <meta> name/property/itemprop (lower-cased) -> content, in document order.
+  std::vector<std::pair<std::string, std::string>> meta;
+  std::vector<std::string> json_ld;  // bodies of <script type=application/ld+json>
+  std::vector<std::string> h1;       // texts of the first <h1> elements
+
+  // The first non-empty content of a <meta> whose key equals `key`; "" when none.
+  absl::string_view Meta(absl::string_view key) const;
+};
+
+struct HtmlDocument {
+  BlockList blocks;
+  DomTree dom;
+  HtmlFacts facts;
+};
+
+class HtmlBlockBuilder {
+ public:
+  // `html` must be UTF-8.
+  static HtmlDocument Build(absl::string_view html);
+};
+
+}  // namespace declutter::extract
+
+#endif  // DECLUTTER_SERVICE_EXTRACT_HTML_BLOCK_BUILDER_H_

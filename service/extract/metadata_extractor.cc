@@ -1,0 +1,261 @@
+#include "service/extract/metadata_extractor.h"
+
+#include <algorithm>
+#include <array>
+
+#include "absl/strings/ascii.h"
+#include "absl/strings/match.h"
+#include "absl/strings/str_cat.h"
+#include "absl/strings/str_split.h"
+#include "absl/strings/strip.h"
+#include "service/extract/date_parser.h"
+#include "service/extract/text_features.h"
+#include "service/extract/url_resolver.h"
+
+namespace declutter::extract {
+namespace {
+
+// Separators sites put between a headline and their name in <title>.
+constexpr std::array<absl::string_view, 8> kTitleSeparators = {
+    " | ", " - ", " – ", " — ", "_", " :: ", " · ", "｜"};
+
+// How many leading lines of a text page may hold the title/date/source header.
+constexpr size_t kTextHeaderLines = 12;
+
+absl::string_view FirstMeta(const HtmlFacts& f,
+                           std::initializer_list<absl::string_view> keys) {
+  for (absl::string_view k : keys) {
+    if (absl::string_view v = f.Meta(k); !v.empty()) return v;
+  }
+  return {};
+}
+
+// The string value that follows `"key"` in raw JSON-LD text, or "". A first version:
+// the JSON-LD parser with @graph and type handling comes with the metadata work.
+std::string JsonLdString(const std::vector<std::string>& scripts, absl::string_view key) {
+  const std::string quoted = absl::StrCat("\"", key, "\"");
+  for (const std::string& s : scripts) {
+    size_t at = s.find(quoted);
+    if (at == std::string::npos) continue;
+    at = s.find(':', at + quoted.size());
+    if (at == std::string::npos) continue;
+    size_t open = s.find_first_not_of(" \t\r\n", at + 1);
+    if (open == std::string::npos || s[open] != '"') continue;
+    size_t close = s.find('"', open + 1);
+    if (close == std::string::npos || close - open > 512) continue;
+    return s.substr(open + 1, close - open - 1);
+  }
+  return "";
+}
+
+std::string IsoDate(absl::string_view raw) {
+  if (raw.empty()) return "";
+  std::optional<ParsedDate> d = DateParser::Find(raw);
+  return d ? d->ToIso8601() : "";
+}
+
+std::vector<std::string> SplitList(absl::string_view raw) {
+  std::vector<std::string> out;
+  for (absl::string_view part : absl::StrSplit(raw, absl::ByAnyChar(",;，；、"))) {
+    part = absl::StripAsciiWhitespace(part);
+    if (!part.empty() && out.size() < 64) out.emplace_back(part);
+  }
+  return out;
+}
+
+// Text after `label` and an optional colon, up to the next space, or "".
+std::string AfterLabel(absl::string_view line, absl::string_view label) {
+  size_t at = line.find(label);
+  if (at == absl::string_view::npos) return "";
+  absl::string_view rest = line.substr(at + label.size());
+  if (!absl::ConsumePrefix(&rest, ":")) absl::ConsumePrefix(&rest, "：");
+  rest = absl::StripLeadingAsciiWhitespace(rest);
+  return std::string(rest.substr(0, rest.find(' ')));
+}
+
+// A run of 2-4 Han characters set off by spaces after `label` ("记者 张定有 "), the way
+// bylines print a Chinese personal name; "" otherwise, so prose such as 记者从会议上获悉
+// yields nothing.
+std::string NameAfter(absl::string_view line, absl::string_view label) {
+  size_t at = line.find(label);
+  if (at == absl::string_view::npos) return "";
+  absl::string_view rest = line.substr(at + label.size());
+  if (rest.empty() || rest.front() != ' ') return "";
+  rest = absl::StripLeadingAsciiWhitespace(rest);
+  size_t i = 0, chars = 0, end = 0;
+  while (i < rest.size() && chars < 4) {
+    size_t before = i;
+    uint32_t cp = NextCodePoint(rest, &i);
+    if (!(cp >= 0x4E00 && cp <= 0x9FFF)) {
+      i = before;
+      break;
+    }
+    ++chars;
+    end = i;
+  }
+  const bool set_off = end == rest.size() || rest[end] == ' ' || rest[end] == ')' ||
+                       rest.substr(end, 3) == "）";
+  return chars >= 2 && set_off ? std::string(rest.substr(0, end)) : "";
+}
+
+void MarkMetadata(Block* b, const char* reason) {
+  b->selected = false;
+  b->kind = BlockKind::kMetadata;
+  b->reason = reason;
+}
+
+bool IsFileName(absl::string_view line, std::string* stem) {
+  for (absl::string_view ext : {".docx", ".doc", ".pdf", ".pptx", ".ppt", ".xlsx", ".txt"}) {
+    if (absl::EndsWithIgnoreCase(line, ext) && line.size() > ext.size() + 3) {
+      *stem = std::string(line.substr(0, line.size() - ext.size()));
+      return true;
+    }
+  }
+  return false;
+}
+
+}  // namespace
+
+std::string MetadataExtractor::StripSiteName(absl::string_view title,
+                                             absl::string_view site) {
+  title = absl::StripAsciiWhitespace(title);
+  for (absl::string_view sep : kTitleSeparators) {
+    std::vector<absl::string_view> parts = absl::StrSplit(title, sep);
+    if (parts.size() < 2) continue;
+    // Keep the longest part: the headline is longer than the site's name.
+    absl::string_view best;
+    for (absl::string_view p : parts) {
+      p = absl::StripAsciiWhitespace(p);
+      if (!site.empty() && p == site) continue;
+      if (p.size() > best.size()) best = p;
+    }
+    if (CountCodePoints(best) >= 4) return std::string(best);
+  }
+  return std::string(title);
+}
+
+void MetadataExtractor::FromHtml(const HtmlFacts& f, absl::string_view url,
+                                 const BlockList& blocks, Article* a) {
+  a->site_name = std::string(FirstMeta(f, {"og:site_name", "application-name", "sitename"}));
+  std::string og_title(FirstMeta(f, {"og:title", "twitter:title", "headline", "articletitle"}));
+  std::string json_headline = JsonLdString(f.json_ld, "headline");
+  // The page's own <h1> wins when the other titles agree with it.
+  for (const std::string& h1 : f.h1) {
+    if (h1.size() >= 8 && (absl::StrContains(f.title, h1) ||
+                           absl::StrContains(og_title, h1) || h1 == json_headline)) {
+      a->title = h1;
+      break;
+    }
+  }
+  if (a->title.empty() && !og_title.empty()) a->title = StripSiteName(og_title, a->site_name);
+  if (a->title.empty() && !json_headline.empty()) a->title = json_headline;
+  if (a->title.empty() && !f.title.empty()) a->title = StripSiteName(f.title, a->site_name);
+  if (a->title.empty() && !f.h1.empty()) a->title = f.h1.front();
+
+  a->published = IsoDate(FirstMeta(
+      f, {"article:published_time", "og:published_time", "datepublished", "pubdate",
+          "publishdate", "publish_date", "date", "dc.date", "dc.date.issued",
+          "dcterms.created", "sailthru.date", "parsely-pub-date"}));
+  if (a->published.empty()) a->published = IsoDate(JsonLdString(f.json_ld, "datePublished"));
+  a->modified = IsoDate(FirstMeta(f, {"article:modified_time", "og:updated_time",
+                                      "datemodified", "dcterms.modified"}));
+  if (a->modified.empty()) a->modified = IsoDate(JsonLdString(f.json_ld, "dateModified"));
+
+  absl::string_view author = FirstMeta(f, {"author", "article:author", "dc.creator",
+                                          "parsely-author", "sailthru.author"});
+  if (!author.empty() && !absl::StartsWith(author, "http")) {
+    a->authors.push_back(std::string(author));
+  }
+  a->description = std::string(FirstMeta(f, {"description", "og:description",
+                                             "twitter:description"}));
+  a->keywords = SplitList(FirstMeta(f, {"keywords", "news_keywords"}));
+  for (const auto& [k, v] : f.meta) {
+    if ((k == "article:tag" || k == "article:section") && a->tags.size() < 64) {
+      a->tags.push_back(v);
+    }
+  }
+  absl::string_view canonical = f.canonical.empty() ? FirstMeta(f, {"og:url"})
+                                                   : absl::string_view(f.canonical);
+  a->canonical_url = UrlResolver::Resolve(url, canonical);
+  a->image = UrlResolver::Resolve(url, FirstMeta(f, {"og:image", "og:image:url",
+                                                     "twitter:image", "image"}));
+  (void)blocks;
+}
+
+void MetadataExtractor::FromText(BlockList* blocks, Article* a) {
+  BlockList& bs = *blocks;
+  const size_t header = std::min(bs.size(), kTextHeaderLines);
+  int date_line = -1;
+  for (size_t i = 0; i < header; ++i) {
+    Block& b = bs[i];
+    const absl::string_view t = b.text;
+    if (a->title.empty()) {
+      for (absl::string_view label : {"原标题", "原標題"}) {
+        if (absl::StartsWith(t, label)) {
+          absl::string_view rest = t.substr(label.size());
+          if (!absl::ConsumePrefix(&rest, ":")) absl::ConsumePrefix(&rest, "：");
+          a->title = std::string(absl::StripAsciiWhitespace(rest));
+          MarkMetadata(&b, "original-title line");
+        }
+      }
+    }
+    std::string source = AfterLabel(t, "来源");
+    if (source.empty()) source = AfterLabel(t, "來源");
+    const bool short_line = b.features.chars <= 60 && !b.features.ends_sentence;
+    if (!source.empty() && short_line) {
+      if (a->source.empty()) a->source = source;
+      MarkMetadata(&b, "source line");
+    }
+    if (a->published.empty() && short_line) {
+      if (std::optional<ParsedDate> d = DateParser::Find(t)) {
+        a->published = d->ToIso8601();
+        date_line = static_cast<int>(i);
+        MarkMetadata(&b, "date line");
+      }
+    }
+  }
+  // The title: a short, title-like line just before the date line.
+  if (a->title.empty() && date_line > 0) {
+    for (int i = date_line - 1; i >= 0; --i) {
+      const Block& b = bs[i];
+      if (b.kind == BlockKind::kMetadata) continue;
+      if (b.features.chars >= 6 && b.features.chars <= 100 && !b.features.ends_sentence &&
+          (b.kind == BlockKind::kNone || b.kind == BlockKind::kOther)) {
+        a->title = b.text;
+        MarkMetadata(&bs[i], "title line");
+      }
+      break;
+    }
+  }
+  for (Block& b : bs) {
+    const absl::string_view t = b.text;
+    std::string stem;
+    if (a->title.empty() && b.features.chars <= 120 && IsFileName(t, &stem)) {
+      a->title = stem;
+      MarkMetadata(&b, "document file-name line");
+    }
+    for (absl::string_view label : {"责编", "責編", "责任编辑", "責任編輯"}) {
+      std::string editor = AfterLabel(t, label);
+      if (!editor.empty() && a->editor.empty()) a->editor = editor;
+    }
+    for (absl::string_view label : {"文章关键词", "文章關鍵詞", "关键词"}) {
+      if (a->keywords.empty() && absl::StartsWith(t, label)) {
+        absl::string_view rest = t.substr(label.size());
+        if (!absl::ConsumePrefix(&rest, ":")) absl::ConsumePrefix(&rest, "：");
+        rest = rest.substr(0, rest.find(' '));
+        a->keywords = SplitList(rest);
+      }
+    }
+    if (a->authors.empty() && b.features.chars < 400) {
+      for (absl::string_view label : {"记者", "記者"}) {
+        std::string name = NameAfter(t, label);
+        if (!name.empty()) {
+          a->authors.push_back(name);
+          break;
+        }
+      }
+    }
+  }
+}
+
+}  // namespace declutter::extract

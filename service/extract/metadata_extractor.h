@@ -1,0 +1,34 @@
+// Fills the Article's metadata: from an HTML page's head facts and blocks, or from the
+// lines of a plain-text page. A first version: meta tags, OpenGraph, <title>/<h1>, the
+// JSON-LD date fields, and for text pages the title/date/source/reporter/editor/keyword
+// lines around the article's start.
+// Stateless; thread-safe.
+
+#ifndef DECLUTTER_SERVICE_EXTRACT_METADATA_EXTRACTOR_H_
+#define DECLUTTER_SERVICE_EXTRACT_METADATA_EXTRACTOR_H_
+
+#include "absl/strings/string_view.h"
+
+#include "service/extract/block.h"
+#include "service/extract/html_block_builder.h"
+#include "service/extract/result.h"
+
+namespace declutter::extract {
+
+class MetadataExtractor {
+ public:
+  // `url` is the page's URL (may be empty), for making links absolute.
+  static void FromHtml(const HtmlFacts& facts, absl::string_view url,
+                       const BlockList& blocks, Article* article);
+
+  // Reads metadata lines of a text page. Lines it consumes as metadata that the
+  // selector had kept are unselected and marked kMetadata.
+  static void FromText(BlockList* blocks, Article* article);
+
+  // Removes a site name glued to a page title ("Headline - Site", "Headline_Site").
+  static std::string StripSiteName(absl::string_view title, absl::string_view site);
+};
+
+}  // namespace declutter::extract
+
+#endif  // DECLUTTER_SERVICE_EXTRACT_METADATA_EXTRACTOR_H_

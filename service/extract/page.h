@@ -1,0 +1,37 @@
+// The engine's input: one page and how to clean it.
+//
+// A Page only borrows its bytes: the caller owns them and keeps them alive for the
+// duration of the Clean() call that reads them.
+
+#ifndef DECLUTTER_SERVICE_EXTRACT_PAGE_H_
+#define DECLUTTER_SERVICE_EXTRACT_PAGE_H_
+
+#include "absl/strings/string_view.h"
+
+namespace declutter::extract {
+
+// What the caller says the content is.
+enum class InputKind { kAuto, kHtml, kText };
+
+// How Article::text is written.
+enum class OutputFormat { kText, kMarkdown, kHtml };
+
+// Which way to lean on a block that could be content or boilerplate.
+enum class Favor { kBalanced, kPrecision, kRecall };
+
+struct Options {
+  OutputFormat format = OutputFormat::kText;
+  bool report_removed = false;
+  Favor favor = Favor::kBalanced;
+};
+
+struct Page {
+  absl::string_view content;       // raw bytes exactly as fetched
+  absl::string_view url;           // where they came from; never fetched
+  absl::string_view content_type;  // HTTP Content-Type value, charset included
+  InputKind kind = InputKind::kAuto;
+};
+
+}  // namespace declutter::extract
+
+#endif  // DECLUTTER_SERVICE_EXTRACT_PAGE_H_

@@ -1,0 +1,22 @@
+#include "service/extract/result.h"
+
+namespace declutter::extract {
+
+const char* BlockKindName(BlockKind kind) {
+  switch (kind) {
+    case BlockKind::kNone: return "content";
+    case BlockKind::kOther: return "other";
+    case BlockKind::kAd: return "ad";
+    case BlockKind::kRelated: return "related";
+    case BlockKind::kNavigation: return "navigation";
+    case BlockKind::kCopyright: return "copyright";
+    case BlockKind::kComment: return "comment";
+    case BlockKind::kShare: return "share";
+    case BlockKind::kDisclaimer: return "disclaimer";
+    case BlockKind::kContact: return "contact";
+    case BlockKind::kMetadata: return "metadata";
+  }
+  return "other";
+}
+
+}  // namespace declutter::extract

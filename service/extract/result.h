@@ -1,0 +1,89 @@
+// The engine's output for one page: the article, what was dropped and why, what the
+// input was found to be, and where the time went. Plain values, owned by the caller.
+
+#ifndef DECLUTTER_SERVICE_EXTRACT_RESULT_H_
+#define DECLUTTER_SERVICE_EXTRACT_RESULT_H_
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "service/extract/page.h"
+
+namespace declutter::extract {
+
+// Why a block is not article text. kNone marks content.
+enum class BlockKind {
+  kNone,
+  kOther,
+  kAd,
+  kRelated,
+  kNavigation,
+  kCopyright,
+  kComment,
+  kShare,
+  kDisclaimer,
+  kContact,
+  kMetadata,
+};
+
+// A short stable name ("related", "copyright", ...) for logs and reasons.
+const char* BlockKindName(BlockKind kind);
+
+struct Article {
+  std::string title;
+  std::string text;
+  std::vector<std::string> authors;
+  std::string published;  // ISO 8601, empty when unknown
+  std::string modified;   // ISO 8601, empty when unknown
+  std::string site_name;
+  std::string source;
+  std::string language;  // BCP 47
+  std::string description;
+  std::vector<std::string> keywords;
+  std::vector<std::string> tags;
+  std::string canonical_url;
+  std::string image;
+  int32_t word_count = 0;
+  std::string editor;
+};
+
+struct RemovedBlock {
+  BlockKind kind = BlockKind::kOther;
+  std::string text;  // at most kMaxRemovedTextChars code points
+  std::string reason;
+  bool truncated = false;
+};
+
+// Removed-block text is capped so a huge dropped menu does not bloat responses.
+inline constexpr int kMaxRemovedTextChars = 200;
+
+struct InputInfo {
+  InputKind kind = InputKind::kAuto;  // never kAuto once cleaned
+  std::string charset;
+  std::string charset_source;  // "bom", "content-type", "meta", "detected", "default"
+  int64_t bytes = 0;
+  int64_t replacement_count = 0;
+};
+
+struct StageTimings {
+  int64_t decode_us = 0;
+  int64_t parse_us = 0;
+  int64_t blocks_us = 0;
+  int64_t classify_us = 0;
+  int64_t select_us = 0;
+  int64_t metadata_us = 0;
+  int64_t output_us = 0;
+  int64_t total_us = 0;
+};
+
+struct Result {
+  Article article;
+  std::vector<RemovedBlock> removed;
+  InputInfo input;
+  StageTimings timings;
+};
+
+}  // namespace declutter::extract
+
+#endif  // DECLUTTER_SERVICE_EXTRACT_RESULT_H_

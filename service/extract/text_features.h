@@ -1,0 +1,49 @@
+// Surface features of one block of text, computed in one pass over its UTF-8 bytes.
+// These are the classifier's evidence for plain-text and HTML blocks alike.
+// Pure functions; thread-safe.
+
+#ifndef DECLUTTER_SERVICE_EXTRACT_TEXT_FEATURES_H_
+#define DECLUTTER_SERVICE_EXTRACT_TEXT_FEATURES_H_
+
+#include <cstdint>
+#include "absl/strings/string_view.h"
+
+namespace declutter::extract {
+
+struct TextFeatures {
+  int32_t chars = 0;        // code points, whitespace excluded
+  int32_t han = 0;          // CJK ideographs, kana and Hangul
+  int32_t letters = 0;      // other alphabetic code points
+  int32_t digits = 0;
+  int32_t punctuation = 0;  // sentence and clause punctuation (, . ; : ! ? and CJK forms)
+  int32_t words = 0;        // runs of letters/digits, plus one per Han character
+  bool ends_sentence = false;   // last visible character closes a sentence
+  bool starts_with_bullet = false;  // "- ", "• ", "1. ", "1、", "(1)"...
+  bool has_url = false;
+  bool has_email = false;
+  bool has_phone = false;   // a run of 7+ digits, possibly split by - or space
+
+  // Share of chars that are punctuation; a prose signal independent of script.
+  double PunctuationDensity() const {
+    return chars == 0 ? 0.0 : static_cast<double>(punctuation) / chars;
+  }
+  // Length in "reading units": Han characters weigh as much as ~2 Latin letters,
+  // since a Chinese sentence needs far fewer characters than an English one.
+  double Weight() const { return han * 2.0 + letters + digits; }
+};
+
+TextFeatures ComputeTextFeatures(absl::string_view utf8);
+
+// Decodes the code point starting at `*i` in `s` and advances `*i`; malformed bytes
+// decode as U+FFFD one byte at a time, so every loop over it terminates.
+uint32_t NextCodePoint(absl::string_view s, size_t* i);
+
+// Number of code points in `s`.
+int32_t CountCodePoints(absl::string_view s);
+
+// True for CJK ideographs, kana and Hangul syllables.
+bool IsHanLike(uint32_t cp);
+
+}  // namespace declutter::extract
+
+#endif  // DECLUTTER_SERVICE_EXTRACT_TEXT_FEATURES_H_

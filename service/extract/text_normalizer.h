@@ -1,0 +1,25 @@
+// Final clean-up of output strings: Unicode NFC, control and zero-width characters
+// removed, whitespace runs folded to one space (newlines kept as paragraph structure).
+// Stateless; thread-safe.
+
+#ifndef DECLUTTER_SERVICE_EXTRACT_TEXT_NORMALIZER_H_
+#define DECLUTTER_SERVICE_EXTRACT_TEXT_NORMALIZER_H_
+
+#include <string>
+#include "absl/strings/string_view.h"
+
+namespace declutter::extract {
+
+class TextNormalizer {
+ public:
+  // Normalises one line or paragraph: no newlines survive.
+  static std::string NormalizeInline(absl::string_view utf8);
+  // Normalises multi-paragraph text: runs of blank lines fold to one blank line.
+  static std::string NormalizeText(absl::string_view utf8);
+  // Unicode NFC of `utf8` (unchanged when already NFC, the common case).
+  static std::string Nfc(absl::string_view utf8);
+};
+
+}  // namespace declutter::extract
+
+#endif  // DECLUTTER_SERVICE_EXTRACT_TEXT_NORMALIZER_H_
