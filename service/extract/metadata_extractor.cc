@@ -54,11 +54,21 @@ std::string IsoDate(absl::string_view raw) {
   return d ? d->ToIso8601() : "";
 }
 
+// Splits a keyword list at , ; and their full-width forms and 、 (by code point, so
+// multi-byte delimiters never cut a character).
 std::vector<std::string> SplitList(absl::string_view raw) {
   std::vector<std::string> out;
-  for (absl::string_view part : absl::StrSplit(raw, absl::ByAnyChar(",;，；、"))) {
-    part = absl::StripAsciiWhitespace(part);
-    if (!part.empty() && out.size() < 64) out.emplace_back(part);
+  size_t start = 0;
+  for (size_t i = 0; i <= raw.size() && out.size() < 64;) {
+    size_t next = i;
+    uint32_t cp = i < raw.size() ? NextCodePoint(raw, &next) : ',';
+    if (i == raw.size()) next = i + 1;
+    if (cp == ',' || cp == ';' || cp == 0xFF0C || cp == 0xFF1B || cp == 0x3001) {
+      absl::string_view part = absl::StripAsciiWhitespace(raw.substr(start, i - start));
+      if (!part.empty()) out.emplace_back(part);
+      start = next;
+    }
+    i = next;
   }
   return out;
 }

@@ -1,0 +1,158 @@
+// declutter-quality: runs the engine over a benchmark folder and prints the benchmark's
+// own metric (../shared/data/README.md), overall and for the worst pages.
+//
+//   declutter-quality --set scrapinghub --data ../shared/data/scrapinghub [--worst 10]
+//   declutter-quality --set magic-html --data ../shared/data/magic-html [--zh_only]
+//
+// The engine runs in-process on one thread, exactly as the CLI and server call it.
+
+#include <google/protobuf/struct.pb.h>
+#include <google/protobuf/util/json_util.h>
+
+#include <algorithm>
+#include <cstdio>
+#include <iostream>
+#include <string>
+#include <vector>
+
+#include "absl/container/flat_hash_set.h"
+#include "absl/flags/flag.h"
+#include "absl/flags/parse.h"
+#include "absl/flags/usage.h"
+#include "absl/strings/str_cat.h"
+#include "absl/strings/str_format.h"
+#include "bench/quality/shingle_metric.h"
+#include "client/input_reader.h"
+#include "service/extract/clean.h"
+
+ABSL_FLAG(std::string, set, "scrapinghub", "benchmark: scrapinghub or magic-html");
+ABSL_FLAG(std::string, data, "", "the benchmark's folder under shared/data");
+ABSL_FLAG(int, worst, 10, "how many of the worst pages to list");
+ABSL_FLAG(bool, zh_only, false, "magic-html: only the Chinese pages (zh_ids.json)");
+
+namespace {
+
+using google::protobuf::Struct;
+using google::protobuf::Value;
+
+struct Case {
+  std::string id;
+  std::string html_path;
+  std::string truth;
+  std::string url;
+};
+
+bool LoadJson(const declutter::client::InputReader& reader, const std::string& path,
+              Value* out) {
+  absl::StatusOr<std::string> text = reader.Read(path);
+  if (!text.ok()) {
+    std::cerr << text.status().message() << "\n";
+    return false;
+  }
+  google::protobuf::util::JsonParseOptions options;
+  options.ignore_unknown_fields = true;
+  auto status = google::protobuf::util::JsonStringToMessage(*text, out, options);
+  if (!status.ok()) {
+    std::cerr << path << ": not valid JSON: " << status.ToString() << "\n";
+    return false;
+  }
+  return true;
+}
+
+std::string Field(const Value& v, const std::string& key) {
+  if (!v.has_struct_value()) return "";
+  const auto& fields = v.struct_value().fields();
+  auto it = fields.find(key);
+  return it == fields.end() ? "" : it->second.string_value();
+}
+
+std::vector<Case> LoadCases(const std::string& set, const std::string& dir,
+                            bool zh_only) {
+  declutter::client::InputReader reader(1u << 30);
+  std::vector<Case> cases;
+  Value truth;
+  if (set == "scrapinghub") {
+    if (!LoadJson(reader, dir + "/ground-truth.json", &truth)) return cases;
+    for (const auto& [id, v] : truth.struct_value().fields()) {
+      cases.push_back({id, absl::StrCat(dir, "/html/", id, ".html.gz"),
+                       Field(v, "articleBody"), Field(v, "url")});
+    }
+  } else if (set == "magic-html") {
+    if (!LoadJson(reader, dir + "/article/base.json", &truth)) return cases;
+    absl::flat_hash_set<std::string> zh;
+    Value ids;
+    if (zh_only && LoadJson(reader, dir + "/article/zh_ids.json", &ids)) {
+      for (const Value& id : ids.list_value().values()) zh.insert(id.string_value());
+    }
+    for (const auto& [id, v] : truth.struct_value().fields()) {
+      if (zh_only && !zh.contains(id)) continue;
+      cases.push_back({id, absl::StrCat(dir, "/article/html/", id, ".html.gz"),
+                       Field(v, "content"), Field(v, "url")});
+    }
+  } else {
+    std::cerr << "--set is \"" << set << "\": expected scrapinghub or magic-html\n";
+  }
+  std::sort(cases.begin(), cases.end(),
+            [](const Case& a, const Case& b) { return a.id < b.id; });
+  return cases;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  absl::SetProgramUsageMessage("Scores the engine on a benchmark folder.");
+  absl::ParseCommandLine(argc, argv);
+  const std::string set = absl::GetFlag(FLAGS_set);
+  const std::string dir = absl::GetFlag(FLAGS_data);
+  if (dir.empty()) {
+    std::cerr << "--data is empty: expected the benchmark folder\n";
+    return 2;
+  }
+  std::vector<Case> cases = LoadCases(set, dir, absl::GetFlag(FLAGS_zh_only));
+  if (cases.empty()) {
+    std::cerr << "no pages found under " << dir << "\n";
+    return 1;
+  }
+  declutter::client::InputReader reader(256u << 20);
+  std::vector<declutter::bench::PageScore> scores;
+  std::vector<std::pair<double, std::string>> by_f1;
+  int failures = 0;
+  for (const Case& c : cases) {
+    absl::StatusOr<std::string> html = reader.Read(c.html_path);
+    std::string predicted;
+    if (html.ok()) {
+      declutter::extract::Page page;
+      page.content = *html;
+      page.url = c.url;
+      absl::StatusOr<declutter::extract::Result> result =
+          declutter::extract::Clean(page, declutter::extract::Options());
+      if (result.ok()) {
+        predicted = result->article.text;
+      } else {
+        ++failures;
+        std::cerr << c.id << ": " << result.status().message() << "\n";
+      }
+    } else {
+      ++failures;
+      std::cerr << c.id << ": " << html.status().message() << "\n";
+    }
+    declutter::bench::PageScore s = declutter::bench::ScoreShingles(c.truth, predicted);
+    scores.push_back(s);
+    const double f1 = s.precision + s.recall == 0
+                          ? 0
+                          : 2 * s.precision * s.recall / (s.precision + s.recall);
+    by_f1.emplace_back(f1, absl::StrFormat("%s  P=%.3f R=%.3f", c.id, s.precision,
+                                           s.recall));
+  }
+  const declutter::bench::SetScore total = declutter::bench::Aggregate(scores);
+  std::printf("%s: pages=%d shingle F1=%.4f precision=%.4f recall=%.4f accuracy=%.4f"
+              " failures=%d\n",
+              set.c_str(), total.pages, total.f1, total.precision, total.recall,
+              total.accuracy, failures);
+  std::sort(by_f1.begin(), by_f1.end());
+  const int worst = std::min<int>(absl::GetFlag(FLAGS_worst), by_f1.size());
+  for (int i = 0; i < worst; ++i) {
+    std::printf("  worst %2d: F1=%.3f %s\n", i + 1, by_f1[i].first, by_f1[i].second.c_str());
+  }
+  return 0;
+}

@@ -1,0 +1,104 @@
+#include "client/input_reader.h"
+
+#include <zlib.h>
+
+#include <algorithm>
+#include <cstdio>
+#include <filesystem>
+#include <iostream>
+#include <memory>
+
+#include "absl/strings/match.h"
+#include "absl/strings/str_cat.h"
+
+namespace declutter::client {
+namespace fs = std::filesystem;
+namespace {
+
+absl::Status TooLarge(const std::string& path, size_t max_bytes) {
+  return absl::ResourceExhaustedError(absl::StrCat(
+      path, " is larger than the limit of ", max_bytes,
+      " bytes: expected a single page (raise --max-bytes for larger ones)"));
+}
+
+absl::StatusOr<std::string> ReadGzip(const std::string& path, size_t max_bytes) {
+  gzFile f = gzopen(path.c_str(), "rb");
+  if (f == nullptr) {
+    return absl::NotFoundError(absl::StrCat("cannot open ", path, " for reading"));
+  }
+  std::unique_ptr<gzFile_s, int (*)(gzFile)> closer(f, gzclose);
+  std::string out;
+  char buffer[64 * 1024];
+  while (true) {
+    const int n = gzread(f, buffer, sizeof(buffer));
+    if (n < 0) {
+      int err;
+      return absl::DataLossError(
+          absl::StrCat(path, " is not valid gzip: ", gzerror(f, &err)));
+    }
+    if (n == 0) break;
+    if (out.size() + n > max_bytes) return TooLarge(path, max_bytes);
+    out.append(buffer, n);
+  }
+  return out;
+}
+
+absl::StatusOr<std::string> ReadStream(std::FILE* f, const std::string& path,
+                                       size_t max_bytes) {
+  std::string out;
+  char buffer[64 * 1024];
+  size_t n;
+  while ((n = std::fread(buffer, 1, sizeof(buffer), f)) > 0) {
+    if (out.size() + n > max_bytes) return TooLarge(path, max_bytes);
+    out.append(buffer, n);
+  }
+  if (std::ferror(f)) return absl::DataLossError(absl::StrCat("error reading ", path));
+  return out;
+}
+
+}  // namespace
+
+absl::StatusOr<std::vector<std::string>> InputReader::Expand(
+    const std::vector<std::string>& paths) const {
+  std::vector<std::string> files;
+  for (const std::string& path : paths) {
+    if (path == "-") {
+      files.push_back(path);
+      continue;
+    }
+    std::error_code ec;
+    const fs::file_status status = fs::status(path, ec);
+    if (ec || !fs::exists(status)) {
+      return absl::NotFoundError(absl::StrCat(path, ": no such file or directory"));
+    }
+    if (!fs::is_directory(status)) {
+      files.push_back(path);
+      continue;
+    }
+    std::vector<std::string> found;
+    for (auto it = fs::recursive_directory_iterator(
+             path, fs::directory_options::skip_permission_denied, ec);
+         !ec && it != fs::recursive_directory_iterator(); it.increment(ec)) {
+      if (it->is_regular_file(ec)) found.push_back(it->path().string());
+    }
+    if (ec) {
+      return absl::UnavailableError(absl::StrCat("cannot list ", path, ": ", ec.message()));
+    }
+    std::sort(found.begin(), found.end());
+    files.insert(files.end(), found.begin(), found.end());
+  }
+  return files;
+}
+
+absl::StatusOr<std::string> InputReader::Read(const std::string& path) const {
+  if (path == "-") return ReadStream(stdin, "standard input", max_bytes_);
+  if (absl::EndsWith(path, ".gz")) return ReadGzip(path, max_bytes_);
+  std::unique_ptr<std::FILE, int (*)(std::FILE*)> f(std::fopen(path.c_str(), "rb"),
+                                                     std::fclose);
+  if (f == nullptr) {
+    return absl::NotFoundError(absl::StrCat("cannot open ", path, " for reading"));
+  }
+  return ReadStream(f.get(), path, max_bytes_);
+}
+
+}  // namespace declutter::client

@@ -1,0 +1,55 @@
+#include "client/response_printer.h"
+
+#include <google/protobuf/util/json_util.h>
+
+namespace declutter::client {
+namespace {
+
+std::string ToJson(const v1::CleanResponse& response, bool pretty) {
+  google::protobuf::util::JsonPrintOptions options;
+  options.add_whitespace = pretty;
+  options.always_print_primitive_fields = true;
+  std::string json;
+  if (!google::protobuf::util::MessageToJsonString(response, &json, options).ok()) {
+    return "{}";
+  }
+  return json;
+}
+
+}  // namespace
+
+std::string ResponsePrinter::ToJsonLine(const v1::CleanResponse& response) {
+  return ToJson(response, /*pretty=*/false);
+}
+
+void ResponsePrinter::Print(const v1::CleanResponse& response) {
+  switch (format_) {
+    case PrintFormat::kJsonl:
+      out_ << ToJson(response, false) << "\n";
+      break;
+    case PrintFormat::kJson:
+      out_ << ToJson(response, true);
+      break;
+    case PrintFormat::kText:
+      if (printed_ > 0) out_ << "\n";
+      out_ << "==> " << response.id() << " <==\n";
+      if (response.has_error()) {
+        out_ << "error " << response.error().code() << ": " << response.error().message()
+             << "\n";
+        break;
+      }
+      if (!response.article().title().empty()) {
+        out_ << "# " << response.article().title() << "\n\n";
+      }
+      out_ << response.article().text() << "\n";
+      for (const v1::RemovedBlock& r : response.removed()) {
+        out_ << "[removed " << v1::RemovedKind_Name(r.kind()) << "] " << r.text()
+             << (r.truncated() ? "..." : "") << "  (" << r.reason() << ")\n";
+      }
+      break;
+  }
+  out_.flush();
+  ++printed_;
+}
+
+}  // namespace declutter::client

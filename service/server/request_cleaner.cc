@@ -1,0 +1,122 @@
+#include "service/server/request_cleaner.h"
+
+#include "service/extract/clean.h"
+
+namespace declutter::server {
+namespace {
+
+using extract::BlockKind;
+
+extract::InputKind ToEngine(v1::InputKind kind) {
+  switch (kind) {
+    case v1::INPUT_KIND_HTML: return extract::InputKind::kHtml;
+    case v1::INPUT_KIND_TEXT: return extract::InputKind::kText;
+    default: return extract::InputKind::kAuto;
+  }
+}
+
+v1::InputKind ToProto(extract::InputKind kind) {
+  switch (kind) {
+    case extract::InputKind::kHtml: return v1::INPUT_KIND_HTML;
+    case extract::InputKind::kText: return v1::INPUT_KIND_TEXT;
+    default: return v1::INPUT_KIND_AUTO;
+  }
+}
+
+v1::RemovedKind ToProto(BlockKind kind) {
+  switch (kind) {
+    case BlockKind::kAd: return v1::REMOVED_KIND_AD;
+    case BlockKind::kRelated: return v1::REMOVED_KIND_RELATED;
+    case BlockKind::kNavigation: return v1::REMOVED_KIND_NAVIGATION;
+    case BlockKind::kCopyright: return v1::REMOVED_KIND_COPYRIGHT;
+    case BlockKind::kComment: return v1::REMOVED_KIND_COMMENT;
+    case BlockKind::kShare: return v1::REMOVED_KIND_SHARE;
+    case BlockKind::kDisclaimer: return v1::REMOVED_KIND_DISCLAIMER;
+    case BlockKind::kContact: return v1::REMOVED_KIND_CONTACT;
+    case BlockKind::kMetadata: return v1::REMOVED_KIND_METADATA;
+    default: return v1::REMOVED_KIND_OTHER;
+  }
+}
+
+extract::Options OptionsOf(const v1::CleanOptions& o) {
+  extract::Options options;
+  switch (o.output_format()) {
+    case v1::OUTPUT_FORMAT_MARKDOWN: options.format = extract::OutputFormat::kMarkdown; break;
+    case v1::OUTPUT_FORMAT_HTML: options.format = extract::OutputFormat::kHtml; break;
+    default: options.format = extract::OutputFormat::kText; break;
+  }
+  switch (o.favor()) {
+    case v1::FAVOR_PRECISION: options.favor = extract::Favor::kPrecision; break;
+    case v1::FAVOR_RECALL: options.favor = extract::Favor::kRecall; break;
+    default: options.favor = extract::Favor::kBalanced; break;
+  }
+  options.report_removed = o.report_removed();
+  return options;
+}
+
+void FillArticle(const extract::Article& a, v1::Article* out) {
+  out->set_title(a.title);
+  out->set_text(a.text);
+  for (const std::string& s : a.authors) out->add_authors(s);
+  out->set_published(a.published);
+  out->set_modified(a.modified);
+  out->set_site_name(a.site_name);
+  out->set_source(a.source);
+  out->set_language(a.language);
+  out->set_description(a.description);
+  for (const std::string& s : a.keywords) out->add_keywords(s);
+  for (const std::string& s : a.tags) out->add_tags(s);
+  out->set_canonical_url(a.canonical_url);
+  out->set_image(a.image);
+  out->set_word_count(a.word_count);
+  out->set_editor(a.editor);
+}
+
+}  // namespace
+
+absl::Status RequestCleaner::Clean(const v1::CleanRequest& request,
+                                   v1::CleanResponse* response) {
+  response->set_id(request.id());
+  extract::Page page;
+  page.content = request.content();
+  page.url = request.url();
+  page.content_type = request.content_type();
+  page.kind = ToEngine(request.input_kind());
+  response->mutable_input()->set_bytes(static_cast<int64_t>(request.content().size()));
+  absl::StatusOr<extract::Result> result = extract::Clean(page, OptionsOf(request.options()));
+  if (!result.ok()) return result.status();
+
+  FillArticle(result->article, response->mutable_article());
+  for (const extract::RemovedBlock& r : result->removed) {
+    v1::RemovedBlock* out = response->add_removed();
+    out->set_kind(ToProto(r.kind));
+    out->set_text(r.text);
+    out->set_reason(r.reason);
+    out->set_truncated(r.truncated);
+  }
+  v1::InputInfo* input = response->mutable_input();
+  input->set_kind(ToProto(result->input.kind));
+  input->set_charset(result->input.charset);
+  input->set_charset_source(result->input.charset_source);
+  input->set_replacement_count(result->input.replacement_count);
+  const extract::StageTimings& t = result->timings;
+  v1::StageTimings* timings = response->mutable_timings();
+  timings->set_decode_us(t.decode_us);
+  timings->set_parse_us(t.parse_us);
+  timings->set_blocks_us(t.blocks_us);
+  timings->set_classify_us(t.classify_us);
+  timings->set_select_us(t.select_us);
+  timings->set_metadata_us(t.metadata_us);
+  timings->set_output_us(t.output_us);
+  timings->set_total_us(t.total_us);
+  return absl::OkStatus();
+}
+
+void RequestCleaner::SetError(const absl::Status& status, v1::CleanResponse* response) {
+  response->clear_article();
+  v1::ItemError* error = response->mutable_error();
+  error->set_code(static_cast<int32_t>(status.code()));
+  error->set_message(std::string(status.message()));
+}
+
+}  // namespace declutter::server

@@ -1,0 +1,27 @@
+// The bridge between the API and the engine: runs extract::Clean on a CleanRequest and
+// fills a CleanResponse. No gRPC in it, so the server and the in-process CLI clean pages
+// the same way through the same code.
+//
+// Stateless; thread-safe. The request is only borrowed for the call.
+
+#ifndef DECLUTTER_SERVICE_SERVER_REQUEST_CLEANER_H_
+#define DECLUTTER_SERVICE_SERVER_REQUEST_CLEANER_H_
+
+#include "absl/status/status.h"
+#include "proto/declutter/v1/declutter.pb.h"
+
+namespace declutter::server {
+
+class RequestCleaner {
+ public:
+  // Cleans `request` into `response` (whose `id` is always set). A page that cannot be
+  // cleaned returns its error status; `response->input` is still filled as far as it got.
+  static absl::Status Clean(const v1::CleanRequest& request, v1::CleanResponse* response);
+
+  // Sets `response->error` from `status` (for stream items).
+  static void SetError(const absl::Status& status, v1::CleanResponse* response);
+};
+
+}  // namespace declutter::server
+
+#endif  // DECLUTTER_SERVICE_SERVER_REQUEST_CLEANER_H_

@@ -1,0 +1,52 @@
+// A fixed set of worker threads fed by a bounded queue. The gRPC server hands page
+// cleaning to it so gRPC's own threads never run the engine, and a full queue is
+// refused at once (the caller answers RESOURCE_EXHAUSTED) instead of growing without
+// bound.
+//
+// Thread-safe. Shutdown() (also run by the destructor) lets queued tasks finish and
+// joins the workers; TrySubmit fails after it.
+
+#ifndef DECLUTTER_SERVICE_SERVER_WORK_POOL_H_
+#define DECLUTTER_SERVICE_SERVER_WORK_POOL_H_
+
+#include <cstddef>
+#include <deque>
+#include <functional>
+#include <thread>
+#include <vector>
+
+#include "absl/base/thread_annotations.h"
+#include "absl/synchronization/mutex.h"
+
+namespace declutter::server {
+
+class WorkPool {
+ public:
+  // `threads` >= 1 workers; at most `max_queued` tasks wait beyond those running.
+  WorkPool(int threads, size_t max_queued);
+  ~WorkPool();
+  WorkPool(const WorkPool&) = delete;
+  WorkPool& operator=(const WorkPool&) = delete;
+
+  // Queues `task`; false when the queue is full or the pool is shut down.
+  bool TrySubmit(std::function<void()> task);
+
+  // Tasks queued or running now.
+  size_t Load() const;
+
+  void Shutdown();
+
+ private:
+  void Work();
+
+  const size_t max_queued_;
+  mutable absl::Mutex mu_;
+  std::deque<std::function<void()>> queue_ ABSL_GUARDED_BY(mu_);
+  size_t running_ ABSL_GUARDED_BY(mu_) = 0;
+  bool stopping_ ABSL_GUARDED_BY(mu_) = false;
+  std::vector<std::thread> threads_;
+};
+
+}  // namespace declutter::server
+
+#endif  // DECLUTTER_SERVICE_SERVER_WORK_POOL_H_
