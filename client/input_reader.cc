@@ -40,6 +40,13 @@ absl::StatusOr<std::string> ReadGzip(const std::string& path, size_t max_bytes) 
     if (out.size() + n > max_bytes) return TooLarge(path, max_bytes);
     out.append(buffer, n);
   }
+  // A stream cut short reads as end of file; zlib records why.
+  int err = Z_OK;
+  const char* message = gzerror(f, &err);
+  if (err != Z_OK && err != Z_STREAM_END) {
+    return absl::DataLossError(
+        absl::StrCat(path, " is truncated or corrupt gzip: ", message));
+  }
   return out;
 }
 

@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <cmath>
 
+#include "absl/strings/ascii.h"
+#include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
 #include "service/extract/boilerplate_lexicon.h"
 
@@ -61,6 +63,46 @@ void BlockClassifier::ClassifyOne(Favor favor, Block* b) {
 
 void BlockClassifier::Classify(Favor favor, BlockList* blocks) {
   for (Block& b : *blocks) ClassifyOne(favor, &b);
+  MarkTeaserRuns(blocks);
+}
+
+void BlockClassifier::MarkTeaserRuns(BlockList* blocks) {
+  BlockList& bs = *blocks;
+  size_t i = 0;
+  while (i < bs.size()) {
+    // A run: consecutive lines opening with the same (non-numeric) bullet mark.
+    // Only text lines: HTML lists are judged by link density and DOM context, since
+    // articles use short bullet lists of their own.
+    const char mark = bs[i].text.empty() ? 0 : bs[i].text[0];
+    const bool bulleted = bs[i].features.starts_with_bullet && !absl::ascii_isdigit(mark);
+    size_t end = i + 1;
+    if (bulleted) {
+      while (end < bs.size() && bs[end].features.starts_with_bullet &&
+             bs[end].text[0] == mark) {
+        ++end;
+      }
+    }
+    const size_t n = end - i;
+    if (n >= kMinTeaserRun) {
+      // Headlines may carry commas, '!' and '?', but rarely close with a full stop.
+      size_t title_like = 0;
+      for (size_t k = i; k < end; ++k) {
+        const absl::string_view t = bs[k].text;
+        title_like += !absl::EndsWith(t, "。") && !absl::EndsWith(t, ".");
+      }
+      // Mostly headline-shaped items: a teaser list, however long each headline is.
+      if (title_like * 4 >= n * 3) {
+        for (size_t k = i; k < end; ++k) {
+          bs[k].score -= 6.0;
+          if (bs[k].kind == BlockKind::kNone) {
+            bs[k].kind = BlockKind::kRelated;
+            bs[k].reason = absl::StrCat("teaser list (", n, " headline-like items)");
+          }
+        }
+      }
+    }
+    i = end;
+  }
 }
 
 }  // namespace declutter::extract

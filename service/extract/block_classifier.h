@@ -21,6 +21,14 @@ class BlockClassifier {
 
   // Scores one block in isolation (exposed for tests).
   static void ClassifyOne(Favor favor, Block* block);
+
+  // Context pass: a run of at least kMinTeaserRun lines opening with the same bullet
+  // mark that are mostly headline-shaped (no closing full stop) is a teaser list; its
+  // blocks are marked kRelated. Numbered items are left alone: they are usually the
+  // article's own enumerations.
+  static void MarkTeaserRuns(BlockList* blocks);
+
+  static constexpr size_t kMinTeaserRun = 3;
 };
 
 }  // namespace declutter::extract

@@ -9,6 +9,7 @@
 #include "service/extract/input_sniffer.h"
 #include "service/extract/language_guesser.h"
 #include "service/extract/metadata_extractor.h"
+#include "service/extract/pinyin_gloss_remover.h"
 #include "service/extract/text_block_builder.h"
 #include "service/extract/text_decoder.h"
 #include "service/extract/text_normalizer.h"
@@ -77,7 +78,7 @@ absl::StatusOr<Result> Clean(const Page& page, const Options& options) {
   input.charset = charset.charset;
   input.charset_source = charset.source;
   input.replacement_count = decoded->replacement_count;
-  const std::string& utf8 = decoded->utf8;
+  std::string& utf8 = decoded->utf8;
   kind = InputSniffer::Decide(kind, page.content_type, utf8);
   input.kind = kind;
   result.timings.decode_us = Lap(&mark);
@@ -98,6 +99,7 @@ absl::StatusOr<Result> Clean(const Page& page, const Options& options) {
     DropTitleHeading(article.title, &blocks);
     declared_language = doc.facts.lang;
   } else {
+    PinyinGlossRemover::Remove(&utf8);
     blocks = TextBlockBuilder::Build(utf8);
     result.timings.blocks_us = Lap(&mark);
     BlockClassifier::Classify(options.favor, &blocks);

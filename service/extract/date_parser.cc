@@ -31,15 +31,17 @@ class Scanner {
   size_t pos() const { return pos_; }
   bool AtEnd() const { return pos_ >= s_.size(); }
 
-  // Reads 1..max_digits ASCII digits.
-  bool Number(int max_digits, int* out, int min_digits = 1) {
+  // Reads min..max ASCII digits; with `bounded`, a further digit makes it fail (so
+  // "20230317" is not read as a year).
+  bool Number(int max_digits, int* out, int min_digits = 1, bool bounded = true) {
     int n = 0, v = 0;
     while (pos_ < s_.size() && n < max_digits && absl::ascii_isdigit(s_[pos_])) {
       v = v * 10 + (s_[pos_++] - '0');
       ++n;
     }
     *out = v;
-    return n >= min_digits && !(pos_ < s_.size() && absl::ascii_isdigit(s_[pos_]));
+    return n >= min_digits &&
+           !(bounded && pos_ < s_.size() && absl::ascii_isdigit(s_[pos_]));
   }
   bool Literal(absl::string_view lit) {
     if (s_.substr(pos_, lit.size()) != lit) return false;
@@ -110,7 +112,7 @@ void ParseTime(Scanner* sc, ParsedDate* d) {
     } else {
       *sc = more;
     }
-  } else if (sc->OneOf("+-", &sign) && sc->Number(2, &zh, 2)) {
+  } else if (sc->OneOf("+-", &sign) && sc->Number(2, &zh, 2, /*bounded=*/false)) {
     sc->OneOf(":");
     if (!sc->Number(2, &zm, 2)) zm = 0;
     if (zh <= 14 && zm < 60) d->offset_minutes = (sign == '-' ? -1 : 1) * (zh * 60 + zm);

@@ -1,0 +1,93 @@
+#include "service/extract/clean.h"
+
+#include "gtest/gtest.h"
+#include "service/extract/input_sniffer.h"
+
+namespace declutter::extract {
+namespace {
+
+absl::StatusOr<Result> CleanPage(absl::string_view content, absl::string_view content_type = "",
+                           Options options = Options()) {
+  Page page;
+  page.content = content;
+  page.content_type = content_type;
+  page.url = "https://example.com/news/1.html";
+  return Clean(page, options);
+}
+
+TEST(CleanTest, HtmlEndToEnd) {
+  std::string html =
+      "<html lang=en><head><title>Storm hits coast | Example</title></head><body>"
+      "<nav><a href=/>Home</a><a href=/w>World</a></nav><article><h1>Storm hits coast</h1>";
+  for (int i = 0; i < 4; ++i) {
+    html += "<p>The storm made landfall early on Tuesday, bringing heavy rain and strong "
+            "winds to towns along the coast, officials said.</p>";
+  }
+  html += "</article><footer>Copyright © 2024 Example. All Rights Reserved.</footer></body></html>";
+  Options options;
+  options.report_removed = true;
+  auto r = CleanPage(html, "text/html; charset=utf-8", options);
+  ASSERT_TRUE(r.ok()) << r.status();
+  EXPECT_EQ(r->article.title, "Storm hits coast");
+  EXPECT_EQ(r->article.language, "en");
+  EXPECT_EQ(r->input.kind, InputKind::kHtml);
+  EXPECT_EQ(r->input.charset, "UTF-8");
+  EXPECT_NE(r->article.text.find("made landfall"), std::string::npos);
+  EXPECT_EQ(r->article.text.find("Copyright"), std::string::npos);
+  EXPECT_EQ(r->article.text.find("Home"), std::string::npos);
+  EXPECT_GT(r->article.word_count, 60);
+  bool copyright_reported = false;
+  for (const RemovedBlock& b : r->removed) {
+    copyright_reported |= b.kind == BlockKind::kCopyright;
+  }
+  EXPECT_TRUE(copyright_reported);
+}
+
+TEST(CleanTest, GbkHtmlDeclaredInMeta) {
+  // <meta charset=gbk><p>中文网页的内容，测试解码。</p> with the text in GBK.
+  std::string html = "<html><head><meta charset=gbk></head><body><p>";
+  for (int i = 0; i < 6; ++i) {
+    html += "\xD6\xD0\xCE\xC4\xCD\xF8\xD2\xB3\xB5\xC4\xC4\xDA\xC8\xDD\xA3\xAC"
+            "\xB2\xE2\xCA\xD4\xBD\xE2\xC2\xEB\xA1\xA3";
+  }
+  html += "</p></body></html>";
+  auto r = CleanPage(html);
+  ASSERT_TRUE(r.ok()) << r.status();
+  EXPECT_EQ(r->input.charset, "GB18030");
+  EXPECT_EQ(r->input.charset_source, "meta");
+  EXPECT_NE(r->article.text.find("中文网页的内容，测试解码。"), std::string::npos);
+  EXPECT_EQ(r->article.language, "zh-Hans");
+}
+
+TEST(CleanTest, PlainTextIsDetected) {
+  auto r = CleanPage("第一段内容，这是一篇文章的正文，内容足够长，可以被识别为正文段落。\n");
+  ASSERT_TRUE(r.ok());
+  EXPECT_EQ(r->input.kind, InputKind::kText);
+}
+
+TEST(CleanTest, BadInputsGetClearErrors) {
+  EXPECT_EQ(CleanPage("").status().code(), absl::StatusCode::kInvalidArgument);
+  EXPECT_EQ(CleanPage("%PDF-1.7 ...").status().code(), absl::StatusCode::kInvalidArgument);
+  EXPECT_EQ(CleanPage(std::string("\x1F\x8B\x08\0\0\0", 6)).status().code(),
+            absl::StatusCode::kInvalidArgument);
+  EXPECT_EQ(CleanPage(std::string(100, '\0')).status().code(), absl::StatusCode::kInvalidArgument);
+  auto r = CleanPage("<html><meta charset=x-unknown-charset><p>text</p>");
+  EXPECT_TRUE(r.ok());  // an unknown label is ignored as evidence
+}
+
+TEST(CleanTest, Deterministic) {
+  const std::string html = "<p>Some paragraph of text that is long enough, really.</p>";
+  auto a = CleanPage(html), b = CleanPage(html);
+  ASSERT_TRUE(a.ok() && b.ok());
+  EXPECT_EQ(a->article.text, b->article.text);
+}
+
+TEST(InputSnifferTest, Decides) {
+  EXPECT_EQ(InputSniffer::Decide(InputKind::kText, "text/html", "<html>"), InputKind::kText);
+  EXPECT_EQ(InputSniffer::Decide(InputKind::kAuto, "text/plain", "<html>"), InputKind::kText);
+  EXPECT_EQ(InputSniffer::Decide(InputKind::kAuto, "", "  <!DOCTYPE html>"), InputKind::kHtml);
+  EXPECT_EQ(InputSniffer::Decide(InputKind::kAuto, "", "just words"), InputKind::kText);
+}
+
+}  // namespace
+}  // namespace declutter::extract

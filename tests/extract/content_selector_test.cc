@@ -1,0 +1,72 @@
+#include "service/extract/content_selector.h"
+
+#include "gtest/gtest.h"
+#include "service/extract/block_classifier.h"
+#include "service/extract/html_block_builder.h"
+#include "service/extract/text_block_builder.h"
+
+namespace declutter::extract {
+namespace {
+
+std::string Selected(const BlockList& blocks) {
+  std::string out;
+  for (const Block& b : blocks) {
+    if (b.selected) out += b.text + "|";
+  }
+  return out;
+}
+
+constexpr char kPara[] =
+    "The council voted on Tuesday to expand the program, which serves thousands of "
+    "residents, after a long debate about its cost and its reach.";
+
+TEST(ContentSelectorTest, HtmlPicksTheArticleContainer) {
+  std::string html = "<body><nav><a href=/>Home</a> <a href=/n>News</a></nav>"
+                     "<div class=sidebar><p>Sidebar blurb about other things.</p></div>"
+                     "<div class=story>";
+  for (int i = 0; i < 5; ++i) html += std::string("<p>") + kPara + "</p>";
+  html += "<div class=share-tools><p>Share this on social media, please.</p></div>"
+          "</div><footer><p>Copyright 2024 Example News. All rights reserved.</p></footer>"
+          "</body>";
+  HtmlDocument doc = HtmlBlockBuilder::Build(html);
+  BlockClassifier::Classify(Favor::kBalanced, &doc.blocks);
+  ContentSelector::SelectHtml(Favor::kBalanced, &doc.dom, &doc.blocks);
+  std::string expected;
+  for (int i = 0; i < 5; ++i) expected += std::string(kPara) + "|";
+  EXPECT_EQ(Selected(doc.blocks), expected);
+  // The share bar inside the story is dropped as share.
+  bool share_reported = false;
+  for (const Block& b : doc.blocks) {
+    if (b.text.find("Share this") != std::string::npos) {
+      share_reported = b.kind == BlockKind::kShare;
+    }
+  }
+  EXPECT_TRUE(share_reported);
+}
+
+TEST(ContentSelectorTest, HtmlWithNoTextSelectsNothing) {
+  HtmlDocument doc = HtmlBlockBuilder::Build("<body></body>");
+  BlockClassifier::Classify(Favor::kBalanced, &doc.blocks);
+  ContentSelector::SelectHtml(Favor::kBalanced, &doc.dom, &doc.blocks);
+  EXPECT_EQ(Selected(doc.blocks), "");
+}
+
+TEST(ContentSelectorTest, TextKeepsTheBestRunAndStopsAtRelatedHeading) {
+  BlockList blocks = TextBlockBuilder::Build(
+      "首页 > 正文\n"
+      "会议指出，要围绕总体目标，重点聚焦十项工作，推动全市卫生健康体育事业行稳致远，走在全省前列。\n"
+      "会议要求，在新的历史起点上，全力推进卫生健康体育事业高质量发展，回应人民群众的热切期盼。\n"
+      "相关阅读\n"
+      "新华社北京11月16日电，当地时间11月16日，二十国集团领导人第十七次峰会在印度尼西亚巴厘岛继续举行，国家主席出席并发言。\n");
+  BlockClassifier::Classify(Favor::kBalanced, &blocks);
+  ContentSelector::SelectText(Favor::kBalanced, &blocks);
+  EXPECT_FALSE(blocks[0].selected);
+  EXPECT_TRUE(blocks[1].selected);
+  EXPECT_TRUE(blocks[2].selected);
+  EXPECT_FALSE(blocks[3].selected);
+  EXPECT_EQ(blocks[3].kind, BlockKind::kRelated);
+  EXPECT_FALSE(blocks[4].selected);
+}
+
+}  // namespace
+}  // namespace declutter::extract

@@ -1,0 +1,82 @@
+#include "service/extract/html_block_builder.h"
+
+#include <gumbo.h>
+
+#include "gtest/gtest.h"
+
+namespace declutter::extract {
+namespace {
+
+std::vector<std::string> Texts(const HtmlDocument& doc) {
+  std::vector<std::string> out;
+  for (const Block& b : doc.blocks) out.push_back(b.text);
+  return out;
+}
+
+TEST(HtmlBlockBuilderTest, BlocksFollowBlockElements) {
+  HtmlDocument doc = HtmlBlockBuilder::Build(
+      "<html><body><div>Intro <b>bold</b> text<p>First  para.</p>tail<br>after</div>"
+      "<ul><li>one</li><li>two</li></ul></body></html>");
+  EXPECT_EQ(Texts(doc), (std::vector<std::string>{"Intro bold text", "First para.", "tail",
+                                                  "after", "one", "two"}));
+  EXPECT_EQ(doc.blocks[1].role, BlockRole::kParagraph);
+  EXPECT_EQ(doc.blocks[4].role, BlockRole::kListItem);
+}
+
+TEST(HtmlBlockBuilderTest, NeverContentIsSkipped) {
+  HtmlDocument doc = HtmlBlockBuilder::Build(
+      "<body><script>var x=1;</script><style>p{}</style><noscript>nojs</noscript>"
+      "<p hidden>h1</p><p aria-hidden=\"true\">h2</p><p style=\"display: none\">h3</p>"
+      "<form><input value=v><button>Go</button><p>kept</p></form><svg><text>s</text></svg>"
+      "</body>");
+  EXPECT_EQ(Texts(doc), (std::vector<std::string>{"kept"}));
+}
+
+TEST(HtmlBlockBuilderTest, LinkTextIsCounted) {
+  HtmlDocument doc = HtmlBlockBuilder::Build("<p>see <a href=\"/x\">this link</a></p>");
+  ASSERT_EQ(doc.blocks.size(), 1u);
+  EXPECT_EQ(doc.blocks[0].link_chars, 8);  // "thislink", spaces excluded... and the space
+}
+
+TEST(HtmlBlockBuilderTest, HeadFactsAreCollected) {
+  HtmlDocument doc = HtmlBlockBuilder::Build(
+      "<html lang=zh-CN><head><title> A title </title>"
+      "<meta property=\"og:title\" content=\"OG\"><meta name=Keywords content=\"a,b\">"
+      "<link rel=canonical href=\"/c\">"
+      "<script type=\"application/ld+json\">{\"headline\":\"H\"}</script></head>"
+      "<body><h1>Head <i>line</i></h1></body></html>");
+  EXPECT_EQ(doc.facts.title, "A title");
+  EXPECT_EQ(doc.facts.lang, "zh-CN");
+  EXPECT_EQ(doc.facts.Meta("og:title"), "OG");
+  EXPECT_EQ(doc.facts.Meta("keywords"), "a,b");
+  EXPECT_EQ(doc.facts.canonical, "/c");
+  ASSERT_EQ(doc.facts.json_ld.size(), 1u);
+  ASSERT_EQ(doc.facts.h1.size(), 1u);
+  EXPECT_EQ(doc.facts.h1[0], "Head line");
+}
+
+TEST(HtmlBlockBuilderTest, DomTreeHasExtentsAndNegativeAncestors) {
+  HtmlDocument doc = HtmlBlockBuilder::Build(
+      "<body><div class=share><p>Share this</p></div><div class=article><p>Body.</p></div></body>");
+  ASSERT_EQ(doc.blocks.size(), 2u);
+  const DomNode& share_p = doc.dom[doc.blocks[0].node];
+  const DomNode& body_p = doc.dom[doc.blocks[1].node];
+  EXPECT_GE(share_p.negative_ancestor, 0);
+  EXPECT_EQ(doc.dom[share_p.negative_ancestor].hint_kind, BlockKind::kShare);
+  EXPECT_EQ(body_p.negative_ancestor, -1);
+  for (size_t i = 0; i < doc.dom.size(); ++i) {
+    EXPECT_GT(doc.dom[i].end, static_cast<int32_t>(i));
+  }
+}
+
+TEST(HtmlBlockBuilderTest, DeepNestingDoesNotOverflowTheStack) {
+  std::string html;
+  for (int i = 0; i < 20000; ++i) html += "<div>";
+  html += "deep text";
+  HtmlDocument doc = HtmlBlockBuilder::Build(html);
+  ASSERT_EQ(doc.blocks.size(), 1u);
+  EXPECT_EQ(doc.blocks[0].text, "deep text");
+}
+
+}  // namespace
+}  // namespace declutter::extract

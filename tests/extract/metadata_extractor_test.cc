@@ -1,0 +1,71 @@
+#include "service/extract/metadata_extractor.h"
+
+#include "gtest/gtest.h"
+#include "service/extract/block_classifier.h"
+#include "service/extract/text_block_builder.h"
+
+namespace declutter::extract {
+namespace {
+
+TEST(MetadataExtractorTest, HtmlTitlePrefersAgreeingH1) {
+  HtmlDocument doc = HtmlBlockBuilder::Build(
+      "<head><title>Big storm hits coast - Example News</title>"
+      "<meta property=og:site_name content=\"Example News\">"
+      "<meta property=article:published_time content=\"2023-03-17T11:10:17+08:00\">"
+      "<meta name=author content=\"Jane Doe\">"
+      "<meta property=og:image content=\"/img/lead.jpg\">"
+      "<link rel=canonical href=\"/news/storm\"></head>"
+      "<body><h1>Big storm hits coast</h1></body>");
+  Article a;
+  MetadataExtractor::FromHtml(doc.facts, "https://example.com/x?y", doc.blocks, &a);
+  EXPECT_EQ(a.title, "Big storm hits coast");
+  EXPECT_EQ(a.site_name, "Example News");
+  EXPECT_EQ(a.published, "2023-03-17T11:10:17+08:00");
+  EXPECT_EQ(a.authors, std::vector<std::string>{"Jane Doe"});
+  EXPECT_EQ(a.image, "https://example.com/img/lead.jpg");
+  EXPECT_EQ(a.canonical_url, "https://example.com/news/storm");
+}
+
+TEST(MetadataExtractorTest, HtmlTitleStripsSiteNameWithoutH1) {
+  HtmlDocument doc = HtmlBlockBuilder::Build(
+      "<head><title>南阳召开卫生健康工作会议_映象网</title></head><body></body>");
+  Article a;
+  MetadataExtractor::FromHtml(doc.facts, "", doc.blocks, &a);
+  EXPECT_EQ(a.title, "南阳召开卫生健康工作会议");
+}
+
+TEST(MetadataExtractorTest, TextHeaderLines) {
+  BlockList blocks = TextBlockBuilder::Build(
+      "精品原创 > 正文\n阔步新征程 谱写新篇章\n2023-03-17 11:10:17  来源:映象网\n"
+      "映象网讯(大象新闻记者 张定有 通讯员 王伟)3月16日上午，南阳召开会议。\n"
+      "文章关键词:健康,聚焦,卫生 责编:张定有\n");
+  BlockClassifier::Classify(Favor::kBalanced, &blocks);
+  Article a;
+  MetadataExtractor::FromText(&blocks, &a);
+  EXPECT_EQ(a.title, "阔步新征程 谱写新篇章");
+  EXPECT_EQ(a.published, "2023-03-17T11:10:17");
+  EXPECT_EQ(a.source, "映象网");
+  EXPECT_EQ(a.authors, std::vector<std::string>{"张定有"});
+  EXPECT_EQ(a.editor, "张定有");
+  EXPECT_EQ(a.keywords, (std::vector<std::string>{"健康", "聚焦", "卫生"}));
+  EXPECT_EQ(blocks[2].kind, BlockKind::kMetadata);
+}
+
+TEST(MetadataExtractorTest, ReporterWordInProseIsNotAnAuthor) {
+  BlockList blocks = TextBlockBuilder::Build("记者从会议上获悉，2023年将落实十项工作。\n");
+  BlockClassifier::Classify(Favor::kBalanced, &blocks);
+  Article a;
+  MetadataExtractor::FromText(&blocks, &a);
+  EXPECT_TRUE(a.authors.empty());
+}
+
+TEST(MetadataExtractorTest, DocumentFileNameIsTitle) {
+  BlockList blocks = TextBlockBuilder::Build("下载\n副市长在全市工作会议上的讲话.docx\n正文。\n");
+  BlockClassifier::Classify(Favor::kBalanced, &blocks);
+  Article a;
+  MetadataExtractor::FromText(&blocks, &a);
+  EXPECT_EQ(a.title, "副市长在全市工作会议上的讲话");
+}
+
+}  // namespace
+}  // namespace declutter::extract
