@@ -153,9 +153,13 @@ void ContentSelector::SelectText(Favor favor, BlockList* blocks) {
                             : favor == Favor::kPrecision ? -3.0 : -6.0;
   for (size_t i = 0; i < n; ++i) {
     Block& b = bs[i];
+    if (i >= limit && b.kind == BlockKind::kNone) {
+      b.kind = BlockKind::kRelated;
+      b.reason = "after a related-list heading";
+      continue;
+    }
     if (i < best_begin || i >= best_end) {
-      MarkLeftOut(&b, i >= limit ? "after a related-list heading"
-                                 : "outside the main content");
+      MarkLeftOut(&b, "outside the main content");
       continue;
     }
     if (b.kind != BlockKind::kNone) continue;

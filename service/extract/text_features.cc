@@ -89,7 +89,7 @@ TextFeatures ComputeTextFeatures(absl::string_view s) {
     const uint32_t cp = NextCodePoint(s, &i);
     if (u_isUWhiteSpace(cp)) {
       in_word = false;
-      if (digit_run > 0 && cp != ' ') digit_run = 0;
+      digit_run = 0;
       continue;
     }
     ++f.chars;
@@ -116,9 +116,11 @@ TextFeatures ComputeTextFeatures(absl::string_view s) {
       if (IsClausePunctuation(cp)) ++f.punctuation;
       if (cp == '@') f.has_email = true;  // refined below
     }
+    // Phone numbers have 7+ digits in a row ("0531-66661234", "18003713016"); dates
+    // ("2024-04-18") never do.
     if (u_isdigit(cp)) {
       max_digit_run = std::max(max_digit_run, ++digit_run);
-    } else if (cp != '-') {
+    } else {
       digit_run = 0;
     }
     before_last = last;

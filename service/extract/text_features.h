@@ -21,7 +21,7 @@ struct TextFeatures {
   bool starts_with_bullet = false;  // "- ", "• ", "1. ", "1、", "(1)"...
   bool has_url = false;
   bool has_email = false;
-  bool has_phone = false;   // a run of 7+ digits, possibly split by - or space
+  bool has_phone = false;   // a run of 7+ consecutive digits
 
   // Share of chars that are punctuation; a prose signal independent of script.
   double PunctuationDensity() const {

@@ -27,6 +27,7 @@ TEST(TextFeaturesTest, BulletsAndContacts) {
   EXPECT_TRUE(ComputeTextFeatures("mail a@b.com").has_email);
   EXPECT_TRUE(ComputeTextFeatures("see https://x.y/").has_url);
   EXPECT_FALSE(ComputeTextFeatures("2023年3月17日").has_phone);
+  EXPECT_FALSE(ComputeTextFeatures("2024-04-18 10:20:00 来源：城市日报").has_phone);
 }
 
 TEST(TextFeaturesTest, MalformedUtf8Terminates) {

@@ -1,0 +1,47 @@
+#include "service/server/request_cleaner.h"
+
+#include "gtest/gtest.h"
+
+namespace declutter::server {
+namespace {
+
+TEST(RequestCleanerTest, FillsTheResponse) {
+  v1::CleanRequest request;
+  request.set_id("42");
+  request.set_content_type("text/plain; charset=utf-8");
+  request.set_content(
+      "首页 > 正文\n"
+      "会议指出，要围绕总体目标，重点聚焦十项工作，推动全市卫生健康体育事业行稳致远，走在全省前列。\n"
+      "Copyright © 2012 Example,All Rights Reserved\n");
+  request.mutable_options()->set_report_removed(true);
+  request.mutable_options()->set_output_format(v1::OUTPUT_FORMAT_MARKDOWN);
+  v1::CleanResponse response;
+  ASSERT_TRUE(RequestCleaner::Clean(request, &response).ok());
+  EXPECT_EQ(response.id(), "42");
+  EXPECT_NE(response.article().text().find("会议指出"), std::string::npos);
+  EXPECT_EQ(response.article().language(), "zh-Hans");
+  EXPECT_EQ(response.input().kind(), v1::INPUT_KIND_TEXT);
+  EXPECT_EQ(response.input().charset(), "UTF-8");
+  EXPECT_EQ(response.input().bytes(), static_cast<int64_t>(request.content().size()));
+  bool copyright = false;
+  for (const v1::RemovedBlock& r : response.removed()) {
+    copyright |= r.kind() == v1::REMOVED_KIND_COPYRIGHT && !r.reason().empty();
+  }
+  EXPECT_TRUE(copyright);
+  EXPECT_GT(response.timings().total_us(), 0);
+}
+
+TEST(RequestCleanerTest, ErrorsComeBackAsStatusAndItemError) {
+  v1::CleanRequest request;
+  request.set_id("empty");
+  v1::CleanResponse response;
+  absl::Status s = RequestCleaner::Clean(request, &response);
+  EXPECT_EQ(s.code(), absl::StatusCode::kInvalidArgument);
+  RequestCleaner::SetError(s, &response);
+  EXPECT_EQ(response.id(), "empty");
+  EXPECT_EQ(response.error().code(), 3);
+  EXPECT_FALSE(response.has_article());
+}
+
+}  // namespace
+}  // namespace declutter::server

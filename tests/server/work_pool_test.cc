@@ -1,0 +1,42 @@
+#include "service/server/work_pool.h"
+
+#include <atomic>
+
+#include "absl/synchronization/notification.h"
+#include "gtest/gtest.h"
+
+namespace declutter::server {
+namespace {
+
+TEST(WorkPoolTest, RunsEveryAcceptedTask) {
+  std::atomic<int> ran{0};
+  {
+    WorkPool pool(2, 100);
+    for (int i = 0; i < 50; ++i) ASSERT_TRUE(pool.TrySubmit([&] { ++ran; }));
+  }  // the destructor drains the queue
+  EXPECT_EQ(ran.load(), 50);
+}
+
+TEST(WorkPoolTest, RefusesPastTheQueueBoundInsteadOfGrowing) {
+  WorkPool pool(1, 2);
+  absl::Notification release, started;
+  ASSERT_TRUE(pool.TrySubmit([&] {
+    started.Notify();
+    release.WaitForNotification();
+  }));
+  started.WaitForNotification();  // the worker is busy; the queue is empty
+  EXPECT_TRUE(pool.TrySubmit([] {}));
+  EXPECT_TRUE(pool.TrySubmit([] {}));
+  EXPECT_FALSE(pool.TrySubmit([] {}));
+  EXPECT_EQ(pool.Load(), 3u);
+  release.Notify();
+}
+
+TEST(WorkPoolTest, RefusesAfterShutdown) {
+  WorkPool pool(1, 4);
+  pool.Shutdown();
+  EXPECT_FALSE(pool.TrySubmit([] {}));
+}
+
+}  // namespace
+}  // namespace declutter::server
