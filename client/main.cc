@@ -22,6 +22,7 @@
 #include "absl/strings/match.h"
 #include "absl/strings/numbers.h"
 #include "absl/strings/str_cat.h"
+#include "absl/strings/str_join.h"
 #include "client/input_reader.h"
 #include "client/response_printer.h"
 #include "proto/declutter/v1/declutter.grpc.pb.h"
@@ -52,6 +53,23 @@ struct CleanArgs {
   std::vector<std::string> paths;
 };
 
+// Sets `*out` to the value named `value` among `choices`; "" on success, else what
+// was wrong and what was expected.
+template <typename T>
+std::string ParseChoice(absl::string_view flag, const std::string& value,
+                        std::initializer_list<std::pair<const char*, T>> choices, T* out) {
+  std::vector<std::string> names;
+  for (const auto& [name, choice] : choices) {
+    if (value == name) {
+      *out = choice;
+      return "";
+    }
+    names.push_back(name);
+  }
+  return absl::StrCat(flag, " is \"", value, "\": expected one of ",
+                      absl::StrJoin(names, ", "));
+}
+
 // Parses `clean`'s arguments; "" on success, else what was wrong.
 std::string ParseCleanArgs(int argc, char** argv, CleanArgs* args) {
   for (int i = 2; i < argc; ++i) {
@@ -73,25 +91,30 @@ std::string ParseCleanArgs(int argc, char** argv, CleanArgs* args) {
     if (take("server")) {
       args->server = value;
     } else if (take("format")) {
-      if (value == "text") args->format = PrintFormat::kText;
-      else if (value == "json") args->format = PrintFormat::kJson;
-      else if (value == "jsonl") args->format = PrintFormat::kJsonl;
-      else return absl::StrCat("--format is \"", value, "\": expected text, json or jsonl");
+      std::string error = ParseChoice("--format", value,
+                                      {{"text", PrintFormat::kText},
+                                       {"json", PrintFormat::kJson},
+                                       {"jsonl", PrintFormat::kJsonl}},
+                                      &args->format);
+      if (!error.empty()) return error;
     } else if (take("url")) {
       args->url = value;
     } else if (take("content-type")) {
       args->content_type = value;
     } else if (take("input-kind")) {
-      if (value == "auto") args->input_kind = v1::INPUT_KIND_AUTO;
-      else if (value == "html") args->input_kind = v1::INPUT_KIND_HTML;
-      else if (value == "text") args->input_kind = v1::INPUT_KIND_TEXT;
-      else return absl::StrCat("--input-kind is \"", value, "\": expected auto, html or text");
+      std::string error = ParseChoice("--input-kind", value,
+                                      {{"auto", v1::INPUT_KIND_AUTO},
+                                       {"html", v1::INPUT_KIND_HTML},
+                                       {"text", v1::INPUT_KIND_TEXT}},
+                                      &args->input_kind);
+      if (!error.empty()) return error;
     } else if (take("output-format")) {
-      if (value == "text") args->output_format = v1::OUTPUT_FORMAT_TEXT;
-      else if (value == "markdown") args->output_format = v1::OUTPUT_FORMAT_MARKDOWN;
-      else if (value == "html") args->output_format = v1::OUTPUT_FORMAT_HTML;
-      else return absl::StrCat("--output-format is \"", value,
-                               "\": expected text, markdown or html");
+      std::string error = ParseChoice("--output-format", value,
+                                      {{"text", v1::OUTPUT_FORMAT_TEXT},
+                                       {"markdown", v1::OUTPUT_FORMAT_MARKDOWN},
+                                       {"html", v1::OUTPUT_FORMAT_HTML}},
+                                      &args->output_format);
+      if (!error.empty()) return error;
     } else if (take("max-bytes")) {
       if (!absl::SimpleAtoi(value, &args->max_bytes) || args->max_bytes == 0) {
         return absl::StrCat("--max-bytes is \"", value, "\": expected a positive integer");
