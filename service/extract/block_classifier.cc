@@ -64,6 +64,38 @@ void BlockClassifier::ClassifyOne(Favor favor, Block* b) {
 void BlockClassifier::Classify(Favor favor, BlockList* blocks) {
   for (Block& b : *blocks) ClassifyOne(favor, &b);
   MarkTeaserRuns(blocks);
+  MarkHeadedLists(blocks);
+}
+
+void BlockClassifier::MarkHeadedLists(BlockList* blocks) {
+  BlockList& bs = *blocks;
+  for (size_t i = 0; i + 1 < bs.size(); ++i) {
+    const Block& heading = bs[i];
+    const bool section_kind = heading.kind == BlockKind::kDisclaimer ||
+                              heading.kind == BlockKind::kRelated ||
+                              heading.kind == BlockKind::kComment;
+    if (!section_kind || heading.features.chars > kMaxHeadingChars) continue;
+    // The run right under it: numbered 1, 2, 3... or lines sharing a bullet mark.
+    const TextFeatures& first = bs[i + 1].features;
+    const bool numbered = first.list_number == 1;
+    const bool bulleted = first.starts_with_bullet && first.list_number < 0;
+    if (!numbered && !bulleted) continue;
+    size_t end = i + 2;
+    while (end < bs.size() &&
+           (numbered ? bs[end].features.list_number == bs[end - 1].features.list_number + 1
+                     : bs[end].features.starts_with_bullet &&
+                           bs[end].text[0] == bs[i + 1].text[0])) {
+      ++end;
+    }
+    if (end - (i + 1) < 2) continue;
+    const std::string reason = absl::StrCat("listed under the heading \"", heading.text, "\"");
+    for (size_t k = i + 1; k < end; ++k) {
+      bs[k].score -= 8.0;
+      bs[k].kind = heading.kind;
+      bs[k].reason = reason;
+    }
+    i = end - 1;
+  }
 }
 
 void BlockClassifier::MarkTeaserRuns(BlockList* blocks) {

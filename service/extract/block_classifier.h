@@ -29,6 +29,13 @@ class BlockClassifier {
   static void MarkTeaserRuns(BlockList* blocks);
 
   static constexpr size_t kMinTeaserRun = 3;
+
+  // Context pass: a short heading the lexicon marks as a disclaimer, related or comment
+  // section ("权利声明", "相关阅读") passes its kind to the numbered (1, 2, 3...) or
+  // bulleted run of blocks right under it, however prose-like those items read.
+  static void MarkHeadedLists(BlockList* blocks);
+
+  static constexpr int32_t kMaxHeadingChars = 20;
 };
 
 }  // namespace declutter::extract

@@ -8,6 +8,7 @@
 #include "service/extract/html_block_builder.h"
 #include "service/extract/input_sniffer.h"
 #include "service/extract/language_guesser.h"
+#include "service/extract/line_repairer.h"
 #include "service/extract/metadata_extractor.h"
 #include "service/extract/pinyin_gloss_remover.h"
 #include "service/extract/text_block_builder.h"
@@ -101,6 +102,8 @@ absl::StatusOr<Result> Clean(const Page& page, const Options& options) {
   } else {
     PinyinGlossRemover::Remove(&utf8);
     blocks = TextBlockBuilder::Build(utf8);
+    LineRepairer::JoinPageFragments(&blocks);
+    LineRepairer::SplitTrailingDisclaimers(&blocks);
     result.timings.blocks_us = Lap(&mark);
     BlockClassifier::Classify(options.favor, &blocks);
     result.timings.classify_us = Lap(&mark);

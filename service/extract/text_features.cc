@@ -138,6 +138,24 @@ TextFeatures ComputeTextFeatures(absl::string_view s) {
                   s.find('.', at) != absl::string_view::npos &&
                   s.find(' ', at) != at + 1;
   }
+  // A leading enumeration marker: up to three digits, then 、 . ) or ．
+  size_t d = 0;
+  int32_t n = 0;
+  while (d < s.size() && d < 3 && s[d] >= '0' && s[d] <= '9') n = n * 10 + (s[d++] - '0');
+  if (d > 0 && d < s.size()) {
+    size_t after = 0;
+    if (s.substr(d, 3) == "\xE3\x80\x81" || s.substr(d, 3) == "\xEF\xBC\x8E") {
+      after = d + 3;  // 、 or ．
+    } else if ((s[d] == '.' && !(d + 1 < s.size() && s[d + 1] >= '0' && s[d + 1] <= '9')) ||
+               s[d] == ')') {  // "3.5 million" is a number, not a marker
+      after = d + 1;
+    }
+    if (after > 0) {
+      while (after < s.size() && s[after] == ' ') ++after;
+      f.list_number = n;
+      f.list_marker_bytes = static_cast<int32_t>(after);
+    }
+  }
   f.starts_with_bullet =
       first == '-' || first == 0x2022 || first == '*' || first == 0x00B7 ||
       first == 0x25CF || first == 0x25A0 ||

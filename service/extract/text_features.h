@@ -19,6 +19,8 @@ struct TextFeatures {
   int32_t words = 0;        // runs of letters/digits, plus one per Han character
   bool ends_sentence = false;   // last visible character closes a sentence
   bool starts_with_bullet = false;  // "- ", "• ", "1. ", "1、", "(1)"...
+  int32_t list_number = -1;  // N of a leading "N、", "N." or "N)" marker, else -1
+  int32_t list_marker_bytes = 0;  // bytes of that marker, trailing spaces included
   bool has_url = false;
   bool has_email = false;
   bool has_phone = false;   // a run of 7+ consecutive digits
