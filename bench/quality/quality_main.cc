@@ -3,6 +3,11 @@
 //
 //   declutter-quality --set scrapinghub --data ../shared/data/scrapinghub [--worst 10]
 //   declutter-quality --set magic-html --data ../shared/data/magic-html [--zh_only]
+//   declutter-quality --set wcxb --data ../shared/data/wcxb-dev [--limit N]
+//   declutter-quality --set wcxb-text --data ../shared/data/wcxb-dev --limit 300
+//
+// wcxb-text is the no-harm check for the text path: each page's ground-truth
+// main_content is sent as text/plain and must come back whole (word F1 against itself).
 //
 // The engine runs in-process on one thread, exactly as the CLI and server call it.
 
@@ -10,6 +15,8 @@
 #include <google/protobuf/util/json_util.h>
 
 #include <algorithm>
+#include <filesystem>
+#include <map>
 #include <cstdio>
 #include <iostream>
 #include <string>
@@ -25,10 +32,12 @@
 #include "client/input_reader.h"
 #include "service/extract/clean.h"
 
-ABSL_FLAG(std::string, set, "scrapinghub", "benchmark: scrapinghub or magic-html");
+ABSL_FLAG(std::string, set, "scrapinghub",
+          "benchmark: scrapinghub, magic-html, wcxb or wcxb-text");
 ABSL_FLAG(std::string, data, "", "the benchmark's folder under shared/data");
 ABSL_FLAG(int, worst, 10, "how many of the worst pages to list");
 ABSL_FLAG(bool, zh_only, false, "magic-html: only the Chinese pages (zh_ids.json)");
+ABSL_FLAG(int, limit, 0, "score only the first N pages in id order; 0 means all");
 
 namespace {
 
@@ -37,9 +46,12 @@ using google::protobuf::Value;
 
 struct Case {
   std::string id;
-  std::string html_path;
+  std::string html_path;  // empty when `inline_content` is the page
   std::string truth;
   std::string url;
+  std::string page_type;  // wcxb only
+  std::string inline_content;
+  std::string content_type;
 };
 
 bool LoadJson(const declutter::client::InputReader& reader, const std::string& path,
@@ -89,8 +101,41 @@ std::vector<Case> LoadCases(const std::string& set, const std::string& dir,
       cases.push_back({id, absl::StrCat(dir, "/article/html/", id, ".html.gz"),
                        Field(v, "content"), Field(v, "url")});
     }
+  } else if (set == "wcxb" || set == "wcxb-text") {
+    std::error_code ec;
+    std::vector<std::string> files;
+    for (const auto& e : std::filesystem::directory_iterator(dir + "/ground-truth", ec)) {
+      files.push_back(e.path().string());
+    }
+    std::sort(files.begin(), files.end());
+    for (const std::string& file : files) {
+      Value page;
+      if (!LoadJson(reader, file, &page)) continue;
+      const auto& fields = page.struct_value().fields();
+      const std::string id = std::filesystem::path(file).stem().string();
+      Case c;
+      c.id = id;
+      c.url = Field(page, "url");
+      if (auto gt = fields.find("ground_truth"); gt != fields.end()) {
+        c.truth = Field(gt->second, "main_content");
+      }
+      if (auto in = fields.find("_internal"); in != fields.end() && in->second.has_struct_value()) {
+        const auto& internal = in->second.struct_value().fields();
+        if (auto t = internal.find("page_type"); t != internal.end()) {
+          c.page_type = Field(t->second, "primary");
+        }
+      }
+      if (set == "wcxb-text") {
+        c.inline_content = c.truth;
+        c.content_type = "text/plain; charset=utf-8";
+      } else {
+        c.html_path = absl::StrCat(dir, "/html/", id, ".html.gz");
+      }
+      cases.push_back(std::move(c));
+    }
   } else {
-    std::cerr << "--set is \"" << set << "\": expected scrapinghub or magic-html\n";
+    std::cerr << "--set is \"" << set
+              << "\": expected scrapinghub, magic-html, wcxb or wcxb-text\n";
   }
   std::sort(cases.begin(), cases.end(),
             [](const Case& a, const Case& b) { return a.id < b.id; });
@@ -109,6 +154,11 @@ int main(int argc, char** argv) {
     return 2;
   }
   std::vector<Case> cases = LoadCases(set, dir, absl::GetFlag(FLAGS_zh_only));
+  if (const int limit = absl::GetFlag(FLAGS_limit); limit > 0 && cases.size() > limit) {
+    cases.resize(limit);
+  }
+  const bool word_metric = set == "wcxb" || set == "wcxb-text";
+  std::map<std::string, std::pair<double, int>> by_type;  // type -> (sum of F1, pages)
   if (cases.empty()) {
     std::cerr << "no pages found under " << dir << "\n";
     return 1;
@@ -118,12 +168,15 @@ int main(int argc, char** argv) {
   std::vector<std::pair<double, std::string>> by_f1;
   int failures = 0;
   for (const Case& c : cases) {
-    absl::StatusOr<std::string> html = reader.Read(c.html_path);
+    absl::StatusOr<std::string> html =
+        c.html_path.empty() ? absl::StatusOr<std::string>(c.inline_content)
+                            : reader.Read(c.html_path);
     std::string predicted;
     if (html.ok()) {
       declutter::extract::Page page;
       page.content = *html;
       page.url = c.url;
+      page.content_type = c.content_type;
       absl::StatusOr<declutter::extract::Result> result =
           declutter::extract::Clean(page, declutter::extract::Options());
       if (result.ok()) {
@@ -136,6 +189,15 @@ int main(int argc, char** argv) {
       ++failures;
       std::cerr << c.id << ": " << html.status().message() << "\n";
     }
+    if (word_metric) {
+      const double f1 = declutter::bench::WordF1(c.truth, predicted);
+      for (const std::string& type : {std::string("all"), c.page_type}) {
+        by_type[type].first += f1;
+        ++by_type[type].second;
+      }
+      by_f1.emplace_back(f1, absl::StrCat(c.id, "  ", c.page_type));
+      continue;
+    }
     declutter::bench::PageScore s = declutter::bench::ScoreShingles(c.truth, predicted);
     scores.push_back(s);
     const double f1 = s.precision + s.recall == 0
@@ -144,11 +206,19 @@ int main(int argc, char** argv) {
     by_f1.emplace_back(f1, absl::StrFormat("%s  P=%.3f R=%.3f", c.id, s.precision,
                                            s.recall));
   }
-  const declutter::bench::SetScore total = declutter::bench::Aggregate(scores);
-  std::printf("%s: pages=%d shingle F1=%.4f precision=%.4f recall=%.4f accuracy=%.4f"
-              " failures=%d\n",
-              set.c_str(), total.pages, total.f1, total.precision, total.recall,
-              total.accuracy, failures);
+  if (word_metric) {
+    for (const auto& [type, sum] : by_type) {
+      std::printf("%s: %-14s pages=%4d word F1=%.4f\n", set.c_str(), type.c_str(),
+                  sum.second, sum.first / sum.second);
+    }
+    std::printf("%s: failures=%d\n", set.c_str(), failures);
+  } else {
+    const declutter::bench::SetScore total = declutter::bench::Aggregate(scores);
+    std::printf("%s: pages=%d shingle F1=%.4f precision=%.4f recall=%.4f accuracy=%.4f"
+                " failures=%d\n",
+                set.c_str(), total.pages, total.f1, total.precision, total.recall,
+                total.accuracy, failures);
+  }
   std::sort(by_f1.begin(), by_f1.end());
   const int worst = std::min<int>(absl::GetFlag(FLAGS_worst), by_f1.size());
   for (int i = 0; i < worst; ++i) {

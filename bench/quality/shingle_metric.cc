@@ -1,6 +1,7 @@
 #include "bench/quality/shingle_metric.h"
 
 #include <unicode/uchar.h>
+#include <unicode/utf8.h>
 #include <unicode/uscript.h>
 
 #include "absl/container/flat_hash_map.h"
@@ -34,6 +35,29 @@ Shingles MakeShingles(const std::vector<std::string>& tokens) {
     ++out[absl::StrJoin(tokens.begin() + i, tokens.begin() + i + 4, " ")];
   }
   return out;
+}
+
+// \w+ runs of `text`, lower-cased (ICU full case folding is not what the published
+// figures used: Python's str.lower()).
+std::vector<std::string> LowerWords(absl::string_view text) {
+  std::vector<std::string> words;
+  std::string current;
+  for (size_t i = 0; i < text.size();) {
+    const uint32_t cp = extract::NextCodePoint(text, &i);
+    if (!IsWordChar(cp)) {
+      if (!current.empty()) words.push_back(std::move(current));
+      current.clear();
+      continue;
+    }
+    const UChar32 lower = u_tolower(static_cast<UChar32>(cp));
+    char buf[4];
+    int32_t len = 0;
+    UBool error = false;
+    U8_APPEND(reinterpret_cast<uint8_t*>(buf), len, 4, lower, error);
+    current.append(buf, len);
+  }
+  if (!current.empty()) words.push_back(std::move(current));
+  return words;
 }
 
 }  // namespace
@@ -104,6 +128,28 @@ SetScore Aggregate(const std::vector<PageScore>& pages) {
              ? 0
              : 2 * s.precision * s.recall / (s.precision + s.recall);
   return s;
+}
+
+double WordF1(absl::string_view truth, absl::string_view prediction) {
+  absl::flat_hash_map<std::string, int> t;
+  int truth_n = 0, pred_n = 0, overlap = 0;
+  for (std::string& w : LowerWords(truth)) {
+    ++t[std::move(w)];
+    ++truth_n;
+  }
+  for (const std::string& w : LowerWords(prediction)) {
+    ++pred_n;
+    auto it = t.find(w);
+    if (it != t.end() && it->second > 0) {
+      --it->second;
+      ++overlap;
+    }
+  }
+  if (truth_n == 0 && pred_n == 0) return 1.0;
+  if (truth_n == 0 || pred_n == 0 || overlap == 0) return 0.0;
+  const double p = static_cast<double>(overlap) / pred_n;
+  const double r = static_cast<double>(overlap) / truth_n;
+  return 2 * p * r / (p + r);
 }
 
 }  // namespace declutter::bench

@@ -5,6 +5,7 @@
 // digits, underscore), every Han character its own token; 4-token shingles (a text of
 // fewer than 4 tokens is one shingle); per page multiset tp/fp/fn normalised to sum 1;
 // precision and recall averaged over pages, then F1 of the averages.
+// Word F1 (wcxb): see WordF1 below; the set figure is the mean of page F1s.
 // Stateless; thread-safe.
 
 #ifndef DECLUTTER_BENCH_QUALITY_SHINGLE_METRIC_H_
@@ -38,6 +39,11 @@ struct SetScore {
 };
 
 SetScore Aggregate(const std::vector<PageScore>& pages);
+
+// Word F1 (wcxb): bags of lower-cased \w+ words (no Han splitting), overlap = multiset
+// intersection, P = overlap/|pred|, R = overlap/|truth|; returns the page's F1 (1 when
+// both are empty, 0 when only one is).
+double WordF1(absl::string_view truth, absl::string_view prediction);
 
 }  // namespace declutter::bench
 

@@ -36,6 +36,12 @@ struct Block {
   double score = 0;              // > 0 reads like article text, < 0 like chrome
   BlockKind kind = BlockKind::kNone;  // why it is not content, when it is not
   std::string reason;            // human-readable evidence behind `kind`
+  // Weaker evidence: what the block is if the selector leaves it out (a teaser-run
+  // item), without forcing it out. Reported with `reason`.
+  BlockKind kind_if_left_out = BlockKind::kNone;
+  // A short heading the lexicon names as a related or comment section: on text pages
+  // it ends the article when substantial content precedes it.
+  bool section_heading = false;
 
   // Filled by ContentSelector: whether the block is in the article.
   bool selected = false;

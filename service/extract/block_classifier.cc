@@ -30,13 +30,18 @@ void BlockClassifier::ClassifyOne(Favor favor, Block* b) {
   double score = std::min(weight / 40.0, 8.0) + std::min(f.punctuation * 0.6, 6.0);
   if (f.ends_sentence) score += 1.5;
   // Title-like: short, few clause marks, no sentence end. Teasers and menu items.
+  // Each is weak evidence on its own (articles have headings, captions and bullet
+  // lists too), so each costs little; the lexicon, links and context passes carry the
+  // strong negatives.
   const bool title_like = !f.ends_sentence && f.punctuation <= 1 && weight < 120;
-  if (title_like) score -= 3.0;
-  if (weight < 16) score -= 2.0;
-  if (f.starts_with_bullet && !f.ends_sentence) score -= 2.0;
+  if (title_like) score -= 1.5;
+  if (weight < 16) score -= 1.0;
+  if (f.starts_with_bullet && !f.ends_sentence) score -= 1.0;
   if (b->role == BlockRole::kHeading) score = std::max(score, 0.0);
 
   b->kind = BlockKind::kNone;
+  b->kind_if_left_out = BlockKind::kNone;
+  b->section_heading = false;
   b->reason.clear();
   if (link_density > 0.5 && f.chars > 0) {
     score -= 4.0 + 6.0 * link_density;
@@ -48,6 +53,8 @@ void BlockClassifier::ClassifyOne(Favor favor, Block* b) {
       score -= hit->strength == kStrong ? 12.0 : 8.0;
       b->kind = hit->kind;
       b->reason = absl::StrCat("lexicon: ", hit->phrase, " (", hit->note, ")");
+      b->section_heading = hit->strength == kWeak && f.chars <= kMaxHeadingChars &&
+                           (hit->kind == BlockKind::kRelated || hit->kind == BlockKind::kComment);
     }
   }
   if ((f.has_phone || f.has_email || f.has_url) && weight < 160 &&
@@ -74,7 +81,10 @@ void BlockClassifier::MarkHeadedLists(BlockList* blocks) {
     const bool section_kind = heading.kind == BlockKind::kDisclaimer ||
                               heading.kind == BlockKind::kRelated ||
                               heading.kind == BlockKind::kComment;
-    if (!section_kind || heading.features.chars > kMaxHeadingChars) continue;
+    if (!section_kind || heading.features.chars > kMaxHeadingChars ||
+        heading.reason.rfind("lexicon", 0) != 0) {
+      continue;
+    }
     // The run right under it: numbered 1, 2, 3... or lines sharing a bullet mark.
     const TextFeatures& first = bs[i + 1].features;
     const bool numbered = first.list_number == 1;
@@ -123,11 +133,13 @@ void BlockClassifier::MarkTeaserRuns(BlockList* blocks) {
         title_like += !absl::EndsWith(t, "。") && !absl::EndsWith(t, ".");
       }
       // Mostly headline-shaped items: a teaser list, however long each headline is.
+      // Evidence, not a verdict: content bullet lists look the same, so the run only
+      // loses score (ending an article's span at a teaser list that follows it).
       if (title_like * 4 >= n * 3) {
         for (size_t k = i; k < end; ++k) {
-          bs[k].score -= 6.0;
+          bs[k].score -= 3.0;
           if (bs[k].kind == BlockKind::kNone) {
-            bs[k].kind = BlockKind::kRelated;
+            bs[k].kind_if_left_out = BlockKind::kRelated;
             bs[k].reason = absl::StrCat("teaser list (", n, " headline-like items)");
           }
         }

@@ -23,9 +23,9 @@ class BlockClassifier {
   static void ClassifyOne(Favor favor, Block* block);
 
   // Context pass: a run of at least kMinTeaserRun lines opening with the same bullet
-  // mark that are mostly headline-shaped (no closing full stop) is a teaser list; its
-  // blocks are marked kRelated. Numbered items are left alone: they are usually the
-  // article's own enumerations.
+  // mark that are mostly headline-shaped (no closing full stop) looks like a teaser list:
+  // its blocks lose score and are reported as related if left out. Numbered items are
+  // left alone: they are usually the article's own enumerations.
   static void MarkTeaserRuns(BlockList* blocks);
 
   static constexpr size_t kMinTeaserRun = 3;

@@ -20,10 +20,13 @@ double CandidateScore(const DomNode& n) {
 }
 
 void MarkLeftOut(Block* b, const char* why) {
-  if (b->kind == BlockKind::kNone) {
-    b->kind = BlockKind::kOther;
-    b->reason = why;
+  if (b->kind != BlockKind::kNone) return;
+  if (b->kind_if_left_out != BlockKind::kNone) {
+    b->kind = b->kind_if_left_out;  // its reason is already set
+    return;
   }
+  b->kind = BlockKind::kOther;
+  b->reason = why;
 }
 
 }  // namespace
@@ -127,8 +130,7 @@ void ContentSelector::SelectText(Favor favor, BlockList* blocks) {
   size_t limit = n;
   double seen = 0;
   for (size_t i = 0; i < n; ++i) {
-    if (seen >= 15 && (bs[i].kind == BlockKind::kRelated ||
-                       bs[i].kind == BlockKind::kComment)) {
+    if (seen >= 15 && bs[i].section_heading) {
       limit = i;
       break;
     }
@@ -149,8 +151,8 @@ void ContentSelector::SelectText(Favor favor, BlockList* blocks) {
       best_end = i + 1;
     }
   }
-  const double drop_below = favor == Favor::kRecall ? -12.0
-                            : favor == Favor::kPrecision ? -3.0 : -6.0;
+  // Inside the run only explicit evidence (a kind) drops a line: headings, captions and
+  // short lines between paragraphs are part of the text.
   for (size_t i = 0; i < n; ++i) {
     Block& b = bs[i];
     if (i >= limit && b.kind == BlockKind::kNone) {
@@ -163,12 +165,9 @@ void ContentSelector::SelectText(Favor favor, BlockList* blocks) {
       continue;
     }
     if (b.kind != BlockKind::kNone) continue;
-    if (b.score < drop_below) {
-      MarkLeftOut(&b, "too little text evidence");
-      continue;
-    }
     b.selected = true;
   }
+  (void)favor;  // the classifier already folded `favor` into the scores
 }
 
 }  // namespace declutter::extract

@@ -41,9 +41,13 @@ int LineRepairer::JoinPageFragments(BlockList* blocks) {
       }
     }
     const size_t n = end - i;
-    size_t cut = 0;  // fragments that stop mid-sentence (the last one may end anywhere)
+    // Pages, not list items: long lines, most of them stopping mid-sentence (the last
+    // may end anywhere).
+    size_t cut = 0, chars = 0;
+    for (size_t k = i; k < end; ++k) chars += features[k].chars;
     for (size_t k = i; k + 1 < end; ++k) cut += !features[k].ends_sentence;
-    if (n >= static_cast<size_t>(kMinFragmentRun) && cut * 2 >= n - 1) {
+    if (n >= static_cast<size_t>(kMinFragmentRun) && cut * 2 >= n - 1 &&
+        chars >= n * kMinFragmentChars) {
       Block merged = bs[i];
       merged.text.clear();
       for (size_t k = i; k < end; ++k) {

@@ -23,6 +23,9 @@ class LineRepairer {
  public:
   // A fragment run needs at least this many numbered lines.
   static constexpr int kMinFragmentRun = 3;
+  // ...whose lines average at least this many characters (a page's worth, not a list
+  // item's).
+  static constexpr size_t kMinFragmentChars = 80;
 
   // Returns the number of runs joined.
   static int JoinPageFragments(BlockList* blocks);

@@ -14,19 +14,30 @@ std::vector<std::string> Texts(const BlockList& blocks) {
 }
 
 TEST(LineRepairerTest, JoinsPageFragmentsCutMidSentence) {
+  // Page-sized fragments (80+ characters each), numbered 1、2、3、, cut mid-sentence.
+  const std::string a(60, 'a'), b(60, 'b'), c(60, 'c');
   BlockList blocks = TextBlockBuilder::Build(
       "标题.docx\n"
-      "1、 同志们:今天召开会议,进一步增强\n"
-      "2、做好卫生健康工作的责任感、使命感。下面我讲三点\n"
-      "3、意见。第一,要加强领导。\n"
+      "1、 同志们:今天召开会议," + a + ",进一步增强\n"
+      "2、做好卫生健康工作的责任感、使命感。" + b + "下面我讲三点\n"
+      "3、意见。" + c + "第一,要加强领导,进一步统一思想,凝心聚力。\n"
       "页脚\n");
   EXPECT_EQ(LineRepairer::JoinPageFragments(&blocks), 1);
   EXPECT_EQ(Texts(blocks),
             (std::vector<std::string>{
                 "标题.docx",
-                "同志们:今天召开会议,进一步增强做好卫生健康工作的责任感、使命感。下面我讲三点意见。"
-                "第一,要加强领导。",
+                "同志们:今天召开会议," + a + ",进一步增强做好卫生健康工作的责任感、使命感。" + b +
+                    "下面我讲三点意见。" + c + "第一,要加强领导,进一步统一思想,凝心聚力。",
                 "页脚"}));
+}
+
+TEST(LineRepairerTest, LeavesAShortNumberedListWithoutFullStopsAlone) {
+  BlockList blocks = TextBlockBuilder::Build(
+      "1. Allied Van Lines: Best overall interstate mover\n"
+      "2. Colonial Van Lines: Best-trained movers\n"
+      "3. American Van Lines: Best value\n");
+  EXPECT_EQ(LineRepairer::JoinPageFragments(&blocks), 0);
+  EXPECT_EQ(blocks.size(), 3u);
 }
 
 TEST(LineRepairerTest, LeavesAnOrdinaryNumberedListAlone) {
@@ -73,8 +84,16 @@ TEST(BlockClassifierTest, TeaserRunOfBulletHeadlines) {
       "- 焦點日報:我國新增7個國家級滑雪旅游度假地 河南一家上榜\n"
       "- 世界資訊:奮力拼經濟!豫企組團赴歐洲搶訂單\n"
       "- 中國大學生籃球聯賽全明星之夜熱力上演 今日播報\n");
+  BlockList alone = blocks;
   BlockClassifier::Classify(Favor::kBalanced, &blocks);
-  for (const Block& b : blocks) EXPECT_EQ(b.kind, BlockKind::kRelated) << b.text;
+  BlockClassifier::ClassifyOne(Favor::kBalanced, &alone[0]);
+  // A teaser run loses score and is reported as related if left out, without being
+  // forced out: content bullet lists look the same.
+  EXPECT_LT(blocks[0].score, alone[0].score);
+  for (const Block& b : blocks) {
+    EXPECT_EQ(b.kind, BlockKind::kNone) << b.text;
+    EXPECT_EQ(b.kind_if_left_out, BlockKind::kRelated) << b.text;
+  }
 }
 
 }  // namespace
