@@ -8,6 +8,9 @@
 namespace declutter::extract {
 namespace {
 
+// The most a text line without explicit boilerplate evidence counts against a span.
+constexpr double kNeutralCost = 0.5;
+
 // How much of a paragraph's score reaches the ancestor `level` steps up.
 constexpr double kLevelShare[] = {1.0, 0.5, 1.0 / 6, 1.0 / 9, 1.0 / 12};
 
@@ -136,7 +139,9 @@ void ContentSelector::SelectText(Favor favor, BlockList* blocks) {
     }
     seen += std::max(0.0, bs[i].score);
   }
-  // Maximum-sum contiguous run (Kadane) over [0, limit).
+  // Maximum-sum contiguous run (Kadane) over [0, limit). A line with no explicit
+  // evidence costs at most kNeutralCost: short neutral lines between paragraphs
+  // (headings, list items) must not split an article, but still trim at its edges.
   double best = 0, run = 0;
   size_t best_begin = 0, best_end = 0, run_begin = 0;
   for (size_t i = 0; i < limit; ++i) {
@@ -144,7 +149,9 @@ void ContentSelector::SelectText(Favor favor, BlockList* blocks) {
       run = 0;
       run_begin = i;
     }
-    run += bs[i].score;
+    const bool evidence =
+        bs[i].kind != BlockKind::kNone || bs[i].kind_if_left_out != BlockKind::kNone;
+    run += evidence ? bs[i].score : std::max(bs[i].score, -kNeutralCost);
     if (run > best) {
       best = run;
       best_begin = run_begin;
