@@ -110,8 +110,8 @@ void BlockClassifier::MarkHeadedLists(BlockList* blocks) {
 
 void BlockClassifier::MarkTeaserRuns(BlockList* blocks) {
   BlockList& bs = *blocks;
-  // Prose weight before each block: a teaser list sits at the page's head or tail, with
-  // little prose beyond it; a bullet list with prose on both sides is the article's own.
+  // Prose weight before each block: a teaser list trails the article, with little prose
+  // after it; a bullet list followed by more prose is the article's own.
   std::vector<double> prose_before(bs.size() + 1, 0.0);
   for (size_t k = 0; k < bs.size(); ++k) {
     prose_before[k + 1] = prose_before[k] + std::max(0.0, bs[k].score);
@@ -141,10 +141,9 @@ void BlockClassifier::MarkTeaserRuns(BlockList* blocks) {
       // Mostly headline-shaped items: a teaser list, however long each headline is.
       // Evidence, not a verdict: content bullet lists look the same, so the run only
       // loses score (ending an article's span at a teaser list that follows it).
-      const double before = prose_before[i];
       const double after = prose_before.back() - prose_before[end];
-      const bool at_edge = before < kEdgeProse || after < kEdgeProse;
-      if (title_like * 4 >= n * 3 && at_edge) {
+      const bool at_tail = after < kTailShare * prose_before.back();
+      if (title_like * 4 >= n * 3 && at_tail) {
         for (size_t k = i; k < end; ++k) {
           bs[k].score -= 3.0;
           if (bs[k].kind == BlockKind::kNone) {

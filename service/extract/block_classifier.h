@@ -23,14 +23,13 @@ class BlockClassifier {
   static void ClassifyOne(Favor favor, Block* block);
 
   // Context pass: a run of at least kMinTeaserRun lines opening with the same bullet
-  // mark that are mostly headline-shaped (no closing full stop), at the page's head or
-  // tail (less than kEdgeProse of prose score beyond it on one side), looks like a
-  // teaser list: its blocks lose score and are reported as related if left out.
+  // mark that are mostly headline-shaped (no closing full stop), at the page's tail
+  // (less than kTailShare of the page's prose score after it), looks like a teaser list: its blocks lose score and are reported as related if left out.
   // Numbered items are left alone: they are usually the article's own enumerations.
   static void MarkTeaserRuns(BlockList* blocks);
 
   static constexpr size_t kMinTeaserRun = 3;
-  static constexpr double kEdgeProse = 10.0;
+  static constexpr double kTailShare = 0.1;
 
   // Context pass: a short heading the lexicon marks as a disclaimer, related or comment
   // section ("权利声明", "相关阅读") passes its kind to the numbered (1, 2, 3...) or

@@ -22,6 +22,25 @@ double CandidateScore(const DomNode& n) {
   return (n.score + n.hint * 0.5) * (1.0 - LinkDensity(n));
 }
 
+bool Neutral(const Block& b) {
+  return b.kind == BlockKind::kNone && b.kind_if_left_out == BlockKind::kNone;
+}
+
+void ExtendOverLargeNeutralEdges(const BlockList& bs, size_t limit, size_t* begin,
+                                 size_t* end) {
+  if (*begin >= *end) return;
+  int64_t span_chars = 0;
+  for (size_t i = *begin; i < *end; ++i) span_chars += bs[i].features.chars;
+  size_t after = *end;
+  int64_t after_chars = 0;
+  while (after < limit && Neutral(bs[after])) after_chars += bs[after++].features.chars;
+  size_t before = *begin;
+  int64_t before_chars = 0;
+  while (before > 0 && Neutral(bs[before - 1])) before_chars += bs[--before].features.chars;
+  if (after_chars > span_chars) *end = after;
+  if (before_chars > span_chars) *begin = before;
+}
+
 void MarkLeftOut(Block* b, const char* why) {
   if (b->kind != BlockKind::kNone) return;
   if (b->kind_if_left_out != BlockKind::kNone) {
@@ -158,6 +177,11 @@ void ContentSelector::SelectText(Favor favor, BlockList* blocks) {
       best_end = i + 1;
     }
   }
+  // Neutral lines (no evidence at all) right outside the run are trimmed as page
+  // edges, unless they outweigh the run itself: then they are most of the page (a
+  // listing, a page of short items) and cutting them would cut the content.
+  ExtendOverLargeNeutralEdges(bs, limit, &best_begin, &best_end);
+
   // Inside the run only explicit evidence (a kind) drops a line: headings, captions and
   // short lines between paragraphs are part of the text.
   for (size_t i = 0; i < n; ++i) {
