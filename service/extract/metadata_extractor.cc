@@ -229,7 +229,9 @@ void MetadataExtractor::FromText(BlockList* blocks, Article* a) {
     for (int i = date_line - 1; i >= 0; --i) {
       const Block& b = bs[i];
       if (b.kind == BlockKind::kMetadata) continue;
-      if (b.features.chars >= 6 && b.features.chars <= 100 && !b.features.ends_sentence &&
+      // Headlines may ask or exclaim, but do not close with a full stop.
+      const bool full_stop = absl::EndsWith(b.text, "。") || absl::EndsWith(b.text, ".");
+      if (b.features.chars >= 6 && b.features.chars <= 100 && !full_stop &&
           (b.kind == BlockKind::kNone || b.kind == BlockKind::kOther)) {
         a->title = b.text;
         MarkMetadata(&bs[i], "title line");
