@@ -18,10 +18,6 @@ std::string ToJson(const v1::CleanResponse& response, bool pretty) {
 
 }  // namespace
 
-std::string ResponsePrinter::ToJsonLine(const v1::CleanResponse& response) {
-  return ToJson(response, /*pretty=*/false);
-}
-
 void ResponsePrinter::Print(const v1::CleanResponse& response) {
   switch (format_) {
     case PrintFormat::kJsonl:

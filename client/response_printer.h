@@ -21,9 +21,6 @@ class ResponsePrinter {
 
   void Print(const v1::CleanResponse& response);
 
-  // The proto3 JSON of `response` on one line.
-  static std::string ToJsonLine(const v1::CleanResponse& response);
-
  private:
   PrintFormat format_;
   std::ostream& out_;

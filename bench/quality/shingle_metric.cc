@@ -52,8 +52,7 @@ std::vector<std::string> LowerWords(absl::string_view text) {
     const UChar32 lower = u_tolower(static_cast<UChar32>(cp));
     char buf[4];
     int32_t len = 0;
-    UBool error = false;
-    U8_APPEND(reinterpret_cast<uint8_t*>(buf), len, 4, lower, error);
+    U8_APPEND_UNSAFE(reinterpret_cast<uint8_t*>(buf), len, lower);  // 4 bytes always fit
     current.append(buf, len);
   }
   if (!current.empty()) words.push_back(std::move(current));

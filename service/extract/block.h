@@ -39,9 +39,9 @@ struct Block {
   // Weaker evidence: what the block is if the selector leaves it out (a teaser-run
   // item), without forcing it out. Reported with `reason`.
   BlockKind kind_if_left_out = BlockKind::kNone;
-  // A short heading the lexicon names as a related or comment section: on text pages
-  // it ends the article when substantial content precedes it.
-  bool section_heading = false;
+  // A short heading whose lexicon phrase dominates it ("相关阅读", "权利声明"): it names
+  // the section under it, which the classifier and selector use by its `kind`.
+  bool lexicon_heading = false;
 
   // Filled by ContentSelector: whether the block is in the article.
   bool selected = false;

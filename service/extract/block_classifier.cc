@@ -7,6 +7,7 @@
 #include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
 #include "service/extract/boilerplate_lexicon.h"
+#include "service/extract/list_runs.h"
 
 namespace declutter::extract {
 namespace {
@@ -41,7 +42,7 @@ void BlockClassifier::ClassifyOne(Favor favor, Block* b) {
 
   b->kind = BlockKind::kNone;
   b->kind_if_left_out = BlockKind::kNone;
-  b->section_heading = false;
+  b->lexicon_heading = false;
   b->reason.clear();
   if (link_density > 0.5 && f.chars > 0) {
     score -= 4.0 + 6.0 * link_density;
@@ -53,8 +54,7 @@ void BlockClassifier::ClassifyOne(Favor favor, Block* b) {
       score -= hit->strength == kStrong ? 12.0 : 8.0;
       b->kind = hit->kind;
       b->reason = absl::StrCat("lexicon: ", hit->phrase, " (", hit->note, ")");
-      b->section_heading = hit->strength == kWeak && f.chars <= kMaxHeadingChars &&
-                           (hit->kind == BlockKind::kRelated || hit->kind == BlockKind::kComment);
+      b->lexicon_heading = hit->strength == kWeak && f.chars <= kMaxHeadingChars;
     }
   }
   if ((f.has_phone || f.has_email || f.has_url) && weight < 160 &&
@@ -81,23 +81,10 @@ void BlockClassifier::MarkHeadedLists(BlockList* blocks) {
     const bool section_kind = heading.kind == BlockKind::kDisclaimer ||
                               heading.kind == BlockKind::kRelated ||
                               heading.kind == BlockKind::kComment;
-    if (!section_kind || heading.features.chars > kMaxHeadingChars ||
-        heading.reason.rfind("lexicon", 0) != 0) {
-      continue;
-    }
+    if (!section_kind || !heading.lexicon_heading) continue;
     // The run right under it: numbered 1, 2, 3... or lines sharing a bullet mark.
-    const TextFeatures& first = bs[i + 1].features;
-    const bool numbered = first.list_number == 1;
-    const bool bulleted = first.starts_with_bullet && first.list_number < 0;
-    if (!numbered && !bulleted) continue;
-    size_t end = i + 2;
-    while (end < bs.size() &&
-           (numbered ? bs[end].features.list_number == bs[end - 1].features.list_number + 1
-                     : bs[end].features.starts_with_bullet &&
-                           bs[end].text[0] == bs[i + 1].text[0])) {
-      ++end;
-    }
-    if (end - (i + 1) < 2) continue;
+    const size_t end = std::max(NumberedRunEnd(bs, i + 1), BulletRunEnd(bs, i + 1));
+    if (end < i + 3) continue;  // at least two items
     const std::string reason = absl::StrCat("listed under the heading \"", heading.text, "\"");
     for (size_t k = i + 1; k < end; ++k) {
       bs[k].score -= 8.0;
@@ -121,23 +108,11 @@ void BlockClassifier::MarkTeaserRuns(BlockList* blocks) {
     // A run: consecutive lines opening with the same (non-numeric) bullet mark.
     // Only text lines: HTML lists are judged by link density and DOM context, since
     // articles use short bullet lists of their own.
-    const char mark = bs[i].text.empty() ? 0 : bs[i].text[0];
-    const bool bulleted = bs[i].features.starts_with_bullet && !absl::ascii_isdigit(mark);
-    size_t end = i + 1;
-    if (bulleted) {
-      while (end < bs.size() && bs[end].features.starts_with_bullet &&
-             bs[end].text[0] == mark) {
-        ++end;
-      }
-    }
+    const size_t end = std::max(i + 1, BulletRunEnd(bs, i));
     const size_t n = end - i;
     if (n >= kMinTeaserRun) {
-      // Headlines may carry commas, '!' and '?', but rarely close with a full stop.
       size_t title_like = 0;
-      for (size_t k = i; k < end; ++k) {
-        const absl::string_view t = bs[k].text;
-        title_like += !absl::EndsWith(t, "。") && !absl::EndsWith(t, ".");
-      }
+      for (size_t k = i; k < end; ++k) title_like += !bs[k].features.ends_with_full_stop;
       // Mostly headline-shaped items: a teaser list, however long each headline is.
       // Evidence, not a verdict: content bullet lists look the same, so the run only
       // loses score (ending an article's span at a teaser list that follows it).

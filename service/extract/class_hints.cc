@@ -11,6 +11,7 @@ constexpr ClassHintEntry kEntries[] = {
 
 constexpr int kMaxTokens = 64;
 constexpr size_t kMaxTokenBytes = 64;
+constexpr size_t kMaxValueBytes = 512;  // a 10 MiB class attribute is read no further
 
 void ScoreToken(absl::string_view token, ClassHint* hint) {
   for (const ClassHintEntry& e : kEntries) {
@@ -27,6 +28,7 @@ void ScoreToken(absl::string_view token, ClassHint* hint) {
 }  // namespace
 
 ClassHint ClassHints::Score(absl::string_view values) {
+  values = values.substr(0, kMaxValueBytes);
   ClassHint hint;
   char token[kMaxTokenBytes];
   size_t len = 0;

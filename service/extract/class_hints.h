@@ -23,12 +23,21 @@ struct ClassHintEntry {
 struct ClassHint {
   int weight = 0;                     // summed over matching tokens
   const ClassHintEntry* worst = nullptr;  // the most negative entry that matched
+
+  // Combines the evidence of another attribute of the same element.
+  void Add(const ClassHint& other) {
+    weight += other.weight;
+    if (other.worst != nullptr && (worst == nullptr || other.worst->weight < worst->weight)) {
+      worst = other.worst;
+    }
+  }
 };
 
 class ClassHints {
  public:
   // Scores the attribute values of one element (class, id, role, itemprop ...), each a
-  // space-separated list of names. Bounded: at most 64 tokens of at most 64 bytes each.
+  // space-separated list of names. Bounded: the first 512 bytes, at most 64 tokens of
+  // at most 64 bytes each.
   static ClassHint Score(absl::string_view attribute_values);
 };
 

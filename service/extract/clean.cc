@@ -96,7 +96,7 @@ absl::StatusOr<Result> Clean(const Page& page, const Options& options) {
     result.timings.classify_us = Lap(&mark);
     ContentSelector::SelectHtml(options.favor, &doc.dom, &blocks);
     result.timings.select_us = Lap(&mark);
-    MetadataExtractor::FromHtml(doc.facts, page.url, blocks, &article);
+    MetadataExtractor::FromHtml(doc.facts, page.url, &article);
     DropTitleHeading(article.title, &blocks);
     declared_language = doc.facts.lang;
   } else {
@@ -107,7 +107,7 @@ absl::StatusOr<Result> Clean(const Page& page, const Options& options) {
     result.timings.blocks_us = Lap(&mark);
     BlockClassifier::Classify(options.favor, &blocks);
     result.timings.classify_us = Lap(&mark);
-    ContentSelector::SelectText(options.favor, &blocks);
+    ContentSelector::SelectText(&blocks);
     result.timings.select_us = Lap(&mark);
     MetadataExtractor::FromText(&blocks, &article);
   }

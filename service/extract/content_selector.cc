@@ -143,7 +143,7 @@ void ContentSelector::SelectHtml(Favor favor, DomTree* dom, BlockList* blocks) {
   }
 }
 
-void ContentSelector::SelectText(Favor favor, BlockList* blocks) {
+void ContentSelector::SelectText(BlockList* blocks) {
   BlockList& bs = *blocks;
   const size_t n = bs.size();
   if (n == 0) return;
@@ -152,7 +152,9 @@ void ContentSelector::SelectText(Favor favor, BlockList* blocks) {
   size_t limit = n;
   double seen = 0;
   for (size_t i = 0; i < n; ++i) {
-    if (seen >= 15 && bs[i].section_heading) {
+    const bool list_heading = bs[i].lexicon_heading && (bs[i].kind == BlockKind::kRelated ||
+                                                        bs[i].kind == BlockKind::kComment);
+    if (seen >= 15 && list_heading) {
       limit = i;
       break;
     }
@@ -198,7 +200,6 @@ void ContentSelector::SelectText(Favor favor, BlockList* blocks) {
     if (b.kind != BlockKind::kNone) continue;
     b.selected = true;
   }
-  (void)favor;  // the classifier already folded `favor` into the scores
 }
 
 }  // namespace declutter::extract

@@ -26,7 +26,8 @@ namespace declutter::extract {
 class ContentSelector {
  public:
   static void SelectHtml(Favor favor, DomTree* dom, BlockList* blocks);
-  static void SelectText(Favor favor, BlockList* blocks);
+  // `favor` needs no handling here: the classifier folded it into the scores.
+  static void SelectText(BlockList* blocks);
 };
 
 }  // namespace declutter::extract

@@ -10,6 +10,7 @@
 #include "absl/strings/match.h"
 #include "service/extract/class_hints.h"
 #include "service/extract/text_features.h"
+#include "service/extract/text_normalizer.h"
 
 namespace declutter::extract {
 namespace {
@@ -150,24 +151,6 @@ std::string SubtreeText(const GumboNode* root, size_t limit) {
   return out;
 }
 
-std::string CollapseWhitespace(absl::string_view s) {
-  std::string out;
-  bool space = false;
-  for (size_t i = 0; i < s.size();) {
-    size_t start = i;
-    uint32_t cp = NextCodePoint(s, &i);
-    if (cp == ' ' || cp == '\t' || cp == '\n' || cp == '\r' || cp == '\f' ||
-        cp == 0xA0 || cp == 0x3000) {
-      space = !out.empty();
-      continue;
-    }
-    if (space) out.push_back(' ');
-    space = false;
-    absl::StrAppend(&out, s.substr(start, i - start));
-  }
-  return out;
-}
-
 void CollectFacts(const GumboNode* node, HtmlFacts* facts) {
     const GumboElement& el = node->v.element;
     HtmlFacts& f = *facts;
@@ -176,7 +159,7 @@ void CollectFacts(const GumboNode* node, HtmlFacts* facts) {
         if (f.lang.empty()) f.lang = std::string(Attr(el, "lang").substr(0, 64));
         break;
       case GUMBO_TAG_TITLE:
-        if (f.title.empty()) f.title = CollapseWhitespace(SubtreeText(node, 2048));
+        if (f.title.empty()) f.title = TextNormalizer::CollapseSpaces(SubtreeText(node, 2048));
         break;
       case GUMBO_TAG_META: {
         if (f.meta.size() >= kMaxMeta) break;
@@ -187,7 +170,7 @@ void CollectFacts(const GumboNode* node, HtmlFacts* facts) {
         absl::string_view content = Attr(el, "content");
         if (!key.empty() && !content.empty()) {
           f.meta.emplace_back(absl::AsciiStrToLower(key.substr(0, 128)),
-                              CollapseWhitespace(content.substr(0, 4096)));
+                              TextNormalizer::CollapseSpaces(content.substr(0, 4096)));
         }
         break;
       }
@@ -204,7 +187,7 @@ void CollectFacts(const GumboNode* node, HtmlFacts* facts) {
         }
         break;
       case GUMBO_TAG_H1:
-        if (f.h1.size() < kMaxH1) f.h1.push_back(CollapseWhitespace(SubtreeText(node, 2048)));
+        if (f.h1.size() < kMaxH1) f.h1.push_back(TextNormalizer::CollapseSpaces(SubtreeText(node, 2048)));
         break;
       default:
         break;
@@ -294,15 +277,11 @@ class Walker {
     dn.tag = static_cast<uint16_t>(tag);
     dn.paragraph_like = IsParagraphLike(tag);
     auto [tag_weight, tag_kind] = TagHint(tag);
-    std::string names;
+    ClassHint hint;
     for (const char* attr : {"class", "id", "role", "itemprop"}) {
       absl::string_view v = Attr(el, attr);
-      if (!v.empty()) {
-        absl::StrAppend(&names, v.substr(0, 512));
-        names.push_back(' ');
-      }
+      if (!v.empty()) hint.Add(ClassHints::Score(v));
     }
-    ClassHint hint = ClassHints::Score(names);
     dn.hint = tag_weight + hint.weight;
     dn.hint_kind = hint.worst != nullptr ? hint.worst->kind : tag_kind;
     const int32_t index = static_cast<int32_t>(doc_->dom.size());

@@ -3,6 +3,7 @@
 #include "absl/strings/ascii.h"
 #include "absl/strings/str_cat.h"
 #include "service/extract/boilerplate_lexicon.h"
+#include "service/extract/list_runs.h"
 #include "service/extract/text_features.h"
 
 namespace declutter::extract {
@@ -24,36 +25,28 @@ std::vector<size_t> SentenceEnds(absl::string_view s) {
 
 int LineRepairer::JoinPageFragments(BlockList* blocks) {
   BlockList& bs = *blocks;
-  std::vector<TextFeatures> features;
-  features.reserve(bs.size());
-  for (const Block& b : bs) features.push_back(ComputeTextFeatures(b.text));
+  for (Block& b : bs) b.features = ComputeTextFeatures(b.text);
   BlockList out;
   out.reserve(bs.size());
   int joined = 0;
   size_t i = 0;
   while (i < bs.size()) {
-    size_t end = i;
-    if (features[i].list_number == 1) {
-      end = i + 1;
-      while (end < bs.size() &&
-             features[end].list_number == features[end - 1].list_number + 1) {
-        ++end;
-      }
-    }
+    const size_t end = NumberedRunEnd(bs, i);
     const size_t n = end - i;
     // Pages, not list items: long lines, most of them stopping mid-sentence (the last
     // may end anywhere).
     size_t cut = 0, chars = 0;
-    for (size_t k = i; k < end; ++k) chars += features[k].chars;
-    for (size_t k = i; k + 1 < end; ++k) cut += !features[k].ends_sentence;
+    for (size_t k = i; k < end; ++k) chars += bs[k].features.chars;
+    for (size_t k = i; k + 1 < end; ++k) cut += !bs[k].features.ends_sentence;
     if (n >= static_cast<size_t>(kMinFragmentRun) && cut * 2 >= n - 1 &&
         chars >= n * kMinFragmentChars) {
       Block merged = bs[i];
       merged.text.clear();
       for (size_t k = i; k < end; ++k) {
         absl::StrAppend(&merged.text,
-                        absl::string_view(bs[k].text).substr(features[k].list_marker_bytes));
+                        absl::string_view(bs[k].text).substr(bs[k].features.list_marker_bytes));
       }
+      merged.features = ComputeTextFeatures(merged.text);
       out.push_back(std::move(merged));
       ++joined;
       i = end;

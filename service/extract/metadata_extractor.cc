@@ -73,13 +73,18 @@ std::vector<std::string> SplitList(absl::string_view raw) {
   return out;
 }
 
+// `rest` without a leading ASCII or full-width colon: what follows a "label:" .
+absl::string_view AfterColon(absl::string_view rest) {
+  if (!absl::ConsumePrefix(&rest, ":")) absl::ConsumePrefix(&rest, "：");
+  return rest;
+}
+
 // Text after `label` and an optional colon, up to the next space, or "".
 std::string AfterLabel(absl::string_view line, absl::string_view label) {
   size_t at = line.find(label);
   if (at == absl::string_view::npos) return "";
-  absl::string_view rest = line.substr(at + label.size());
-  if (!absl::ConsumePrefix(&rest, ":")) absl::ConsumePrefix(&rest, "：");
-  rest = absl::StripLeadingAsciiWhitespace(rest);
+  absl::string_view rest =
+      absl::StripLeadingAsciiWhitespace(AfterColon(line.substr(at + label.size())));
   return std::string(rest.substr(0, rest.find(' ')));
 }
 
@@ -144,8 +149,7 @@ std::string MetadataExtractor::StripSiteName(absl::string_view title,
   return std::string(title);
 }
 
-void MetadataExtractor::FromHtml(const HtmlFacts& f, absl::string_view url,
-                                 const BlockList& blocks, Article* a) {
+void MetadataExtractor::FromHtml(const HtmlFacts& f, absl::string_view url, Article* a) {
   a->site_name = std::string(FirstMeta(f, {"og:site_name", "application-name", "sitename"}));
   std::string og_title(FirstMeta(f, {"og:title", "twitter:title", "headline", "articletitle"}));
   std::string json_headline = JsonLdString(f.json_ld, "headline");
@@ -189,7 +193,6 @@ void MetadataExtractor::FromHtml(const HtmlFacts& f, absl::string_view url,
   a->canonical_url = UrlResolver::Resolve(url, canonical);
   a->image = UrlResolver::Resolve(url, FirstMeta(f, {"og:image", "og:image:url",
                                                      "twitter:image", "image"}));
-  (void)blocks;
 }
 
 void MetadataExtractor::FromText(BlockList* blocks, Article* a) {
@@ -202,9 +205,7 @@ void MetadataExtractor::FromText(BlockList* blocks, Article* a) {
     if (a->title.empty()) {
       for (absl::string_view label : {"原标题", "原標題"}) {
         if (absl::StartsWith(t, label)) {
-          absl::string_view rest = t.substr(label.size());
-          if (!absl::ConsumePrefix(&rest, ":")) absl::ConsumePrefix(&rest, "：");
-          a->title = std::string(absl::StripAsciiWhitespace(rest));
+          a->title = std::string(absl::StripAsciiWhitespace(AfterColon(t.substr(label.size()))));
           MarkMetadata(&b, "original-title line");
         }
       }
@@ -229,9 +230,8 @@ void MetadataExtractor::FromText(BlockList* blocks, Article* a) {
     for (int i = date_line - 1; i >= 0; --i) {
       const Block& b = bs[i];
       if (b.kind == BlockKind::kMetadata) continue;
-      // Headlines may ask or exclaim, but do not close with a full stop.
-      const bool full_stop = absl::EndsWith(b.text, "。") || absl::EndsWith(b.text, ".");
-      if (b.features.chars >= 6 && b.features.chars <= 100 && !full_stop &&
+      if (b.features.chars >= 6 && b.features.chars <= 100 &&
+          !b.features.ends_with_full_stop &&
           (b.kind == BlockKind::kNone || b.kind == BlockKind::kOther)) {
         a->title = b.text;
         MarkMetadata(&bs[i], "title line");
@@ -252,8 +252,7 @@ void MetadataExtractor::FromText(BlockList* blocks, Article* a) {
     }
     for (absl::string_view label : {"文章关键词", "文章關鍵詞", "关键词"}) {
       if (a->keywords.empty() && absl::StartsWith(t, label)) {
-        absl::string_view rest = t.substr(label.size());
-        if (!absl::ConsumePrefix(&rest, ":")) absl::ConsumePrefix(&rest, "：");
+        absl::string_view rest = AfterColon(t.substr(label.size()));
         rest = rest.substr(0, rest.find(' '));
         a->keywords = SplitList(rest);
       }

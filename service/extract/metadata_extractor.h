@@ -18,8 +18,7 @@ namespace declutter::extract {
 class MetadataExtractor {
  public:
   // `url` is the page's URL (may be empty), for making links absolute.
-  static void FromHtml(const HtmlFacts& facts, absl::string_view url,
-                       const BlockList& blocks, Article* article);
+  static void FromHtml(const HtmlFacts& facts, absl::string_view url, Article* article);
 
   // Reads metadata lines of a text page. Lines it consumes as metadata that the
   // selector had kept are unselected and marked kMetadata.

@@ -128,6 +128,7 @@ TextFeatures ComputeTextFeatures(absl::string_view s) {
   }
   if (IsCloser(last)) last = before_last;
   f.ends_sentence = ClosesSentence(last);
+  f.ends_with_full_stop = last == '.' || last == 0x3002 || last == 0xFF0E;
   f.has_phone = max_digit_run >= 7;
   f.has_url = s.find("http://") != absl::string_view::npos ||
               s.find("https://") != absl::string_view::npos ||

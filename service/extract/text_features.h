@@ -18,6 +18,9 @@ struct TextFeatures {
   int32_t punctuation = 0;  // sentence and clause punctuation (, . ; : ! ? and CJK forms)
   int32_t words = 0;        // runs of letters/digits, plus one per Han character
   bool ends_sentence = false;   // last visible character closes a sentence
+  // Closes with a full stop (。 . ．). Headlines may ask or exclaim but do not end
+  // this way, so it separates a headline-shaped line from prose.
+  bool ends_with_full_stop = false;
   bool starts_with_bullet = false;  // "- ", "• ", "1. ", "1、", "(1)"...
   int32_t list_number = -1;  // N of a leading "N、", "N." or "N)" marker, else -1
   int32_t list_marker_bytes = 0;  // bytes of that marker, trailing spaces included

@@ -67,6 +67,10 @@ std::string TextNormalizer::Nfc(absl::string_view utf8) {
   return out;
 }
 
+std::string TextNormalizer::CollapseSpaces(absl::string_view utf8) {
+  return Fold(utf8, /*keep_newlines=*/false);
+}
+
 std::string TextNormalizer::NormalizeInline(absl::string_view utf8) {
   return Nfc(Fold(utf8, /*keep_newlines=*/false));
 }

@@ -16,6 +16,10 @@ class TextNormalizer {
   static std::string NormalizeInline(absl::string_view utf8);
   // Normalises multi-paragraph text: runs of blank lines fold to one blank line.
   static std::string NormalizeText(absl::string_view utf8);
+  // Folds every whitespace run (Unicode White_Space, newlines included) to one space,
+  // trims both ends and drops invisible and control characters. No NFC: cheap enough
+  // for every line of a page.
+  static std::string CollapseSpaces(absl::string_view utf8);
   // Unicode NFC of `utf8` (unchanged when already NFC, the common case).
   static std::string Nfc(absl::string_view utf8);
 };

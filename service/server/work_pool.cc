@@ -27,9 +27,9 @@ size_t WorkPool::Load() const {
 void WorkPool::Shutdown() {
   {
     absl::MutexLock lock(&mu_);
-    if (stopping_ && threads_.empty()) return;
     stopping_ = true;
   }
+  // Workers drain the queue, then exit. A second call finds nothing left to join.
   for (std::thread& t : threads_) {
     if (t.joinable()) t.join();
   }

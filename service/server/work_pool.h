@@ -34,6 +34,7 @@ class WorkPool {
   // Tasks queued or running now.
   size_t Load() const;
 
+  // Call from the owning thread (the one that would destroy the pool).
   void Shutdown();
 
  private:

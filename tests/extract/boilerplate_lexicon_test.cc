@@ -37,3 +37,19 @@ TEST(ClassHintsTest, NegativeAndPositiveTokens) {
 
 }  // namespace
 }  // namespace declutter::extract
+
+namespace declutter::extract {
+namespace {
+
+TEST(ClassHintsTest, HugeAttributeIsReadOnlyToItsBound) {
+  std::string huge(10 << 20, 'x');
+  huge += " comment";  // past the bound: not evidence
+  EXPECT_EQ(ClassHints::Score(huge).weight, 0);
+  ClassHint combined = ClassHints::Score("article");
+  combined.Add(ClassHints::Score("share"));
+  ASSERT_NE(combined.worst, nullptr);
+  EXPECT_EQ(combined.worst->kind, BlockKind::kShare);
+}
+
+}  // namespace
+}  // namespace declutter::extract

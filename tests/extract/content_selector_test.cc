@@ -59,7 +59,7 @@ TEST(ContentSelectorTest, TextKeepsTheBestRunAndStopsAtRelatedHeading) {
       "相关阅读\n"
       "新华社北京11月16日电，当地时间11月16日，二十国集团领导人第十七次峰会在印度尼西亚巴厘岛继续举行，国家主席出席并发言。\n");
   BlockClassifier::Classify(Favor::kBalanced, &blocks);
-  ContentSelector::SelectText(Favor::kBalanced, &blocks);
+  ContentSelector::SelectText(&blocks);
   EXPECT_FALSE(blocks[0].selected);
   EXPECT_TRUE(blocks[1].selected);
   EXPECT_TRUE(blocks[2].selected);
