@@ -28,6 +28,8 @@
 #include "absl/flags/usage.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_format.h"
+#include "absl/time/clock.h"
+#include "absl/time/time.h"
 #include "bench/quality/shingle_metric.h"
 #include "client/input_reader.h"
 #include "service/extract/clean.h"
@@ -38,6 +40,9 @@ ABSL_FLAG(std::string, data, "", "the benchmark's folder under shared/data");
 ABSL_FLAG(int, worst, 10, "how many of the worst pages to list");
 ABSL_FLAG(bool, zh_only, false, "magic-html: only the Chinese pages (zh_ids.json)");
 ABSL_FLAG(int, limit, 0, "score only the first N pages in id order; 0 means all");
+ABSL_FLAG(std::string, type, "", "wcxb: only pages of this primary type");
+ABSL_FLAG(std::string, show, "",
+          "print one page's truth, prediction and removed blocks, then exit");
 
 namespace {
 
@@ -52,6 +57,8 @@ struct Case {
   std::string page_type;  // wcxb only
   std::string inline_content;
   std::string content_type;
+  std::vector<std::string> with;     // wcxb: snippets the content must contain
+  std::vector<std::string> without;  // wcxb: snippets it must not contain
 };
 
 bool LoadJson(const declutter::client::InputReader& reader, const std::string& path,
@@ -76,6 +83,18 @@ std::string Field(const Value& v, const std::string& key) {
   const auto& fields = v.struct_value().fields();
   auto it = fields.find(key);
   return it == fields.end() ? "" : it->second.string_value();
+}
+
+std::vector<std::string> Strings(const Value& v, const std::string& key) {
+  std::vector<std::string> out;
+  if (!v.has_struct_value()) return out;
+  const auto& fields = v.struct_value().fields();
+  auto it = fields.find(key);
+  if (it == fields.end()) return out;
+  for (const Value& item : it->second.list_value().values()) {
+    if (!item.string_value().empty()) out.push_back(item.string_value());
+  }
+  return out;
 }
 
 std::vector<Case> LoadCases(const std::string& set, const std::string& dir,
@@ -118,6 +137,8 @@ std::vector<Case> LoadCases(const std::string& set, const std::string& dir,
       c.url = Field(page, "url");
       if (auto gt = fields.find("ground_truth"); gt != fields.end()) {
         c.truth = Field(gt->second, "main_content");
+        c.with = Strings(gt->second, "with");
+        c.without = Strings(gt->second, "without");
       }
       if (auto in = fields.find("_internal"); in != fields.end() && in->second.has_struct_value()) {
         const auto& internal = in->second.struct_value().fields();
@@ -142,6 +163,32 @@ std::vector<Case> LoadCases(const std::string& set, const std::string& dir,
   return cases;
 }
 
+
+// Prints one page's truth, prediction and removed blocks: the view for working on a
+// page the scores point at.
+void Show(const Case& c, const std::string& html) {
+  declutter::extract::Page page;
+  page.content = html;
+  page.url = c.url;
+  page.content_type = c.content_type;
+  declutter::extract::Options options;
+  options.report_removed = true;
+  absl::StatusOr<declutter::extract::Result> result =
+      declutter::extract::Clean(page, options);
+  std::printf("=== %s  %s  %s\n=== TRUTH\n%s\n", c.id.c_str(), c.page_type.c_str(),
+              c.url.c_str(), c.truth.c_str());
+  if (!result.ok()) {
+    std::printf("=== ERROR %s\n", std::string(result.status().message()).c_str());
+    return;
+  }
+  std::printf("=== PREDICTED (title: %s)\n%s\n=== REMOVED\n",
+              result->article.title.c_str(), result->article.text.c_str());
+  for (const auto& r : result->removed) {
+    std::printf("[%s] %s | %s\n", std::string(declutter::extract::BlockKindName(r.kind)).c_str(),
+                r.reason.c_str(), r.text.c_str());
+  }
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -154,31 +201,64 @@ int main(int argc, char** argv) {
     return 2;
   }
   std::vector<Case> cases = LoadCases(set, dir, absl::GetFlag(FLAGS_zh_only));
+  if (const std::string type = absl::GetFlag(FLAGS_type); !type.empty()) {
+    std::erase_if(cases, [&](const Case& c) { return c.page_type != type; });
+  }
   if (const int limit = absl::GetFlag(FLAGS_limit); limit > 0 && cases.size() > limit) {
     cases.resize(limit);
   }
-  const bool word_metric = set == "wcxb" || set == "wcxb-text";
-  std::map<std::string, std::pair<double, int>> by_type;  // type -> (sum of F1, pages)
   if (cases.empty()) {
     std::cerr << "no pages found under " << dir << "\n";
     return 1;
   }
   declutter::client::InputReader reader(256u << 20);
+  auto read_page = [&](const Case& c) {
+    return c.html_path.empty() ? absl::StatusOr<std::string>(c.inline_content)
+                               : reader.Read(c.html_path);
+  };
+  if (const std::string id = absl::GetFlag(FLAGS_show); !id.empty()) {
+    for (const Case& c : cases) {
+      if (c.id != id) continue;
+      absl::StatusOr<std::string> html = read_page(c);
+      if (!html.ok()) {
+        std::cerr << id << ": " << html.status().message() << "\n";
+        return 1;
+      }
+      Show(c, *html);
+      return 0;
+    }
+    std::cerr << "--show " << id << ": no such page in the set\n";
+    return 1;
+  }
+  const bool word_metric = set == "wcxb" || set == "wcxb-text";
+  struct TypeSums {
+    double f1 = 0;
+    int pages = 0;
+    int with_found = 0, with_total = 0;
+    int without_leaked = 0, without_total = 0;
+  };
+  std::map<std::string, TypeSums> by_type;
   std::vector<declutter::bench::PageScore> scores;
   std::vector<std::pair<double, std::string>> by_f1;
   int failures = 0;
+  double slowest_ms = 0;
+  std::string slowest_id;
   for (const Case& c : cases) {
-    absl::StatusOr<std::string> html =
-        c.html_path.empty() ? absl::StatusOr<std::string>(c.inline_content)
-                            : reader.Read(c.html_path);
+    absl::StatusOr<std::string> html = read_page(c);
     std::string predicted;
     if (html.ok()) {
       declutter::extract::Page page;
       page.content = *html;
       page.url = c.url;
       page.content_type = c.content_type;
+      const absl::Time start = absl::Now();
       absl::StatusOr<declutter::extract::Result> result =
           declutter::extract::Clean(page, declutter::extract::Options());
+      const double ms = absl::ToDoubleMilliseconds(absl::Now() - start);
+      if (ms > slowest_ms) {
+        slowest_ms = ms;
+        slowest_id = c.id;
+      }
       if (result.ok()) {
         predicted = result->article.text;
       } else {
@@ -191,11 +271,26 @@ int main(int argc, char** argv) {
     }
     if (word_metric) {
       const double f1 = declutter::bench::WordF1(c.truth, predicted);
-      for (const std::string& type : {std::string("all"), c.page_type}) {
-        by_type[type].first += f1;
-        ++by_type[type].second;
+      const std::string folded = declutter::bench::FoldForSnippet(predicted);
+      int found = 0, leaked = 0;
+      for (const std::string& w : c.with) {
+        found += folded.find(declutter::bench::FoldForSnippet(w)) != std::string::npos;
       }
-      by_f1.emplace_back(f1, absl::StrCat(c.id, "  ", c.page_type));
+      for (const std::string& w : c.without) {
+        leaked += folded.find(declutter::bench::FoldForSnippet(w)) != std::string::npos;
+      }
+      for (const std::string& type : {std::string("all"), c.page_type}) {
+        TypeSums& t = by_type[type];
+        t.f1 += f1;
+        ++t.pages;
+        t.with_found += found;
+        t.with_total += c.with.size();
+        t.without_leaked += leaked;
+        t.without_total += c.without.size();
+      }
+      by_f1.emplace_back(f1, absl::StrFormat("%s  %s  with %d/%d  without leaked %d/%d",
+                                             c.id, c.page_type, found, c.with.size(),
+                                             leaked, c.without.size()));
       continue;
     }
     declutter::bench::PageScore s = declutter::bench::ScoreShingles(c.truth, predicted);
@@ -206,10 +301,12 @@ int main(int argc, char** argv) {
     by_f1.emplace_back(f1, absl::StrFormat("%s  P=%.3f R=%.3f", c.id, s.precision,
                                            s.recall));
   }
+  auto rate = [](int n, int total) { return total == 0 ? 0.0 : double(n) / total; };
   if (word_metric) {
-    for (const auto& [type, sum] : by_type) {
-      std::printf("%s: %-14s pages=%4d word F1=%.4f\n", set.c_str(), type.c_str(),
-                  sum.second, sum.first / sum.second);
+    for (const auto& [type, t] : by_type) {
+      std::printf("%s: %-14s pages=%4d word F1=%.4f  with found=%.3f  without leaked=%.3f\n",
+                  set.c_str(), type.c_str(), t.pages, t.f1 / t.pages,
+                  rate(t.with_found, t.with_total), rate(t.without_leaked, t.without_total));
     }
     std::printf("%s: failures=%d\n", set.c_str(), failures);
   } else {
@@ -219,6 +316,8 @@ int main(int argc, char** argv) {
                 set.c_str(), total.pages, total.f1, total.precision, total.recall,
                 total.accuracy, failures);
   }
+  std::printf("%s: slowest page %s took %.1f ms\n", set.c_str(), slowest_id.c_str(),
+              slowest_ms);
   std::sort(by_f1.begin(), by_f1.end());
   const int worst = std::min<int>(absl::GetFlag(FLAGS_worst), by_f1.size());
   for (int i = 0; i < worst; ++i) {

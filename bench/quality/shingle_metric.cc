@@ -151,4 +151,25 @@ double WordF1(absl::string_view truth, absl::string_view prediction) {
   return 2 * p * r / (p + r);
 }
 
+std::string FoldForSnippet(absl::string_view text) {
+  std::string out;
+  out.reserve(text.size());
+  bool space = false;
+  for (size_t i = 0; i < text.size();) {
+    const uint32_t cp = extract::NextCodePoint(text, &i);
+    if (u_isUWhiteSpace(static_cast<UChar32>(cp))) {
+      space = !out.empty();
+      continue;
+    }
+    if (space) out.push_back(' ');
+    space = false;
+    const UChar32 lower = u_tolower(static_cast<UChar32>(cp));
+    char buf[4];
+    int32_t len = 0;
+    U8_APPEND_UNSAFE(reinterpret_cast<uint8_t*>(buf), len, lower);
+    out.append(buf, len);
+  }
+  return out;
+}
+
 }  // namespace declutter::bench

@@ -45,6 +45,12 @@ SetScore Aggregate(const std::vector<PageScore>& pages);
 // both are empty, 0 when only one is).
 double WordF1(absl::string_view truth, absl::string_view prediction);
 
+// The snippet test of wcxb's `with`/`without` lists: `text` case-folded (lower-cased
+// per code point) with every whitespace run folded to one space and the ends trimmed,
+// so a snippet is found when FoldForSnippet(snippet) is a substring of
+// FoldForSnippet(text).
+std::string FoldForSnippet(absl::string_view text);
+
 }  // namespace declutter::bench
 
 #endif  // DECLUTTER_BENCH_QUALITY_SHINGLE_METRIC_H_

@@ -14,8 +14,29 @@ constexpr double kNeutralCost = 0.5;
 // How much of a paragraph's score reaches the ancestor `level` steps up.
 constexpr double kLevelShare[] = {1.0, 0.5, 1.0 / 6, 1.0 / 9, 1.0 / 12};
 
+// How far above the best container a post wrapper may sit, and how much text beyond
+// the post body (author, date, counters) it may hold.
+constexpr int kMaxPostLevels = 10;
+constexpr int32_t kPostChromeChars = 200;
+// Text a sibling needs to count as another post rather than an empty shell.
+constexpr int32_t kMinPostChars = 40;
+
 double LinkDensity(const DomNode& n) {
   return n.text_chars == 0 ? 0.0 : static_cast<double>(n.link_chars) / n.text_chars;
+}
+
+bool Prose(const DomNode& n) {
+  return n.text_chars >= kMinPostChars && LinkDensity(n) < 0.5;
+}
+
+// Whether the subtree at `post` holds prose in an element keyed `body_key` (or, when
+// that is 0, anywhere).
+bool HasPostBody(const DomTree& nodes, int32_t post, uint32_t body_key) {
+  if (body_key == 0) return Prose(nodes[post]);
+  for (int32_t i = post; i < nodes[post].end; ++i) {
+    if (nodes[i].class_key == body_key && Prose(nodes[i])) return true;
+  }
+  return false;
 }
 
 double CandidateScore(const DomNode& n) {
@@ -49,6 +70,42 @@ void MarkLeftOut(Block* b, const char* why) {
   }
   b->kind = BlockKind::kOther;
   b->reason = why;
+}
+
+// A forum thread, a Q&A page or a review list is a run of sibling posts sharing one
+// structure; the best-scoring post alone is not the content. Climbs from `best` while
+// the ancestor is still about one post (its text little more than best's: author,
+// date, post number), looking for siblings with the same tag and first class that
+// hold a body like best's (an element with the same class key, with prose in it):
+// sharing an outer class is not enough, page sections and card grids share those.
+// Returns every such post in document order, or nothing when `best` is not in a run.
+std::vector<int32_t> RepeatedPosts(const DomTree& nodes, int32_t best) {
+  const int32_t best_chars = nodes[best].text_chars;
+  // The class key of the post body: best's own, or its nearest keyed ancestor below
+  // the post wrapper; 0 while the wrapper itself is all there is.
+  uint32_t body_key = 0;
+  int32_t at = best;
+  for (int level = 0; level < kMaxPostLevels; ++level) {
+    const DomNode& node = nodes[at];
+    if (node.text_chars > best_chars * 3 / 2 + kPostChromeChars) break;
+    const int32_t parent = node.parent;
+    if (parent < 0) break;
+    if (node.class_key != 0) {
+      std::vector<int32_t> posts;
+      int prose_siblings = 0;
+      for (int32_t i = parent + 1; i < nodes[parent].end; i = nodes[i].end) {
+        const DomNode& sib = nodes[i];
+        if (sib.class_key != node.class_key || sib.hint < 0) continue;
+        if (i != at && !HasPostBody(nodes, i, body_key)) continue;
+        posts.push_back(i);
+        prose_siblings += i != at;
+      }
+      if (prose_siblings >= 1) return posts;
+      if (body_key == 0) body_key = node.class_key;
+    }
+    at = parent;
+  }
+  return {};
 }
 
 }  // namespace
@@ -96,9 +153,10 @@ void ContentSelector::SelectHtml(Favor favor, DomTree* dom, BlockList* blocks) {
   }
 
   // The chosen container plus siblings that read like more of the same article.
-  std::vector<int32_t> roots = {best};
+  std::vector<int32_t> roots = RepeatedPosts(nodes, best);
   const int32_t parent = nodes[best].parent;
-  if (parent >= 0) {
+  if (roots.empty() && parent >= 0) {
+    roots = {best};
     const double threshold = std::max(10.0, best_score * 0.2);
     for (int32_t i = parent + 1; i < nodes[parent].end; i = nodes[i].end) {
       if (i == best) continue;
@@ -126,7 +184,9 @@ void ContentSelector::SelectHtml(Favor favor, DomTree* dom, BlockList* blocks) {
       continue;
     }
     const int32_t negative = nodes[b.node].negative_ancestor;
-    if (negative > root && nodes[root].Contains(root, negative)) {
+    // A negative container that holds the chosen content itself was outvoted by it.
+    if (negative > root && nodes[root].Contains(root, negative) &&
+        !nodes[negative].Contains(negative, best)) {
       b.kind = nodes[negative].hint_kind == BlockKind::kNone
                    ? BlockKind::kOther
                    : nodes[negative].hint_kind;

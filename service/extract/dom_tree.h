@@ -22,6 +22,9 @@ struct DomNode {
   uint16_t tag = 0;       // GumboTag value
   bool paragraph_like = false;  // p, li, h1-h6, td, pre, blockquote...
   int32_t hint = 0;       // class/id/role/tag evidence of this element alone
+  // Tag plus the first class token, hashed; 0 when the element has no class. Siblings
+  // sharing it are one repeated structure (forum posts, answers, cards).
+  uint32_t class_key = 0;
   BlockKind hint_kind = BlockKind::kNone;  // what its negative hint says it is
   // Nearest element at or above this one whose hint is negative, or -1. Lets a block
   // learn which negative container it sits in, in O(1).

@@ -5,7 +5,9 @@
 #include <algorithm>
 #include <memory>
 
+#include "absl/hash/hash.h"
 #include "absl/strings/ascii.h"
+#include "absl/strings/strip.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/match.h"
 #include "service/extract/class_hints.h"
@@ -18,6 +20,8 @@ namespace {
 constexpr size_t kMaxH1 = 4;
 constexpr size_t kMaxMeta = 256;
 constexpr size_t kMaxJsonLd = 16;
+// Below this much visible block text (bytes), hidden content is looked at too.
+constexpr int64_t kThinVisibleBytes = 400;
 
 struct OutputDeleter {
   void operator()(GumboOutput* out) const {
@@ -28,7 +32,7 @@ struct OutputDeleter {
 // Elements whose content is never article text.
 bool IsSkipped(GumboTag tag) {
   switch (tag) {
-    case GUMBO_TAG_SCRIPT: case GUMBO_TAG_STYLE: case GUMBO_TAG_NOSCRIPT:
+    case GUMBO_TAG_SCRIPT: case GUMBO_TAG_STYLE:
     case GUMBO_TAG_TEMPLATE: case GUMBO_TAG_SVG: case GUMBO_TAG_MATH:
     case GUMBO_TAG_IFRAME: case GUMBO_TAG_OBJECT: case GUMBO_TAG_EMBED:
     case GUMBO_TAG_CANVAS: case GUMBO_TAG_INPUT: case GUMBO_TAG_SELECT:
@@ -110,6 +114,14 @@ bool IsHidden(const GumboElement& el) {
           s.end());
   return absl::StrContains(s, "display:none") ||
          absl::StrContains(s, "visibility:hidden");
+}
+
+uint32_t ClassKey(GumboTag tag, absl::string_view classes) {
+  classes = absl::StripLeadingAsciiWhitespace(classes.substr(0, 256));
+  const absl::string_view first = classes.substr(0, classes.find_first_of(" \t\n\r\f"));
+  if (first.empty()) return 0;
+  const size_t h = absl::HashOf(static_cast<int>(tag), first);
+  return static_cast<uint32_t>(h ^ (h >> 32)) | 1u;  // never 0
 }
 
 BlockRole RoleOf(GumboTag tag, int* level) {
@@ -212,7 +224,7 @@ void CollectSubtreeFacts(const GumboNode* root, HtmlFacts* facts) {
 
 class Walker {
  public:
-  explicit Walker(HtmlDocument* doc) : doc_(doc) {}
+  Walker(HtmlDocument* doc, bool honor_hidden) : doc_(doc), honor_hidden_(honor_hidden) {}
 
   void Run(const GumboNode* root) {
     struct Frame {
@@ -263,7 +275,7 @@ class Walker {
       return false;
     }
     CollectFacts(node, &doc_->facts);
-    if (IsSkipped(tag) || IsHidden(el)) return false;
+    if (IsSkipped(tag) || (honor_hidden_ && IsHidden(el))) return false;
     if (tag == GUMBO_TAG_BR || tag == GUMBO_TAG_HR) {
       Flush();
       return false;
@@ -283,6 +295,7 @@ class Walker {
       if (!v.empty()) hint.Add(ClassHints::Score(v));
     }
     dn.hint = tag_weight + hint.weight;
+    dn.class_key = ClassKey(tag, Attr(el, "class"));
     dn.hint_kind = hint.worst != nullptr ? hint.worst->kind : tag_kind;
     const int32_t index = static_cast<int32_t>(doc_->dom.size());
     dn.negative_ancestor =
@@ -343,6 +356,7 @@ class Walker {
   }
 
   HtmlDocument* doc_;
+  const bool honor_hidden_;
   std::vector<int32_t> open_;         // dom indices of the open elements
   std::vector<int32_t> blocks_open_;  // the open block-level ones: text containers
   std::string buffer_;
@@ -368,9 +382,18 @@ HtmlDocument HtmlBlockBuilder::Build(absl::string_view html) {
   std::unique_ptr<GumboOutput, OutputDeleter> output(
       gumbo_parse_with_options(&options, html.data(), html.size()));
   if (output == nullptr || output->root == nullptr) return doc;
-  Walker walker(&doc);
-  walker.Run(output->root);
-  return doc;
+  Walker(&doc, /*honor_hidden=*/true).Run(output->root);
+  int64_t visible_chars = 0;
+  for (const Block& b : doc.blocks) visible_chars += b.text.size();
+  if (visible_chars >= kThinVisibleBytes) return doc;
+  // Hardly anything visible: the page hides its content until a script shows it
+  // (a wrapper with visibility:hidden against a flash of unstyled content, streamed
+  // server rendering parked in <div hidden>). A browser would show it; so do we.
+  HtmlDocument unhidden;
+  Walker(&unhidden, /*honor_hidden=*/false).Run(output->root);
+  int64_t all_chars = 0;
+  for (const Block& b : unhidden.blocks) all_chars += b.text.size();
+  return all_chars > 2 * visible_chars ? std::move(unhidden) : std::move(doc);
 }
 
 }  // namespace declutter::extract

@@ -2,8 +2,11 @@
 // metadata stage reads (<title>, <meta>, canonical link, <html lang>, JSON-LD).
 //
 // What can never be article text is not turned into blocks at all: script, style,
-// noscript, template, svg, iframe, form controls, and elements hidden with `hidden`,
-// `aria-hidden="true"` or an inline display:none / visibility:hidden.
+// template, svg, iframe, form controls, and elements hidden with `hidden`,
+// `aria-hidden="true"` or an inline display:none / visibility:hidden. <noscript> is
+// read: it is what a client without scripts (a crawler) is served, and some sites put
+// their whole content there. When hiding leaves almost no text (content hidden until a
+// script reveals it), hidden elements are read too.
 //
 // The walk is iterative, so arbitrarily deep documents cannot overflow the stack; work
 // and memory are linear in the input. Stateless; thread-safe.

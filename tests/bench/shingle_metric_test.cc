@@ -58,5 +58,13 @@ TEST(WordF1Test, BagOfLowerCasedWords) {
   EXPECT_DOUBLE_EQ(WordF1("a", "b"), 0.0);
 }
 
+TEST(FoldForSnippetTest, FoldsCaseAndWhitespaceRuns) {
+  EXPECT_EQ(FoldForSnippet("  Hello\n\t World\u00a0\u00a0Ünï  "), "hello world ünï");
+  EXPECT_EQ(FoldForSnippet(""), "");
+  // A snippet split over lines differently from the page is still found.
+  EXPECT_NE(FoldForSnippet("The quick\nbrown fox").find(FoldForSnippet("QUICK  brown")),
+            std::string::npos);
+}
+
 }  // namespace
 }  // namespace declutter::bench
