@@ -18,11 +18,25 @@ constexpr double kLevelShare[] = {1.0, 0.5, 1.0 / 6, 1.0 / 9, 1.0 / 12};
 // the post body (author, date, counters) it may hold.
 constexpr int kMaxPostLevels = 10;
 constexpr int32_t kPostChromeChars = 200;
+// A link block at least this long (code points) is a headline, not a menu item.
+constexpr int32_t kHeadlineChars = 15;
+// Text per linked headline below which a section is a grid of teaser cards.
+constexpr int32_t kTextPerTeaser = 350;
+// A paragraph this long (code points) is article prose; teaser excerpts are shorter.
+constexpr int32_t kLongParagraphChars = 300;
 // Text a sibling needs to count as another post rather than an empty shell.
 constexpr int32_t kMinPostChars = 40;
 
 double LinkDensity(const DomNode& n) {
   return n.text_chars == 0 ? 0.0 : static_cast<double>(n.link_chars) / n.text_chars;
+}
+
+// Teaser cards: several linked headlines with little text per headline and no long
+// paragraph. A "more stories" grid, not more of the article, however much its
+// excerpts read like prose.
+bool TeaserCards(const DomNode& n) {
+  return n.headline_links >= 2 && n.text_chars < n.headline_links * kTextPerTeaser &&
+         n.longest_prose < kLongParagraphChars;
 }
 
 bool Prose(const DomNode& n) {
@@ -93,10 +107,16 @@ std::vector<int32_t> RepeatedPosts(const DomTree& nodes, int32_t best) {
     if (node.class_key != 0) {
       std::vector<int32_t> posts;
       int prose_siblings = 0;
+      // Teaser siblings are more of the same only when best is a teaser itself (a
+      // listing page, whose cards are the content).
+      const bool teasers_allowed = TeaserCards(node);
       for (int32_t i = parent + 1; i < nodes[parent].end; i = nodes[i].end) {
         const DomNode& sib = nodes[i];
         if (sib.class_key != node.class_key || sib.hint < 0) continue;
-        if (i != at && !HasPostBody(nodes, i, body_key)) continue;
+        if (i != at && ((TeaserCards(sib) && !teasers_allowed) ||
+                        !HasPostBody(nodes, i, body_key))) {
+          continue;
+        }
         posts.push_back(i);
         prose_siblings += i != at;
       }
@@ -117,11 +137,17 @@ void ContentSelector::SelectHtml(Favor favor, DomTree* dom, BlockList* blocks) {
     n.score = 0;
     n.text_chars = 0;
     n.link_chars = 0;
+    n.headline_links = 0;
+    n.longest_prose = 0;
   }
   for (const Block& b : *blocks) {
     DomNode& holder = nodes[b.node];
     holder.text_chars += b.features.chars;
     holder.link_chars += b.link_chars;
+    holder.headline_links += b.features.chars >= kHeadlineChars && b.LinkDensity() >= 0.8;
+    if (b.LinkDensity() < 0.3) {
+      holder.longest_prose = std::max(holder.longest_prose, b.features.chars);
+    }
     if (b.score <= 0 || b.kind != BlockKind::kNone) continue;
     int32_t at = holder.paragraph_like ? holder.parent : b.node;
     for (double share : kLevelShare) {
@@ -136,9 +162,12 @@ void ContentSelector::SelectHtml(Favor favor, DomTree* dom, BlockList* blocks) {
     if (parent < 0) continue;
     nodes[parent].text_chars += nodes[i].text_chars;
     nodes[parent].link_chars += nodes[i].link_chars;
+    nodes[parent].headline_links += nodes[i].headline_links;
+    nodes[parent].longest_prose = std::max(nodes[parent].longest_prose, nodes[i].longest_prose);
   }
   int32_t best = -1;
   double best_score = 0;
+
   for (size_t i = 0; i < nodes.size(); ++i) {
     if (nodes[i].paragraph_like || nodes[i].score <= 0) continue;
     const double s = CandidateScore(nodes[i]);
@@ -157,7 +186,7 @@ void ContentSelector::SelectHtml(Favor favor, DomTree* dom, BlockList* blocks) {
   const int32_t parent = nodes[best].parent;
   if (roots.empty() && parent >= 0) {
     roots = {best};
-    const double threshold = std::max(10.0, best_score * 0.2);
+    const double threshold = std::max(10.0, CandidateScore(nodes[best]) * 0.2);
     for (int32_t i = parent + 1; i < nodes[parent].end; i = nodes[i].end) {
       if (i == best) continue;
       const DomNode& sib = nodes[i];

@@ -23,7 +23,7 @@ struct DomNode {
   bool paragraph_like = false;  // p, li, h1-h6, td, pre, blockquote...
   int32_t hint = 0;       // class/id/role/tag evidence of this element alone
   // Tag plus the first class token, hashed; 0 when the element has no class. Siblings
-  // sharing it are one repeated structure (forum posts, answers, cards).
+  // sharing it may be one repeated structure (forum posts, answers, sections, cards).
   uint32_t class_key = 0;
   BlockKind hint_kind = BlockKind::kNone;  // what its negative hint says it is
   // Nearest element at or above this one whose hint is negative, or -1. Lets a block
@@ -32,6 +32,10 @@ struct DomNode {
   // Aggregated over the subtree by the selector.
   int32_t text_chars = 0;
   int32_t link_chars = 0;
+  // Blocks that are a link of headline length: the titles of teaser cards.
+  int32_t headline_links = 0;
+  // Code points of the longest block with few links: whether any real paragraph is here.
+  int32_t longest_prose = 0;
   double score = 0;
 
   bool Contains(int32_t self, int32_t other) const {

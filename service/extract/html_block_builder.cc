@@ -116,6 +116,8 @@ bool IsHidden(const GumboElement& el) {
          absl::StrContains(s, "visibility:hidden");
 }
 
+// Tag and first class token, hashed. Only the first: the tokens after it vary among
+// items of one kind (bg1/bg2, post-123, is-unread, elementor-element-702c).
 uint32_t ClassKey(GumboTag tag, absl::string_view classes) {
   classes = absl::StripLeadingAsciiWhitespace(classes.substr(0, 256));
   const absl::string_view first = classes.substr(0, classes.find_first_of(" \t\n\r\f"));
