@@ -10,6 +10,7 @@
 
 #include "absl/strings/ascii.h"
 #include "absl/strings/match.h"
+#include "absl/strings/str_cat.h"
 
 namespace declutter::extract {
 namespace {
@@ -187,15 +188,39 @@ bool CharsetDetector::IsValidUtf8(absl::string_view bytes) {
   return true;
 }
 
+namespace {
+
+// A declared charset the bytes contradict is overruled. Non-ASCII bytes that form
+// valid UTF-8 are UTF-8 whatever the label says (pages re-saved as UTF-8 keep their
+// old <meta>; multi-byte legacy text is practically never valid UTF-8 by chance). A
+// page declared UTF-8 whose bytes are not goes to the detector.
+CharsetDecision CheckDeclared(absl::string_view bytes, const std::string& declared,
+                              const char* source) {
+  const std::string overruled = absl::StrCat("bytes-over-", source);
+  if (declared != "UTF-8") {
+    const bool non_ascii = std::any_of(bytes.begin(), bytes.end(),
+                                       [](char c) { return (c & 0x80) != 0; });
+    if (non_ascii && CharsetDetector::IsValidUtf8(bytes)) return {"UTF-8", overruled, 0};
+    return {declared, source, 0};
+  }
+  if (!CharsetDetector::IsValidUtf8(bytes)) {
+    std::string detected = DetectWithIcu(bytes);
+    if (!detected.empty() && detected != "UTF-8") return {detected, overruled, 0};
+  }
+  return {declared, source, 0};
+}
+
+}  // namespace
+
 CharsetDecision CharsetDetector::Decide(absl::string_view bytes,
                                         absl::string_view content_type,
                                         bool allow_meta_prescan) {
   if (CharsetDecision bom = FromBom(bytes); !bom.charset.empty()) return bom;
   std::string declared = CanonicalCharset(CharsetFromContentType(content_type));
-  if (!declared.empty()) return {declared, "content-type", 0};
+  if (!declared.empty()) return CheckDeclared(bytes, declared, "content-type");
   if (allow_meta_prescan) {
     declared = CanonicalCharset(MetaPrescan(bytes));
-    if (!declared.empty()) return {declared, "meta", 0};
+    if (!declared.empty()) return CheckDeclared(bytes, declared, "meta");
   }
   if (IsValidUtf8(bytes)) return {"UTF-8", "default", 0};
   std::string detected = DetectWithIcu(bytes);

@@ -1,6 +1,9 @@
 // Decides which charset a page's bytes are in, in the WHATWG order of evidence:
 // byte-order mark, the transport (Content-Type) charset, a <meta> prescan of the first
 // 1,024 bytes, then the bytes themselves (valid UTF-8, else ICU's CharsetDetector).
+// A declaration the bytes contradict is overruled: non-ASCII bytes that are valid
+// UTF-8 are decoded as UTF-8 whatever the label, and bytes labelled UTF-8 that are not
+// valid UTF-8 go to the detector; the source then says "bytes-over-<source>".
 //
 // Stateless and thread-safe. Labels are mapped the WHATWG way (gb2312 and gbk decode as
 // GB18030, iso-8859-1 and us-ascii as windows-1252) and checked against the converters
@@ -16,7 +19,9 @@ namespace declutter::extract {
 
 struct CharsetDecision {
   std::string charset;  // an ICU converter name, e.g. "UTF-8", "GB18030"
-  std::string source;   // "bom", "content-type", "meta", "detected", "default"
+  // "bom", "content-type", "meta", "detected", "default", "bytes-over-content-type",
+  // "bytes-over-meta".
+  std::string source;
   size_t bom_bytes = 0;  // bytes of byte-order mark to skip before decoding
 };
 

@@ -61,7 +61,9 @@ inline constexpr int kMaxRemovedTextChars = 200;
 struct InputInfo {
   InputKind kind = InputKind::kAuto;  // never kAuto once cleaned
   std::string charset;
-  std::string charset_source;  // "bom", "content-type", "meta", "detected", "default"
+  // "bom", "content-type", "meta", "detected", "default", "bytes-over-content-type",
+  // "bytes-over-meta" (see CharsetDetector).
+  std::string charset_source;
   int64_t bytes = 0;
   int64_t replacement_count = 0;
 };

@@ -67,5 +67,28 @@ TEST(CharsetDetectorTest, UndeclaredNonUtf8IsDetected) {
   EXPECT_EQ(d.charset, "gb18030");
 }
 
+TEST(CharsetDetectorTest, Utf8BytesOverruleALegacyLabel) {
+  // A page re-saved as UTF-8 that kept its old <meta charset=gb2312>.
+  const std::string page = "<meta charset=gb2312><p>\xE4\xB8\xAD\xE6\x96\x87</p>";
+  CharsetDecision d = CharsetDetector::Decide(page, "", true);
+  EXPECT_EQ(d.charset, "UTF-8");
+  EXPECT_EQ(d.source, "bytes-over-meta");
+  d = CharsetDetector::Decide(page, "text/html; charset=windows-1252", true);
+  EXPECT_EQ(d.charset, "UTF-8");
+  EXPECT_EQ(d.source, "bytes-over-content-type");
+  // ASCII bytes do not contradict anything: the label stands.
+  d = CharsetDetector::Decide("<meta charset=gb2312><p>ascii</p>", "", true);
+  EXPECT_EQ(d.charset, "GB18030");
+  EXPECT_EQ(d.source, "meta");
+}
+
+TEST(CharsetDetectorTest, Utf8LabelOnGbkBytesGoesToTheDetector) {
+  std::string gbk = "<meta charset=utf-8>";
+  for (int i = 0; i < 20; ++i) gbk += "\xD6\xD0\xCE\xC4\xCD\xF8\xD2\xB3\xB5\xC4\xC4\xDA\xC8\xDD";
+  CharsetDecision d = CharsetDetector::Decide(gbk, "", true);
+  EXPECT_EQ(d.charset, "gb18030");
+  EXPECT_EQ(d.source, "bytes-over-meta");
+}
+
 }  // namespace
 }  // namespace declutter::extract

@@ -24,12 +24,29 @@ TEST(HtmlBlockBuilderTest, BlocksFollowBlockElements) {
 }
 
 TEST(HtmlBlockBuilderTest, NeverContentIsSkipped) {
+  const std::string kept(450, 'k');  // enough visible text that hiding is honoured
   HtmlDocument doc = HtmlBlockBuilder::Build(
-      "<body><script>var x=1;</script><style>p{}</style><noscript>nojs</noscript>"
+      "<body><script>var x=1;</script><style>p{}</style>"
       "<p hidden>h1</p><p aria-hidden=\"true\">h2</p><p style=\"display: none\">h3</p>"
-      "<form><input value=v><button>Go</button><p>kept</p></form><svg><text>s</text></svg>"
-      "</body>");
-  EXPECT_EQ(Texts(doc), (std::vector<std::string>{"kept"}));
+      "<form><input value=v><button>Go</button><p>" + kept + "</p></form>"
+      "<svg><text>s</text></svg></body>");
+  EXPECT_EQ(Texts(doc), (std::vector<std::string>{kept}));
+}
+
+TEST(HtmlBlockBuilderTest, NoscriptIsWhatACrawlerSees) {
+  HtmlDocument doc = HtmlBlockBuilder::Build(
+      "<body><noscript><div><p>The posts, served to clients without scripts.</p></div>"
+      "</noscript></body>");
+  EXPECT_EQ(Texts(doc),
+            (std::vector<std::string>{"The posts, served to clients without scripts."}));
+}
+
+TEST(HtmlBlockBuilderTest, ContentHiddenUntilAScriptRunsIsRevealed) {
+  // Almost nothing visible: the whole page waits behind visibility:hidden.
+  const std::string body(450, 'b');
+  HtmlDocument doc = HtmlBlockBuilder::Build(
+      "<body><p>menu</p><div style=\"visibility:hidden\"><p>" + body + "</p></div></body>");
+  EXPECT_EQ(Texts(doc), (std::vector<std::string>{"menu", body}));
 }
 
 TEST(HtmlBlockBuilderTest, LinkTextIsCounted) {
