@@ -18,6 +18,8 @@ constexpr double kLevelShare[] = {1.0, 0.5, 1.0 / 6, 1.0 / 9, 1.0 / 12};
 // the post body (author, date, counters) it may hold.
 constexpr int kMaxPostLevels = 10;
 constexpr int32_t kPostChromeChars = 200;
+// What a candidate inside a consent dialog keeps of its score.
+constexpr double kInsideConsentShare = 0.1;
 // A link block at least this long (code points) is a headline, not a menu item.
 constexpr int32_t kHeadlineChars = 15;
 // Text per linked headline below which a section is a grid of teaser cards.
@@ -170,7 +172,13 @@ void ContentSelector::SelectHtml(Favor favor, DomTree* dom, BlockList* blocks) {
 
   for (size_t i = 0; i < nodes.size(); ++i) {
     if (nodes[i].paragraph_like || nodes[i].score <= 0) continue;
-    const double s = CandidateScore(nodes[i]);
+    double s = CandidateScore(nodes[i]);
+    // Inside a consent dialog, text is the article only when nothing outside reads as
+    // well: consent managers ship pages of legal prose.
+    if (const int32_t neg = nodes[i].negative_ancestor;
+        neg >= 0 && nodes[neg].hint_kind == BlockKind::kConsent) {
+      s *= kInsideConsentShare;
+    }
     if (best < 0 || s > best_score) {
       best = static_cast<int32_t>(i);
       best_score = s;

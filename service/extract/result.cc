@@ -15,6 +15,7 @@ const char* BlockKindName(BlockKind kind) {
     case BlockKind::kDisclaimer: return "disclaimer";
     case BlockKind::kContact: return "contact";
     case BlockKind::kMetadata: return "metadata";
+    case BlockKind::kConsent: return "consent";
   }
   return "other";
 }

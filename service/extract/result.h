@@ -25,6 +25,7 @@ enum class BlockKind {
   kDisclaimer,
   kContact,
   kMetadata,
+  kConsent,
 };
 
 // A short stable name ("related", "copyright", ...) for logs and reasons.

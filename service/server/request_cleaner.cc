@@ -34,6 +34,7 @@ v1::RemovedKind ToProto(BlockKind kind) {
     case BlockKind::kDisclaimer: return v1::REMOVED_KIND_DISCLAIMER;
     case BlockKind::kContact: return v1::REMOVED_KIND_CONTACT;
     case BlockKind::kMetadata: return v1::REMOVED_KIND_METADATA;
+    case BlockKind::kConsent: return v1::REMOVED_KIND_CONSENT;
     default: return v1::REMOVED_KIND_OTHER;
   }
 }
