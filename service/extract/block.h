@@ -42,6 +42,8 @@ struct Block {
   // A short heading whose lexicon phrase dominates it ("相关阅读", "权利声明"): it names
   // the section under it, which the classifier and selector use by its `kind`.
   bool lexicon_heading = false;
+  // `kind` comes from the boilerplate lexicon (not from link density or context).
+  bool lexicon_hit = false;
 
   // Filled by ContentSelector: whether the block is in the article.
   bool selected = false;

@@ -43,6 +43,7 @@ void BlockClassifier::ClassifyOne(Favor favor, Block* b) {
   b->kind = BlockKind::kNone;
   b->kind_if_left_out = BlockKind::kNone;
   b->lexicon_heading = false;
+  b->lexicon_hit = false;
   b->reason.clear();
   if (link_density > 0.5 && f.chars > 0) {
     score -= 4.0 + 6.0 * link_density;
@@ -55,6 +56,7 @@ void BlockClassifier::ClassifyOne(Favor favor, Block* b) {
       b->kind = hit->kind;
       b->reason = absl::StrCat("lexicon: ", hit->phrase, " (", hit->note, ")");
       b->lexicon_heading = hit->strength == kWeak && f.chars <= kMaxHeadingChars;
+      b->lexicon_hit = true;
     }
   }
   if ((f.has_phone || f.has_email || f.has_url) && weight < 160 &&

@@ -1,5 +1,6 @@
 #include "service/extract/clean.h"
 
+#include "absl/strings/str_cat.h"
 #include "absl/time/clock.h"
 #include "service/extract/article_writer.h"
 #include "service/extract/block_classifier.h"
@@ -7,6 +8,7 @@
 #include "service/extract/content_selector.h"
 #include "service/extract/html_block_builder.h"
 #include "service/extract/input_sniffer.h"
+#include "service/extract/json_ld.h"
 #include "service/extract/language_guesser.h"
 #include "service/extract/line_repairer.h"
 #include "service/extract/metadata_extractor.h"
@@ -56,6 +58,17 @@ void DropTitleHeading(absl::string_view title, BlockList* blocks) {
   }
 }
 
+// Structured data often carries HTML (tags, entities) inside its strings: read it as
+// HTML, one line per block.
+std::string PlainText(absl::string_view maybe_html) {
+  if (maybe_html.find_first_of("<&") == absl::string_view::npos) return std::string(maybe_html);
+  std::string out;
+  for (const Block& b : HtmlBlockBuilder::Build(maybe_html).blocks) {
+    absl::StrAppend(&out, out.empty() ? "" : "\n", b.text);
+  }
+  return out;
+}
+
 }  // namespace
 
 absl::StatusOr<Result> Clean(const Page& page, const Options& options) {
@@ -98,6 +111,8 @@ absl::StatusOr<Result> Clean(const Page& page, const Options& options) {
     result.timings.select_us = Lap(&mark);
     MetadataExtractor::FromHtml(doc.facts, page.url, &article);
     DropTitleHeading(article.title, &blocks);
+    ContentSelector::AddStructuredBody(
+        PlainText(JsonLd::BodyText(JsonLd::Parse(doc.facts.json_ld))), &blocks);
     declared_language = doc.facts.lang;
   } else {
     PinyinGlossRemover::Remove(&utf8);

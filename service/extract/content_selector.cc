@@ -3,7 +3,12 @@
 #include <algorithm>
 #include <vector>
 
+#include "absl/container/flat_hash_set.h"
+#include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
+#include "absl/strings/str_split.h"
+#include "service/extract/text_features.h"
+#include "service/extract/text_normalizer.h"
 
 namespace declutter::extract {
 namespace {
@@ -20,6 +25,14 @@ constexpr int kMaxPostLevels = 10;
 constexpr int32_t kPostChromeChars = 200;
 // What a candidate inside a consent dialog keeps of its score.
 constexpr double kInsideConsentShare = 0.1;
+// Words of a structured body compared with the selection to tell whether it is shown.
+constexpr int kStructuredWordsCompared = 200;
+// A heading that names a boilerplate section adds this to its container's hint.
+constexpr int32_t kSectionHeadingHint = -30;
+// Linked headlines a teaser grid has at least.
+constexpr int32_t kMinTeaserCards = 3;
+// Structured-data text shorter than this (code points) is not taken as a body.
+constexpr int64_t kMinStructuredBodyChars = 150;
 // A link block at least this long (code points) is a headline, not a menu item.
 constexpr int32_t kHeadlineChars = 15;
 // Text per linked headline below which a section is a grid of teaser cards.
@@ -130,6 +143,53 @@ std::vector<int32_t> RepeatedPosts(const DomTree& nodes, int32_t best) {
   return {};
 }
 
+// A container whose first block is a boilerplate heading ("We value your privacy",
+// "12 Comments", "相关阅读") is that section, whatever its class names say: it gets
+// the negative hint a class name would have given it. Then the negative-ancestor links
+// are recomputed (pre-order: parents first).
+void LabelSectionsByHeading(const BlockList& blocks, DomTree* dom) {
+  DomTree& nodes = *dom;
+  for (size_t k = 0; k < blocks.size(); ++k) {
+    const Block& b = blocks[k];
+    const bool section_kind = b.kind == BlockKind::kConsent || b.kind == BlockKind::kComment ||
+                              b.kind == BlockKind::kRelated || b.kind == BlockKind::kDisclaimer;
+    if (!section_kind || !b.lexicon_hit || b.node < 0) continue;
+    if (b.role != BlockRole::kHeading && !b.lexicon_heading) continue;
+    const int32_t c = nodes[b.node].paragraph_like ? nodes[b.node].parent : b.node;
+    if (c < 0) continue;
+    if (k > 0 && blocks[k - 1].node >= 0 && nodes[c].Contains(c, blocks[k - 1].node)) continue;
+    nodes[c].hint += kSectionHeadingHint;
+    if (nodes[c].hint_kind == BlockKind::kNone) nodes[c].hint_kind = b.kind;
+  }
+  for (size_t i = 0; i < nodes.size(); ++i) {
+    const int32_t parent = nodes[i].parent;
+    nodes[i].negative_ancestor =
+        nodes[i].hint < 0 ? static_cast<int32_t>(i)
+                          : (parent >= 0 ? nodes[parent].negative_ancestor : -1);
+  }
+}
+
+// Why a block outside the chosen content is not content: the kind of the negative
+// container or teaser grid it sits in, when it sits in one.
+void MarkOutside(const DomTree& nodes, const std::vector<int32_t>& teaser_grid, Block* b) {
+  if (b->kind != BlockKind::kNone || b->node < 0) {
+    MarkLeftOut(b, "outside the main content");
+    return;
+  }
+  if (const int32_t neg = nodes[b->node].negative_ancestor; neg >= 0) {
+    b->kind = nodes[neg].hint_kind == BlockKind::kNone ? BlockKind::kOther : nodes[neg].hint_kind;
+    b->reason = absl::StrCat("outside the main content, in a ", BlockKindName(b->kind),
+                             " container (class/id/tag/heading evidence)");
+    return;
+  }
+  if (teaser_grid[b->node] >= 0) {
+    b->kind = BlockKind::kRelated;
+    b->reason = "outside the main content, in a grid of teaser cards";
+    return;
+  }
+  MarkLeftOut(b, "outside the main content");
+}
+
 }  // namespace
 
 void ContentSelector::SelectHtml(Favor favor, DomTree* dom, BlockList* blocks) {
@@ -167,6 +227,7 @@ void ContentSelector::SelectHtml(Favor favor, DomTree* dom, BlockList* blocks) {
     nodes[parent].headline_links += nodes[i].headline_links;
     nodes[parent].longest_prose = std::max(nodes[parent].longest_prose, nodes[i].longest_prose);
   }
+  LabelSectionsByHeading(*blocks, &nodes);
   int32_t best = -1;
   double best_score = 0;
 
@@ -206,6 +267,16 @@ void ContentSelector::SelectHtml(Favor favor, DomTree* dom, BlockList* blocks) {
     }
   }
 
+  // The outermost teaser grid above each node, for reporting what is left out.
+  std::vector<int32_t> teaser_grid(nodes.size(), -1);
+  for (size_t i = 0; i < nodes.size(); ++i) {
+    const int32_t parent = nodes[i].parent;
+    if (parent >= 0 && teaser_grid[parent] >= 0) {
+      teaser_grid[i] = teaser_grid[parent];
+    } else if (nodes[i].headline_links >= kMinTeaserCards && TeaserCards(nodes[i])) {
+      teaser_grid[i] = static_cast<int32_t>(i);
+    }
+  }
   const double drop_below = favor == Favor::kRecall ? -8.0
                             : favor == Favor::kPrecision ? -2.0 : -4.0;
   for (Block& b : *blocks) {
@@ -217,7 +288,7 @@ void ContentSelector::SelectHtml(Favor favor, DomTree* dom, BlockList* blocks) {
       }
     }
     if (root < 0) {
-      MarkLeftOut(&b, "outside the main content");
+      MarkOutside(nodes, teaser_grid, &b);
       continue;
     }
     const int32_t negative = nodes[b.node].negative_ancestor;
@@ -296,6 +367,37 @@ void ContentSelector::SelectText(BlockList* blocks) {
     }
     if (b.kind != BlockKind::kNone) continue;
     b.selected = true;
+  }
+}
+
+void ContentSelector::AddStructuredBody(absl::string_view structured_body,
+                                        BlockList* blocks) {
+  absl::flat_hash_set<absl::string_view> selected_words;
+  int64_t selected_chars = 0;
+  for (const Block& b : *blocks) {
+    if (!b.selected) continue;
+    selected_chars += b.features.chars;
+    for (absl::string_view w : absl::StrSplit(b.text, ' ', absl::SkipEmpty())) {
+      selected_words.insert(w);
+    }
+  }
+  const int64_t body_chars = CountCodePoints(structured_body);
+  if (body_chars < kMinStructuredBodyChars || body_chars <= selected_chars * 3 / 2) return;
+  // Already shown when most of its words are on the page's selection already.
+  int words = 0, shown = 0;
+  for (absl::string_view w : absl::StrSplit(structured_body, absl::ByAnyChar(" \n"),
+                                            absl::SkipEmpty())) {
+    if (++words > kStructuredWordsCompared) break;
+    shown += selected_words.contains(w);
+  }
+  if (shown * 2 >= words) return;
+  for (absl::string_view line : absl::StrSplit(structured_body, '\n')) {
+    Block b;
+    b.text = TextNormalizer::CollapseSpaces(line);
+    if (b.text.empty()) continue;
+    b.features = ComputeTextFeatures(b.text);
+    b.selected = true;
+    blocks->push_back(std::move(b));
   }
 }
 

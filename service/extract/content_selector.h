@@ -17,6 +17,7 @@
 #ifndef DECLUTTER_SERVICE_EXTRACT_CONTENT_SELECTOR_H_
 #define DECLUTTER_SERVICE_EXTRACT_CONTENT_SELECTOR_H_
 
+#include "absl/strings/string_view.h"
 #include "service/extract/block.h"
 #include "service/extract/dom_tree.h"
 #include "service/extract/page.h"
@@ -28,6 +29,14 @@ class ContentSelector {
   static void SelectHtml(Favor favor, DomTree* dom, BlockList* blocks);
   // `favor` needs no handling here: the classifier folded it into the scores.
   static void SelectText(BlockList* blocks);
+
+  // When the visible selection is thin, the page's structured data may hold the text a
+  // script would have rendered: appends `structured_body` (JSON-LD articleBody, a
+  // Product description), plain text split at line breaks, as selected paragraphs when
+  // it is substantial, clearly longer than the selection and mostly not in it. A page's
+  // description is not used so: a page with no main content (a login wall) must come
+  // back empty. Blocks added have node -1.
+  static void AddStructuredBody(absl::string_view structured_body, BlockList* blocks);
 };
 
 }  // namespace declutter::extract

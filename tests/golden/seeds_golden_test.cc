@@ -80,7 +80,9 @@ std::map<std::string, bool> CheckSeed(const fs::path& expected_path) {
   extract::Page page;
   page.content = input;
   page.content_type = Get(expected, "content_type")->string_value();
-  absl::StatusOr<extract::Result> result = extract::Clean(page, extract::Options());
+  extract::Options clean_options;
+  clean_options.report_removed = true;
+  absl::StatusOr<extract::Result> result = extract::Clean(page, clean_options);
   std::map<std::string, bool> checks;
   checks[id + " cleans"] = result.ok();
   if (!result.ok()) return checks;
@@ -91,6 +93,17 @@ std::map<std::string, bool> CheckSeed(const fs::path& expected_path) {
   }
   for (const std::string& s : Strings(expected, "must_drop")) {
     checks[absl::StrCat(id, " must_drop ", s)] = !absl::StrContains(a.text, s);
+  }
+  // dropped_as: snippet -> the kind the block holding it is reported as.
+  if (const Value* v = Get(expected, "dropped_as")) {
+    for (const auto& [snippet, kind] : v->struct_value().fields()) {
+      bool reported = false;
+      for (const extract::RemovedBlock& r : result->removed) {
+        reported |= absl::StrContains(r.text, snippet) &&
+                    extract::BlockKindName(r.kind) == kind.string_value();
+      }
+      checks[absl::StrCat(id, " dropped_as ", kind.string_value(), " ", snippet)] = reported;
+    }
   }
   for (const std::string& s : Strings(expected, "stretch_keep")) {
     checks[absl::StrCat(id, " stretch_keep ", s)] = absl::StrContains(a.text, s);
@@ -145,6 +158,11 @@ TEST(SeedsGoldenTest, EveryExpectationMetOrListedAsKnownGap) {
   std::vector<fs::path> written = ExpectationFiles("text_pages");
   ASSERT_GE(written.size(), 3u) << "expected the handwritten pages in tests/data/text_pages";
   seeds.insert(seeds.end(), written.begin(), written.end());
+  // Handwritten HTML pages: teaser grid, comment section, cookie banner, forum thread,
+  // product page with JSON-LD.
+  std::vector<fs::path> html = ExpectationFiles("html_pages");
+  ASSERT_GE(html.size(), 5u) << "expected the handwritten pages in tests/data/html_pages";
+  seeds.insert(seeds.end(), html.begin(), html.end());
   const std::set<std::string> gaps = KnownGaps();
   int passed = 0, total = 0;
   for (const fs::path& seed : seeds) {

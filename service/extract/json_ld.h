@@ -1,0 +1,47 @@
+// Reads the JSON-LD blocks of a page (<script type="application/ld+json">) into flat
+// schema.org items: each object found at the top level, in an array or in an @graph,
+// with its @type list and its string-valued properties.
+//
+// Untrusted input: each script is bounded (HtmlBlockBuilder keeps at most 1 MiB), a
+// script nested deeper than kMaxDepth is skipped without being parsed, at most
+// kMaxItems items are returned, and a script that is not valid JSON is skipped (the
+// other scripts still count). Parsing is done by nlohmann::json without exceptions.
+// Stateless; thread-safe.
+
+#ifndef DECLUTTER_SERVICE_EXTRACT_JSON_LD_H_
+#define DECLUTTER_SERVICE_EXTRACT_JSON_LD_H_
+
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "absl/strings/string_view.h"
+
+namespace declutter::extract {
+
+struct JsonLdItem {
+  std::vector<std::string> types;  // "@type", one or several ("NewsArticle")
+  // String-valued properties in document order ("headline", "articleBody").
+  std::vector<std::pair<std::string, std::string>> strings;
+
+  // The first value of `key`, or "" when absent.
+  absl::string_view Get(absl::string_view key) const;
+  // Whether any @type contains `part` ("Article" matches "NewsArticle").
+  bool HasTypeContaining(absl::string_view part) const;
+};
+
+class JsonLd {
+ public:
+  static constexpr int kMaxDepth = 64;
+  static constexpr size_t kMaxItems = 64;
+
+  static std::vector<JsonLdItem> Parse(const std::vector<std::string>& scripts);
+
+  // The longest body text the items carry: articleBody or text of any item, else the
+  // description of a Product. "" when none.
+  static std::string BodyText(const std::vector<JsonLdItem>& items);
+};
+
+}  // namespace declutter::extract
+
+#endif  // DECLUTTER_SERVICE_EXTRACT_JSON_LD_H_

@@ -1,0 +1,41 @@
+#include "service/extract/json_ld.h"
+
+#include "gtest/gtest.h"
+
+namespace declutter::extract {
+namespace {
+
+TEST(JsonLdTest, FlattensGraphsAndArrays) {
+  std::vector<JsonLdItem> items = JsonLd::Parse(
+      {R"({"@context":"https://schema.org","@graph":[{"@type":"WebSite","name":"Site"},
+          {"@type":["NewsArticle","Article"],"headline":"H","articleBody":"Body."}]})",
+       R"([{"@type":"Person","name":"Ann"}])"});
+  ASSERT_EQ(items.size(), 4u);  // the graph holder, its two items, the array's item
+  EXPECT_TRUE(items[2].HasTypeContaining("Article"));
+  EXPECT_EQ(items[2].Get("headline"), "H");
+  EXPECT_EQ(items[3].Get("name"), "Ann");
+  EXPECT_EQ(items[3].Get("missing"), "");
+}
+
+TEST(JsonLdTest, BrokenAndHostileScriptsAreSkipped) {
+  std::string bomb(100000, '[');
+  std::vector<JsonLdItem> items =
+      JsonLd::Parse({"{\"@type\": \"Article\", \"headline\": ", bomb,
+                     R"({"@type":"Product","description":"kept"})"});
+  ASSERT_EQ(items.size(), 1u);
+  EXPECT_EQ(items[0].Get("description"), "kept");
+}
+
+TEST(JsonLdTest, BodyTextPrefersArticleBodyThenProductDescription) {
+  EXPECT_EQ(JsonLd::BodyText(JsonLd::Parse(
+                {R"({"@type":"Article","description":"short","articleBody":"the body"})"})),
+            "the body");
+  EXPECT_EQ(JsonLd::BodyText(JsonLd::Parse(
+                {R"({"@type":"Product","description":"a product description"})"})),
+            "a product description");
+  // A description of anything else is a summary, not a body.
+  EXPECT_EQ(JsonLd::BodyText(JsonLd::Parse({R"({"@type":"WebPage","description":"d"})"})), "");
+}
+
+}  // namespace
+}  // namespace declutter::extract
