@@ -1,6 +1,7 @@
 #include "service/extract/class_hints.h"
 
 #include "absl/strings/ascii.h"
+#include "absl/strings/match.h"
 
 namespace declutter::extract {
 namespace {
@@ -12,6 +13,22 @@ constexpr ClassHintEntry kEntries[] = {
 constexpr int kMaxTokens = 64;
 constexpr size_t kMaxTokenBytes = 64;
 constexpr size_t kMaxValueBytes = 512;  // a 10 MiB class attribute is read no further
+
+constexpr absl::string_view kNeutralPrefixes[] = {
+#include "service/extract/data/class_neutral_prefixes.inc"
+};
+
+// Whether the class name at the start of `rest` is one that says nothing about its
+// element's role (a page builder's widget type, a CMS taxonomy term).
+bool HasNeutralPrefix(absl::string_view rest) {
+  for (absl::string_view prefix : kNeutralPrefixes) {
+    if (rest.size() >= prefix.size() &&
+        absl::EqualsIgnoreCase(rest.substr(0, prefix.size()), prefix)) {
+      return true;
+    }
+  }
+  return false;
+}
 
 void ScoreToken(absl::string_view token, ClassHint* hint) {
   for (const ClassHintEntry& e : kEntries) {
@@ -33,18 +50,22 @@ ClassHint ClassHints::Score(absl::string_view values) {
   char token[kMaxTokenBytes];
   size_t len = 0;
   int tokens = 0;
+  size_t name_start = 0;
+  bool skip_name = false;
   // One extra iteration with a separator flushes the last token.
   for (size_t i = 0; i <= values.size() && tokens < kMaxTokens; ++i) {
     const char c = i < values.size() ? values[i] : ' ';
+    if (i == name_start) skip_name = HasNeutralPrefix(values.substr(i));
     if (absl::ascii_isalnum(static_cast<unsigned char>(c))) {
       if (len < kMaxTokenBytes) token[len++] = absl::ascii_tolower(c);
       continue;
     }
     if (len > 0) {
-      ScoreToken(absl::string_view(token, len), &hint);
+      if (!skip_name) ScoreToken(absl::string_view(token, len), &hint);
       ++tokens;
       len = 0;
     }
+    if (absl::ascii_isspace(static_cast<unsigned char>(c))) name_start = i + 1;
   }
   return hint;
 }
