@@ -109,10 +109,10 @@ absl::StatusOr<Result> Clean(const Page& page, const Options& options) {
     result.timings.classify_us = Lap(&mark);
     ContentSelector::SelectHtml(options.favor, &doc.dom, &blocks);
     result.timings.select_us = Lap(&mark);
-    MetadataExtractor::FromHtml(doc.facts, page.url, &article);
+    const std::vector<JsonLdItem> json_ld = JsonLd::Parse(doc.facts.json_ld);
+    MetadataExtractor::FromHtml(doc.facts, json_ld, page.url, &article);
     DropTitleHeading(article.title, &blocks);
-    ContentSelector::AddStructuredBody(
-        PlainText(JsonLd::BodyText(JsonLd::Parse(doc.facts.json_ld))), &blocks);
+    ContentSelector::AddStructuredBody(PlainText(JsonLd::BodyText(json_ld)), &blocks);
     declared_language = doc.facts.lang;
   } else {
     PinyinGlossRemover::Remove(&utf8);

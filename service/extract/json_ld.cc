@@ -9,32 +9,57 @@ namespace {
 
 using Json = nlohmann::json;
 
-// Deepest bracket nesting of `text`, counted outside strings; stops counting past
-// `limit`. Lets a hostile script be refused before a parser recurses into it.
-int NestingDepth(absl::string_view text, int limit) {
-  int depth = 0, deepest = 0;
-  bool in_string = false, escaped = false;
+// Real sites ship JSON-LD that strict JSON refuses. One pass mends the common
+// breakages: raw line breaks and tabs inside strings (spaces now), strings in single
+// quotes (JavaScript style), and trailing commas before } or ]. It also measures the
+// deepest bracket nesting outside strings, so a hostile script is refused before the
+// parser descends into it.
+struct Mended {
+  std::string text;
+  int depth = 0;
+};
+
+Mended Mend(absl::string_view text) {
+  Mended out;
+  out.text.reserve(text.size());
+  int depth = 0;
+  char quote = 0;  // the quote of the string we are in, or 0
+  bool escaped = false;
   for (char c : text) {
-    if (in_string) {
+    if (quote != 0) {
       if (escaped) {
         escaped = false;
+        if (c == '\'') {  // \' is not a JSON escape: it is a plain ' (drop the \)
+          out.text.back() = '\'';
+          continue;
+        }
       } else if (c == '\\') {
         escaped = true;
+      } else if (c == quote) {
+        quote = 0;
+        c = '"';
       } else if (c == '"') {
-        in_string = false;
+        out.text.push_back('\\');  // a double quote inside a single-quoted string
+      } else if (c == '\n' || c == '\r' || c == '\t') {
+        c = ' ';
       }
+      out.text.push_back(c);
       continue;
     }
-    if (c == '"') {
-      in_string = true;
+    if (c == '"' || c == '\'') {
+      quote = c;
+      c = '"';
     } else if (c == '{' || c == '[') {
-      deepest = std::max(deepest, ++depth);
-      if (deepest > limit) return deepest;
+      out.depth = std::max(out.depth, ++depth);
     } else if (c == '}' || c == ']') {
       --depth;
+      // Drop a comma (and the space after it) that closes nothing.
+      size_t end = out.text.find_last_not_of(" \t\r\n");
+      if (end != std::string::npos && out.text[end] == ',') out.text.erase(end, 1);
     }
+    out.text.push_back(c);
   }
-  return deepest;
+  return out;
 }
 
 void Collect(const Json& value, std::vector<JsonLdItem>* items) {
@@ -86,13 +111,21 @@ std::vector<JsonLdItem> JsonLd::Parse(const std::vector<std::string>& scripts) {
   std::vector<JsonLdItem> items;
   for (const std::string& script : scripts) {
     if (items.size() >= kMaxItems) break;
-    if (NestingDepth(script, kMaxDepth) > kMaxDepth) continue;
-    Json parsed = Json::parse(script, /*cb=*/nullptr, /*allow_exceptions=*/false,
+    const Mended mended = Mend(script);
+    if (mended.depth > kMaxDepth) continue;
+    Json parsed = Json::parse(mended.text, /*cb=*/nullptr, /*allow_exceptions=*/false,
                               /*ignore_comments=*/true);
     if (parsed.is_discarded()) continue;
     Collect(parsed, &items);
   }
   return items;
+}
+
+absl::string_view JsonLd::First(const std::vector<JsonLdItem>& items, absl::string_view key) {
+  for (const JsonLdItem& item : items) {
+    if (absl::string_view v = item.Get(key); !v.empty()) return v;
+  }
+  return {};
 }
 
 std::string JsonLd::BodyText(const std::vector<JsonLdItem>& items) {

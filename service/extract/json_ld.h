@@ -3,9 +3,11 @@
 // with its @type list and its string-valued properties.
 //
 // Untrusted input: each script is bounded (HtmlBlockBuilder keeps at most 1 MiB), a
-// script nested deeper than kMaxDepth is skipped without being parsed, at most
-// kMaxItems items are returned, and a script that is not valid JSON is skipped (the
-// other scripts still count). Parsing is done by nlohmann::json without exceptions.
+// script nested deeper than kMaxDepth is skipped without being parsed, and at most
+// kMaxItems items are returned. The common breakages of real pages are mended first
+// (raw line breaks inside strings, single-quoted strings, trailing commas); a script
+// still not valid JSON is skipped, the other scripts still count. Parsing is done by
+// nlohmann::json without exceptions.
 // Stateless; thread-safe.
 
 #ifndef DECLUTTER_SERVICE_EXTRACT_JSON_LD_H_
@@ -36,6 +38,9 @@ class JsonLd {
   static constexpr size_t kMaxItems = 64;
 
   static std::vector<JsonLdItem> Parse(const std::vector<std::string>& scripts);
+
+  // The first non-empty value of `key` among the items, or "".
+  static absl::string_view First(const std::vector<JsonLdItem>& items, absl::string_view key);
 
   // The longest body text the items carry: articleBody or text of any item, else the
   // description of a Product. "" when none.

@@ -30,24 +30,6 @@ absl::string_view FirstMeta(const HtmlFacts& f,
   return {};
 }
 
-// The string value that follows `"key"` in raw JSON-LD text, or "". A first version:
-// the JSON-LD parser with @graph and type handling comes with the metadata work.
-std::string JsonLdString(const std::vector<std::string>& scripts, absl::string_view key) {
-  const std::string quoted = absl::StrCat("\"", key, "\"");
-  for (const std::string& s : scripts) {
-    size_t at = s.find(quoted);
-    if (at == std::string::npos) continue;
-    at = s.find(':', at + quoted.size());
-    if (at == std::string::npos) continue;
-    size_t open = s.find_first_not_of(" \t\r\n", at + 1);
-    if (open == std::string::npos || s[open] != '"') continue;
-    size_t close = s.find('"', open + 1);
-    if (close == std::string::npos || close - open > 512) continue;
-    return s.substr(open + 1, close - open - 1);
-  }
-  return "";
-}
-
 std::string IsoDate(absl::string_view raw) {
   if (raw.empty()) return "";
   std::optional<ParsedDate> d = DateParser::Find(raw);
@@ -149,10 +131,11 @@ std::string MetadataExtractor::StripSiteName(absl::string_view title,
   return std::string(title);
 }
 
-void MetadataExtractor::FromHtml(const HtmlFacts& f, absl::string_view url, Article* a) {
+void MetadataExtractor::FromHtml(const HtmlFacts& f, const std::vector<JsonLdItem>& json_ld,
+                                 absl::string_view url, Article* a) {
   a->site_name = std::string(FirstMeta(f, {"og:site_name", "application-name", "sitename"}));
   std::string og_title(FirstMeta(f, {"og:title", "twitter:title", "headline", "articletitle"}));
-  std::string json_headline = JsonLdString(f.json_ld, "headline");
+  const std::string json_headline(JsonLd::First(json_ld, "headline"));
   // The page's own <h1> wins when the other titles agree with it.
   for (const std::string& h1 : f.h1) {
     if (h1.size() >= 8 && (absl::StrContains(f.title, h1) ||
@@ -170,10 +153,10 @@ void MetadataExtractor::FromHtml(const HtmlFacts& f, absl::string_view url, Arti
       f, {"article:published_time", "og:published_time", "datepublished", "pubdate",
           "publishdate", "publish_date", "date", "dc.date", "dc.date.issued",
           "dcterms.created", "sailthru.date", "parsely-pub-date"}));
-  if (a->published.empty()) a->published = IsoDate(JsonLdString(f.json_ld, "datePublished"));
+  if (a->published.empty()) a->published = IsoDate(JsonLd::First(json_ld, "datePublished"));
   a->modified = IsoDate(FirstMeta(f, {"article:modified_time", "og:updated_time",
                                       "datemodified", "dcterms.modified"}));
-  if (a->modified.empty()) a->modified = IsoDate(JsonLdString(f.json_ld, "dateModified"));
+  if (a->modified.empty()) a->modified = IsoDate(JsonLd::First(json_ld, "dateModified"));
 
   absl::string_view author = FirstMeta(f, {"author", "article:author", "dc.creator",
                                           "parsely-author", "sailthru.author"});

@@ -1,6 +1,6 @@
 // Fills the Article's metadata: from an HTML page's head facts and blocks, or from the
 // lines of a plain-text page. A first version: meta tags, OpenGraph, <title>/<h1>, the
-// JSON-LD date fields, and for text pages the title/date/source/reporter/editor/keyword
+// JSON-LD headline and date fields, and for text pages the title/date/source/reporter/editor/keyword
 // lines around the article's start.
 // Stateless; thread-safe.
 
@@ -11,14 +11,17 @@
 
 #include "service/extract/block.h"
 #include "service/extract/html_block_builder.h"
+#include "service/extract/json_ld.h"
 #include "service/extract/result.h"
 
 namespace declutter::extract {
 
 class MetadataExtractor {
  public:
-  // `url` is the page's URL (may be empty), for making links absolute.
-  static void FromHtml(const HtmlFacts& facts, absl::string_view url, Article* article);
+  // `json_ld` is the page's parsed JSON-LD (JsonLd::Parse of facts.json_ld); `url` is
+  // the page's URL (may be empty), for making links absolute.
+  static void FromHtml(const HtmlFacts& facts, const std::vector<JsonLdItem>& json_ld,
+                       absl::string_view url, Article* article);
 
   // Reads metadata lines of a text page. Lines it consumes as metadata that the
   // selector had kept are unselected and marked kMetadata.

@@ -26,6 +26,22 @@ TEST(JsonLdTest, BrokenAndHostileScriptsAreSkipped) {
   EXPECT_EQ(items[0].Get("description"), "kept");
 }
 
+TEST(JsonLdTest, CommonBreakagesAreMended) {
+  // A raw line break inside a string and trailing commas: refused by strict JSON,
+  // shipped by real sites.
+  std::vector<JsonLdItem> items = JsonLd::Parse(
+      {"{\"@type\": \"NewsArticle\", \"headline\": \"Two\nlines\",\n"
+       " \"keywords\": [\"a\", \"b\", ], \"datePublished\": \"2024-05-01\", }"});
+  ASSERT_EQ(items.size(), 1u);
+  EXPECT_EQ(items[0].Get("headline"), "Two lines");
+  EXPECT_EQ(JsonLd::First(items, "datePublished"), "2024-05-01");
+  EXPECT_EQ(JsonLd::First(items, "author"), "");
+  // JavaScript-style single quotes, with a double quote and an escaped ' inside.
+  items = JsonLd::Parse({R"({"@type": "Article", "description": 'Say "hi", it\'s fine'})"});
+  ASSERT_EQ(items.size(), 1u);
+  EXPECT_EQ(items[0].Get("description"), "Say \"hi\", it's fine");
+}
+
 TEST(JsonLdTest, BodyTextPrefersArticleBodyThenProductDescription) {
   EXPECT_EQ(JsonLd::BodyText(JsonLd::Parse(
                 {R"({"@type":"Article","description":"short","articleBody":"the body"})"})),

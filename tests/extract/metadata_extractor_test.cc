@@ -17,7 +17,8 @@ TEST(MetadataExtractorTest, HtmlTitlePrefersAgreeingH1) {
       "<link rel=canonical href=\"/news/storm\"></head>"
       "<body><h1>Big storm hits coast</h1></body>");
   Article a;
-  MetadataExtractor::FromHtml(doc.facts, "https://example.com/x?y", &a);
+  MetadataExtractor::FromHtml(doc.facts, JsonLd::Parse(doc.facts.json_ld),
+                              "https://example.com/x?y", &a);
   EXPECT_EQ(a.title, "Big storm hits coast");
   EXPECT_EQ(a.site_name, "Example News");
   EXPECT_EQ(a.published, "2023-03-17T11:10:17+08:00");
@@ -30,7 +31,7 @@ TEST(MetadataExtractorTest, HtmlTitleStripsSiteNameWithoutH1) {
   HtmlDocument doc = HtmlBlockBuilder::Build(
       "<head><title>南阳召开卫生健康工作会议_映象网</title></head><body></body>");
   Article a;
-  MetadataExtractor::FromHtml(doc.facts, "", &a);
+  MetadataExtractor::FromHtml(doc.facts, JsonLd::Parse(doc.facts.json_ld), "", &a);
   EXPECT_EQ(a.title, "南阳召开卫生健康工作会议");
 }
 
