@@ -145,10 +145,10 @@ std::vector<int32_t> RepeatedPosts(const DomTree& nodes, int32_t best) {
 
 // A container whose first block is a boilerplate heading ("We value your privacy",
 // "12 Comments", "相关阅读") is that section, whatever its class names say: it gets
-// the negative hint a class name would have given it. Then the negative-ancestor links
-// are recomputed (pre-order: parents first).
+// the negative hint a class name would have given it.
 void LabelSectionsByHeading(const BlockList& blocks, DomTree* dom) {
   DomTree& nodes = *dom;
+  bool labelled = false;
   for (size_t k = 0; k < blocks.size(); ++k) {
     const Block& b = blocks[k];
     const bool section_kind = b.kind == BlockKind::kConsent || b.kind == BlockKind::kComment ||
@@ -160,13 +160,16 @@ void LabelSectionsByHeading(const BlockList& blocks, DomTree* dom) {
     if (k > 0 && blocks[k - 1].node >= 0 && nodes[c].Contains(c, blocks[k - 1].node)) continue;
     nodes[c].hint += kSectionHeadingHint;
     if (nodes[c].hint_kind == BlockKind::kNone) nodes[c].hint_kind = b.kind;
+    labelled = true;
   }
-  for (size_t i = 0; i < nodes.size(); ++i) {
-    const int32_t parent = nodes[i].parent;
-    nodes[i].negative_ancestor =
-        nodes[i].hint < 0 ? static_cast<int32_t>(i)
-                          : (parent >= 0 ? nodes[parent].negative_ancestor : -1);
-  }
+  if (labelled) LinkNegativeAncestors(dom);
+}
+
+// Marks `b` as not content because it sits in the negatively hinted `container`.
+void MarkInContainer(const DomNode& container, const char* where, Block* b) {
+  b->kind = container.hint_kind == BlockKind::kNone ? BlockKind::kOther : container.hint_kind;
+  b->reason = absl::StrCat(where, " a ", BlockKindName(b->kind),
+                           " container (class/id/tag/heading evidence)");
 }
 
 // Why a block outside the chosen content is not content: the kind of the negative
@@ -177,9 +180,7 @@ void MarkOutside(const DomTree& nodes, const std::vector<int32_t>& teaser_grid, 
     return;
   }
   if (const int32_t neg = nodes[b->node].negative_ancestor; neg >= 0) {
-    b->kind = nodes[neg].hint_kind == BlockKind::kNone ? BlockKind::kOther : nodes[neg].hint_kind;
-    b->reason = absl::StrCat("outside the main content, in a ", BlockKindName(b->kind),
-                             " container (class/id/tag/heading evidence)");
+    MarkInContainer(nodes[neg], "outside the main content, in", b);
     return;
   }
   if (teaser_grid[b->node] >= 0) {
@@ -253,8 +254,9 @@ void ContentSelector::SelectHtml(Favor favor, DomTree* dom, BlockList* blocks) {
   // The chosen container plus siblings that read like more of the same article.
   std::vector<int32_t> roots = RepeatedPosts(nodes, best);
   const int32_t parent = nodes[best].parent;
-  if (roots.empty() && parent >= 0) {
-    roots = {best};
+  const bool posts = !roots.empty();
+  if (!posts) roots = {best};
+  if (!posts && parent >= 0) {
     const double threshold = std::max(10.0, CandidateScore(nodes[best]) * 0.2);
     for (int32_t i = parent + 1; i < nodes[parent].end; i = nodes[i].end) {
       if (i == best) continue;
@@ -295,11 +297,7 @@ void ContentSelector::SelectHtml(Favor favor, DomTree* dom, BlockList* blocks) {
     // A negative container that holds the chosen content itself was outvoted by it.
     if (negative > root && nodes[root].Contains(root, negative) &&
         !nodes[negative].Contains(negative, best)) {
-      b.kind = nodes[negative].hint_kind == BlockKind::kNone
-                   ? BlockKind::kOther
-                   : nodes[negative].hint_kind;
-      b.reason = absl::StrCat("inside a ", BlockKindName(b.kind),
-                              " container (class/id/tag evidence)");
+      MarkInContainer(nodes[negative], "inside", &b);
       continue;
     }
     if (b.kind != BlockKind::kNone) continue;

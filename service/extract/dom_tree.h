@@ -45,6 +45,18 @@ struct DomNode {
 
 using DomTree = std::vector<DomNode>;
 
+// Sets every node's negative_ancestor from the hints. Pre-order, so a parent is linked
+// before its children: one pass.
+inline void LinkNegativeAncestors(DomTree* dom) {
+  DomTree& nodes = *dom;
+  for (size_t i = 0; i < nodes.size(); ++i) {
+    const int32_t parent = nodes[i].parent;
+    nodes[i].negative_ancestor =
+        nodes[i].hint < 0 ? static_cast<int32_t>(i)
+                          : (parent >= 0 ? nodes[parent].negative_ancestor : -1);
+  }
+}
+
 }  // namespace declutter::extract
 
 #endif  // DECLUTTER_SERVICE_EXTRACT_DOM_TREE_H_

@@ -300,8 +300,6 @@ class Walker {
     dn.class_key = ClassKey(tag, Attr(el, "class"));
     dn.hint_kind = hint.worst != nullptr ? hint.worst->kind : tag_kind;
     const int32_t index = static_cast<int32_t>(doc_->dom.size());
-    dn.negative_ancestor =
-        dn.hint < 0 ? index : (dn.parent >= 0 ? doc_->dom[dn.parent].negative_ancestor : -1);
     dn.end = index + 1;
     doc_->dom.push_back(dn);
     open_.push_back(index);
@@ -385,6 +383,7 @@ HtmlDocument HtmlBlockBuilder::Build(absl::string_view html) {
       gumbo_parse_with_options(&options, html.data(), html.size()));
   if (output == nullptr || output->root == nullptr) return doc;
   Walker(&doc, /*honor_hidden=*/true).Run(output->root);
+  LinkNegativeAncestors(&doc.dom);
   int64_t visible_chars = 0;
   for (const Block& b : doc.blocks) visible_chars += b.text.size();
   if (visible_chars >= kThinVisibleBytes) return doc;
@@ -393,6 +392,7 @@ HtmlDocument HtmlBlockBuilder::Build(absl::string_view html) {
   // server rendering parked in <div hidden>). A browser would show it; so do we.
   HtmlDocument unhidden;
   Walker(&unhidden, /*honor_hidden=*/false).Run(output->root);
+  LinkNegativeAncestors(&unhidden.dom);
   int64_t all_chars = 0;
   for (const Block& b : unhidden.blocks) all_chars += b.text.size();
   return all_chars > 2 * visible_chars ? std::move(unhidden) : std::move(doc);
