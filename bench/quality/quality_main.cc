@@ -164,17 +164,23 @@ std::vector<Case> LoadCases(const std::string& set, const std::string& dir,
 }
 
 
-// Prints one page's truth, prediction and removed blocks: the view for working on a
-// page the scores point at.
-void Show(const Case& c, const std::string& html) {
+// Runs the engine on one page of the set, as the CLI and server call it.
+absl::StatusOr<declutter::extract::Result> CleanCase(const Case& c, const std::string& html,
+                                                     bool report_removed) {
   declutter::extract::Page page;
   page.content = html;
   page.url = c.url;
   page.content_type = c.content_type;
   declutter::extract::Options options;
-  options.report_removed = true;
+  options.report_removed = report_removed;
+  return declutter::extract::Clean(page, options);
+}
+
+// Prints one page's truth, prediction and removed blocks: the view for working on a
+// page the scores point at.
+void Show(const Case& c, const std::string& html) {
   absl::StatusOr<declutter::extract::Result> result =
-      declutter::extract::Clean(page, options);
+      CleanCase(c, html, /*report_removed=*/true);
   std::printf("=== %s  %s  %s\n=== TRUTH\n%s\n", c.id.c_str(), c.page_type.c_str(),
               c.url.c_str(), c.truth.c_str());
   if (!result.ok()) {
@@ -247,13 +253,9 @@ int main(int argc, char** argv) {
     absl::StatusOr<std::string> html = read_page(c);
     std::string predicted;
     if (html.ok()) {
-      declutter::extract::Page page;
-      page.content = *html;
-      page.url = c.url;
-      page.content_type = c.content_type;
       const absl::Time start = absl::Now();
       absl::StatusOr<declutter::extract::Result> result =
-          declutter::extract::Clean(page, declutter::extract::Options());
+          CleanCase(c, *html, /*report_removed=*/false);
       const double ms = absl::ToDoubleMilliseconds(absl::Now() - start);
       if (ms > slowest_ms) {
         slowest_ms = ms;
