@@ -370,17 +370,19 @@ void ContentSelector::SelectText(BlockList* blocks) {
 
 void ContentSelector::AddStructuredBody(absl::string_view structured_body,
                                         BlockList* blocks) {
-  absl::flat_hash_set<absl::string_view> selected_words;
+  // Most pages have no structured body: decide on lengths before building word sets.
+  const int64_t body_chars = CountCodePoints(structured_body);
+  if (body_chars < kMinStructuredBodyChars) return;
   int64_t selected_chars = 0;
+  for (const Block& b : *blocks) selected_chars += b.selected ? b.features.chars : 0;
+  if (body_chars <= selected_chars * 3 / 2) return;
+  absl::flat_hash_set<absl::string_view> selected_words;
   for (const Block& b : *blocks) {
     if (!b.selected) continue;
-    selected_chars += b.features.chars;
     for (absl::string_view w : absl::StrSplit(b.text, ' ', absl::SkipEmpty())) {
       selected_words.insert(w);
     }
   }
-  const int64_t body_chars = CountCodePoints(structured_body);
-  if (body_chars < kMinStructuredBodyChars || body_chars <= selected_chars * 3 / 2) return;
   // Already shown when most of its words are on the page's selection already.
   int words = 0, shown = 0;
   for (absl::string_view w : absl::StrSplit(structured_body, absl::ByAnyChar(" \n"),
