@@ -272,7 +272,8 @@ int main(int argc, char** argv) {
       std::cerr << c.id << ": " << html.status().message() << "\n";
     }
     if (word_metric) {
-      const double f1 = declutter::bench::WordF1(c.truth, predicted);
+      const declutter::bench::WordScore ws = declutter::bench::ScoreWords(c.truth, predicted);
+      const double f1 = ws.f1;
       const std::string folded = declutter::bench::FoldForSnippet(predicted);
       int found = 0, leaked = 0;
       for (const std::string& w : c.with) {
@@ -290,8 +291,9 @@ int main(int argc, char** argv) {
         t.without_leaked += leaked;
         t.without_total += c.without.size();
       }
-      by_f1.emplace_back(f1, absl::StrFormat("%s  %s  with %d/%d  without leaked %d/%d",
-                                             c.id, c.page_type, found, c.with.size(),
+      by_f1.emplace_back(f1, absl::StrFormat("%s  %s  P=%.3f R=%.3f  with %d/%d  without leaked %d/%d",
+                                             c.id, c.page_type, ws.precision, ws.recall,
+                                             found, c.with.size(),
                                              leaked, c.without.size()));
       continue;
     }

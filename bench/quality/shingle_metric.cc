@@ -129,7 +129,7 @@ SetScore Aggregate(const std::vector<PageScore>& pages) {
   return s;
 }
 
-double WordF1(absl::string_view truth, absl::string_view prediction) {
+WordScore ScoreWords(absl::string_view truth, absl::string_view prediction) {
   absl::flat_hash_map<std::string, int> t;
   int truth_n = 0, pred_n = 0, overlap = 0;
   for (std::string& w : LowerWords(truth)) {
@@ -144,11 +144,20 @@ double WordF1(absl::string_view truth, absl::string_view prediction) {
       ++overlap;
     }
   }
-  if (truth_n == 0 && pred_n == 0) return 1.0;
-  if (truth_n == 0 || pred_n == 0 || overlap == 0) return 0.0;
-  const double p = static_cast<double>(overlap) / pred_n;
-  const double r = static_cast<double>(overlap) / truth_n;
-  return 2 * p * r / (p + r);
+  WordScore score;
+  if (truth_n == 0 && pred_n == 0) {
+    score.f1 = 1.0;
+    return score;
+  }
+  if (truth_n == 0 || pred_n == 0 || overlap == 0) return score;
+  score.precision = static_cast<double>(overlap) / pred_n;
+  score.recall = static_cast<double>(overlap) / truth_n;
+  score.f1 = 2 * score.precision * score.recall / (score.precision + score.recall);
+  return score;
+}
+
+double WordF1(absl::string_view truth, absl::string_view prediction) {
+  return ScoreWords(truth, prediction).f1;
 }
 
 std::string FoldForSnippet(absl::string_view text) {

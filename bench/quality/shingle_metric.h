@@ -41,8 +41,15 @@ struct SetScore {
 SetScore Aggregate(const std::vector<PageScore>& pages);
 
 // Word F1 (wcxb): bags of lower-cased \w+ words (no Han splitting), overlap = multiset
-// intersection, P = overlap/|pred|, R = overlap/|truth|; returns the page's F1 (1 when
-// both are empty, 0 when only one is).
+// intersection, P = overlap/|pred|, R = overlap/|truth|.
+struct WordScore {
+  double precision = 0;
+  double recall = 0;
+  double f1 = 0;  // 1 when both texts are empty, 0 when only one is
+};
+WordScore ScoreWords(absl::string_view truth, absl::string_view prediction);
+
+// ScoreWords(truth, prediction).f1.
 double WordF1(absl::string_view truth, absl::string_view prediction);
 
 // The snippet test of wcxb's `with`/`without` lists: `text` case-folded (lower-cased

@@ -39,6 +39,10 @@ constexpr int32_t kHeadlineChars = 15;
 constexpr int32_t kTextPerTeaser = 350;
 // A paragraph this long (code points) is article prose; teaser excerpts are shorter.
 constexpr int32_t kLongParagraphChars = 300;
+// Below this share of the page's possible content text, the best container is one
+// section of many; the container widened to holds at least the second share.
+constexpr double kBestContentShare = 0.35;
+constexpr double kWidenedContentShare = 0.6;
 // Text a sibling needs to count as another post rather than an empty shell.
 constexpr int32_t kMinPostChars = 40;
 
@@ -191,6 +195,35 @@ void MarkOutside(const DomTree& nodes, const std::vector<int32_t>& teaser_grid, 
   MarkLeftOut(b, "outside the main content");
 }
 
+// A landing page, a service page or a documentation hub has no one article: its
+// content is many short sections, each a heading and a paragraph or two, and the best
+// scoring container `seed` is one of them. When seed holds only a small share of the
+// text that may be content (unclassified, few links, outside negative containers that
+// do not hold seed), returns the lowest ancestor that holds most of it; otherwise seed.
+int32_t WidenToContentShare(const BlockList& blocks, int32_t seed, DomTree* dom) {
+  DomTree& nodes = *dom;
+  for (DomNode& n : nodes) n.content_chars = 0;
+  for (const Block& b : blocks) {
+    if (b.node < 0 || b.kind != BlockKind::kNone || b.LinkDensity() >= 0.5) continue;
+    const int32_t neg = nodes[b.node].negative_ancestor;
+    if (neg >= 0 && !nodes[neg].Contains(neg, seed)) continue;
+    nodes[b.node].content_chars += b.features.chars;
+  }
+  for (size_t i = nodes.size(); i-- > 1;) {
+    if (const int32_t parent = nodes[i].parent; parent >= 0) {
+      nodes[parent].content_chars += nodes[i].content_chars;
+    }
+  }
+  int64_t page_chars = 0;
+  for (size_t i = 0; i < nodes.size(); i = nodes[i].end) page_chars += nodes[i].content_chars;
+  if (nodes[seed].content_chars >= page_chars * kBestContentShare) return seed;
+  int32_t at = seed;
+  while (nodes[at].parent >= 0 && nodes[at].content_chars < page_chars * kWidenedContentShare) {
+    at = nodes[at].parent;
+  }
+  return at;
+}
+
 }  // namespace
 
 void ContentSelector::SelectHtml(Favor favor, DomTree* dom, BlockList* blocks) {
@@ -250,6 +283,8 @@ void ContentSelector::SelectHtml(Favor favor, DomTree* dom, BlockList* blocks) {
     for (Block& b : *blocks) MarkLeftOut(&b, "no main content found");
     return;
   }
+  const int32_t seed = best;
+  best = WidenToContentShare(*blocks, seed, &nodes);
 
   // The chosen container plus siblings that read like more of the same article.
   std::vector<int32_t> roots = RepeatedPosts(nodes, best);
@@ -294,9 +329,10 @@ void ContentSelector::SelectHtml(Favor favor, DomTree* dom, BlockList* blocks) {
       continue;
     }
     const int32_t negative = nodes[b.node].negative_ancestor;
-    // A negative container that holds the chosen content itself was outvoted by it.
+    // A negative container that holds the best-scoring content itself was outvoted by
+    // it.
     if (negative > root && nodes[root].Contains(root, negative) &&
-        !nodes[negative].Contains(negative, best)) {
+        !nodes[negative].Contains(negative, seed)) {
       MarkInContainer(nodes[negative], "inside", &b);
       continue;
     }

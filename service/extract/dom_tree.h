@@ -36,6 +36,9 @@ struct DomNode {
   int32_t headline_links = 0;
   // Code points of the longest block with few links: whether any real paragraph is here.
   int32_t longest_prose = 0;
+  // Code points of blocks that may be content: unclassified, few links, not inside a
+  // negative container below the best candidate.
+  int32_t content_chars = 0;
   double score = 0;
 
   bool Contains(int32_t self, int32_t other) const {

@@ -58,6 +58,13 @@ TEST(WordF1Test, BagOfLowerCasedWords) {
   EXPECT_DOUBLE_EQ(WordF1("a", "b"), 0.0);
 }
 
+TEST(ScoreWordsTest, PrecisionCountsRepeatsOnlyAsOftenAsTheTruthHasThem) {
+  // "a" twice in the prediction, once in the truth: overlap 2 of 4 predicted words.
+  const WordScore s = ScoreWords("a b c", "a a b x");
+  EXPECT_DOUBLE_EQ(s.precision, 0.5);
+  EXPECT_NEAR(s.recall, 2.0 / 3, 1e-12);
+}
+
 TEST(FoldForSnippetTest, FoldsCaseAndWhitespaceRuns) {
   EXPECT_EQ(FoldForSnippet("  Hello\n\t World\u00a0\u00a0Ünï  "), "hello world ünï");
   EXPECT_EQ(FoldForSnippet(""), "");
