@@ -123,7 +123,7 @@ std::vector<int32_t> RepeatedPosts(const DomTree& nodes, int32_t best) {
     if (node.text_chars > best_chars * 3 / 2 + kPostChromeChars) break;
     const int32_t parent = node.parent;
     if (parent < 0) break;
-    if (node.class_key != 0) {
+    if (node.class_key != 0 || body_key != 0) {
       std::vector<int32_t> posts;
       int prose_siblings = 0;
       // Teaser siblings are more of the same only when best is a teaser itself (a
@@ -131,13 +131,20 @@ std::vector<int32_t> RepeatedPosts(const DomTree& nodes, int32_t best) {
       const bool teasers_allowed = TeaserCards(node);
       for (int32_t i = parent + 1; i < nodes[parent].end; i = nodes[i].end) {
         const DomNode& sib = nodes[i];
-        if (sib.class_key != node.class_key || sib.hint < 0) continue;
-        if (i != at && ((TeaserCards(sib) && !teasers_allowed) ||
-                        !HasPostBody(nodes, i, body_key))) {
-          continue;
+        // A reply marked up as a comment (schema.org Comment, "comment" classes) is a
+        // post when it is built like best's: the page is a thread, not an article
+        // with comments under it. The opening post often carries a class of its own,
+        // so a sibling of the same tag with a body keyed like best's is one too.
+        const bool same_build = sib.class_key == node.class_key ||
+                                (sib.tag == node.tag && body_key != 0);
+        if (i != at) {
+          if (!same_build || (sib.hint < 0 && sib.hint_kind != BlockKind::kComment)) continue;
+          if ((TeaserCards(sib) && !teasers_allowed) || !HasPostBody(nodes, i, body_key)) {
+            continue;
+          }
+          ++prose_siblings;
         }
         posts.push_back(i);
-        prose_siblings += i != at;
       }
       if (prose_siblings >= 1) return posts;
       if (body_key == 0) body_key = node.class_key;
