@@ -7,6 +7,7 @@
 #include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_split.h"
+#include "service/extract/card_grid.h"
 #include "service/extract/text_features.h"
 #include "service/extract/text_normalizer.h"
 
@@ -43,7 +44,17 @@ constexpr int32_t kLongParagraphChars = 300;
 // section of many; the container widened to holds at least the second share.
 constexpr double kBestContentShare = 0.35;
 constexpr double kWidenedContentShare = 0.6;
-// Text a sibling needs to count as another post rather than an empty shell.
+// A selected block this heavy (TextFeatures::Weight) is article prose: the page is
+// not a listing.
+constexpr double kArticleParagraphWeight = 200;
+// ...and so is a lighter one that ends a sentence (a one-paragraph news brief).
+constexpr double kArticleSentenceWeight = 120;
+// How many times the selection's text a card grid must hold to replace it.
+constexpr int64_t kGridOverSelection = 2;
+// Levels above a card grid taken with it while they add little text (a listing's
+// heading and item count).
+constexpr int kMaxGridHeadLevels = 3;
+// Text per linked headline to count as another post rather than an empty shell.
 constexpr int32_t kMinPostChars = 40;
 
 double LinkDensity(const DomNode& n) {
@@ -231,6 +242,51 @@ int32_t WidenToContentShare(const BlockList& blocks, int32_t seed, DomTree* dom)
   return at;
 }
 
+// A listing page: when nothing selected reads as article prose and a grid of cards
+// holds far more text than the selection, the grid is the content, its links included
+// (a card's title is a link). Blocks the lexicon marked and blocks in negative
+// containers inside the grid stay out.
+void SelectCardGridOnListing(const DomTree& nodes, const std::vector<int32_t>& teaser_grid,
+                             BlockList* blocks) {
+  int64_t selected_chars = 0;
+  for (const Block& b : *blocks) {
+    if (!b.selected) continue;
+    const double weight = b.features.Weight();
+    if (weight >= kArticleParagraphWeight ||
+        (b.features.ends_sentence && weight >= kArticleSentenceWeight)) {
+      return;
+    }
+    selected_chars += b.features.chars;
+  }
+  const CardGrid grid = FindCardGrid(nodes);
+  if (grid.parent < 0 || grid.chars < selected_chars * kGridOverSelection) return;
+  int32_t root = grid.parent;
+  for (int level = 0; level < kMaxGridHeadLevels; ++level) {
+    const int32_t up = nodes[root].parent;
+    if (up < 0 || nodes[up].negative_ancestor >= 0 ||
+        nodes[up].text_chars > nodes[root].text_chars * 5 / 4 + kPostChromeChars / 4) {
+      break;
+    }
+    root = up;
+  }
+  for (Block& b : *blocks) {
+    const bool inside = b.node >= 0 && nodes[root].Contains(root, b.node);
+    if (inside && !b.lexicon_hit && nodes[b.node].negative_ancestor < 0) {
+      b.selected = true;
+      b.kind = BlockKind::kNone;
+      b.reason.clear();
+      continue;
+    }
+    if (!b.selected) continue;
+    b.selected = false;
+    if (inside) {
+      MarkInContainer(nodes[nodes[b.node].negative_ancestor], "inside", &b);
+    } else {
+      MarkOutside(nodes, teaser_grid, &b);
+    }
+  }
+}
+
 }  // namespace
 
 void ContentSelector::SelectHtml(Favor favor, DomTree* dom, BlockList* blocks) {
@@ -350,6 +406,7 @@ void ContentSelector::SelectHtml(Favor favor, DomTree* dom, BlockList* blocks) {
     }
     b.selected = true;
   }
+  SelectCardGridOnListing(nodes, teaser_grid, blocks);
 }
 
 void ContentSelector::SelectText(BlockList* blocks) {

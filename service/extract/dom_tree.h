@@ -21,6 +21,9 @@ struct DomNode {
   int32_t depth = 0;
   uint16_t tag = 0;       // GumboTag value
   bool paragraph_like = false;  // p, li, h1-h6, td, pre, blockquote...
+  // Hidden by its own attributes (hidden, aria-hidden, inline display:none); its
+  // blocks were dropped unless the builder judged the hiding a script's curtain.
+  bool hidden = false;
   int32_t hint = 0;       // class/id/role/tag evidence of this element alone
   // Tag plus the first class token, hashed; 0 when the element has no class. Siblings
   // sharing it may be one repeated structure (forum posts, answers, sections, cards).

@@ -22,6 +22,8 @@ constexpr size_t kMaxMeta = 256;
 constexpr size_t kMaxJsonLd = 16;
 // Below this much visible block text (bytes), hidden content is looked at too.
 constexpr int64_t kThinVisibleBytes = 400;
+// A hidden element holding at least 1/kShownHiddenShare of the page's text is shown.
+constexpr int64_t kShownHiddenShare = 2;
 
 struct OutputDeleter {
   void operator()(GumboOutput* out) const {
@@ -226,7 +228,7 @@ void CollectSubtreeFacts(const GumboNode* root, HtmlFacts* facts) {
 
 class Walker {
  public:
-  Walker(HtmlDocument* doc, bool honor_hidden) : doc_(doc), honor_hidden_(honor_hidden) {}
+  explicit Walker(HtmlDocument* doc) : doc_(doc) {}
 
   void Run(const GumboNode* root) {
     struct Frame {
@@ -277,12 +279,16 @@ class Walker {
       return false;
     }
     CollectFacts(node, &doc_->facts);
-    if (IsSkipped(tag) || (honor_hidden_ && IsHidden(el))) return false;
+    if (IsSkipped(tag)) return false;
     if (tag == GUMBO_TAG_BR || tag == GUMBO_TAG_HR) {
       Flush();
       return false;
     }
     const bool block = IsBlockLevel(tag);
+    // A hidden inline element would merge its text into a visible block: it is never
+    // read. A hidden block-level one is read and marked, for DropHidden to judge.
+    const bool hidden = IsHidden(el);
+    if (hidden && !block) return false;
     if (block) Flush();
 
     DomNode dn;
@@ -299,6 +305,7 @@ class Walker {
     dn.hint = tag_weight + hint.weight;
     dn.class_key = ClassKey(tag, Attr(el, "class"));
     dn.hint_kind = hint.worst != nullptr ? hint.worst->kind : tag_kind;
+    dn.hidden = hidden;
     const int32_t index = static_cast<int32_t>(doc_->dom.size());
     dn.end = index + 1;
     doc_->dom.push_back(dn);
@@ -356,7 +363,6 @@ class Walker {
   }
 
   HtmlDocument* doc_;
-  const bool honor_hidden_;
   std::vector<int32_t> open_;         // dom indices of the open elements
   std::vector<int32_t> blocks_open_;  // the open block-level ones: text containers
   std::string buffer_;
@@ -365,6 +371,41 @@ class Walker {
   int pre_depth_ = 0;
   bool pending_space_ = false;
 };
+
+// Removes the blocks of hidden elements, except where hiding is how the page waits for
+// a script to reveal its content (a wrapper with display:none against a flash of
+// unstyled content, streamed server rendering parked in <div hidden>): a hidden
+// element holding at least half of the page's text is shown, and when hiding would
+// leave almost nothing, everything is. A browser would show them; so do we. Dropdown
+// menus, dialogs and mobile copies of the navigation stay out.
+void DropHidden(HtmlDocument* doc) {
+  DomTree& dom = doc->dom;
+  std::vector<int64_t> bytes(dom.size(), 0);
+  for (const Block& b : doc->blocks) bytes[b.node] += b.text.size();
+  for (size_t i = dom.size(); i-- > 1;) {
+    if (dom[i].parent >= 0) bytes[dom[i].parent] += bytes[i];
+  }
+  int64_t total = 0;
+  for (size_t i = 0; i < dom.size(); i = dom[i].end) total += bytes[i];
+  int64_t hidden_total = 0;
+  for (size_t i = 0; i < dom.size();) {
+    if (dom[i].hidden) {
+      hidden_total += bytes[i];
+      i = dom[i].end;
+    } else {
+      ++i;
+    }
+  }
+  const int64_t visible = total - hidden_total;
+  if (visible < kThinVisibleBytes && total > 2 * visible) return;
+  std::vector<bool> dropped(dom.size(), false);
+  for (size_t i = 0; i < dom.size(); ++i) {
+    const int32_t parent = dom[i].parent;
+    dropped[i] = (parent >= 0 && dropped[parent]) ||
+                 (dom[i].hidden && bytes[i] * kShownHiddenShare < total);
+  }
+  std::erase_if(doc->blocks, [&](const Block& b) { return dropped[b.node]; });
+}
 
 }  // namespace
 
@@ -382,20 +423,10 @@ HtmlDocument HtmlBlockBuilder::Build(absl::string_view html) {
   std::unique_ptr<GumboOutput, OutputDeleter> output(
       gumbo_parse_with_options(&options, html.data(), html.size()));
   if (output == nullptr || output->root == nullptr) return doc;
-  Walker(&doc, /*honor_hidden=*/true).Run(output->root);
+  Walker(&doc).Run(output->root);
+  DropHidden(&doc);
   LinkNegativeAncestors(&doc.dom);
-  int64_t visible_chars = 0;
-  for (const Block& b : doc.blocks) visible_chars += b.text.size();
-  if (visible_chars >= kThinVisibleBytes) return doc;
-  // Hardly anything visible: the page hides its content until a script shows it
-  // (a wrapper with visibility:hidden against a flash of unstyled content, streamed
-  // server rendering parked in <div hidden>). A browser would show it; so do we.
-  HtmlDocument unhidden;
-  Walker(&unhidden, /*honor_hidden=*/false).Run(output->root);
-  LinkNegativeAncestors(&unhidden.dom);
-  int64_t all_chars = 0;
-  for (const Block& b : unhidden.blocks) all_chars += b.text.size();
-  return all_chars > 2 * visible_chars ? std::move(unhidden) : std::move(doc);
+  return doc;
 }
 
 }  // namespace declutter::extract

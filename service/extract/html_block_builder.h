@@ -5,8 +5,9 @@
 // template, svg, iframe, form controls, and elements hidden with `hidden`,
 // `aria-hidden="true"` or an inline display:none / visibility:hidden. <noscript> is
 // read: it is what a client without scripts (a crawler) is served, and some sites put
-// their whole content there. When hiding leaves almost no text (content hidden until a
-// script reveals it), hidden elements are read too.
+// their whole content there. A hidden element holding half the page's text, or every
+// hidden element when hiding leaves almost no text, is read too: that is content
+// hidden until a script reveals it.
 //
 // The walk is iterative, so arbitrarily deep documents cannot overflow the stack; work
 // and memory are linear in the input. Stateless; thread-safe.

@@ -49,6 +49,17 @@ TEST(HtmlBlockBuilderTest, ContentHiddenUntilAScriptRunsIsRevealed) {
   EXPECT_EQ(Texts(doc), (std::vector<std::string>{"menu", body}));
 }
 
+TEST(HtmlBlockBuilderTest, AHiddenWrapperHoldingMostOfThePageIsShown) {
+  // Plenty visible (a long menu), but the content sits in one display:none wrapper
+  // that a script removes; a hidden dropdown and a hidden span stay out.
+  const std::string menu(500, 'm');
+  const std::string body(1200, 'b');
+  HtmlDocument doc = HtmlBlockBuilder::Build(
+      "<body><nav><p>" + menu + "</p><ul style=\"display:none\"><li>dropdown</li></ul></nav>"
+      "<div style='display:none;'><p>" + body + "<span hidden>x</span></p></div></body>");
+  EXPECT_EQ(Texts(doc), (std::vector<std::string>{menu, body}));
+}
+
 TEST(HtmlBlockBuilderTest, LinkTextIsCounted) {
   HtmlDocument doc = HtmlBlockBuilder::Build("<p>see <a href=\"/x\">this link</a></p>");
   ASSERT_EQ(doc.blocks.size(), 1u);
