@@ -342,8 +342,19 @@ void ContentSelector::SelectHtml(Favor favor, DomTree* dom, BlockList* blocks) {
       best_score = s;
     }
   }
+  // The outermost teaser grid above each node, for reporting what is left out.
+  std::vector<int32_t> teaser_grid(nodes.size(), -1);
+  for (size_t i = 0; i < nodes.size(); ++i) {
+    const int32_t parent = nodes[i].parent;
+    if (parent >= 0 && teaser_grid[parent] >= 0) {
+      teaser_grid[i] = teaser_grid[parent];
+    } else if (nodes[i].headline_links >= kMinTeaserCards && TeaserCards(nodes[i])) {
+      teaser_grid[i] = static_cast<int32_t>(i);
+    }
+  }
   if (best < 0) {
     for (Block& b : *blocks) MarkLeftOut(&b, "no main content found");
+    SelectCardGridOnListing(nodes, teaser_grid, blocks);
     return;
   }
   const int32_t seed = best;
@@ -367,16 +378,6 @@ void ContentSelector::SelectHtml(Favor favor, DomTree* dom, BlockList* blocks) {
     }
   }
 
-  // The outermost teaser grid above each node, for reporting what is left out.
-  std::vector<int32_t> teaser_grid(nodes.size(), -1);
-  for (size_t i = 0; i < nodes.size(); ++i) {
-    const int32_t parent = nodes[i].parent;
-    if (parent >= 0 && teaser_grid[parent] >= 0) {
-      teaser_grid[i] = teaser_grid[parent];
-    } else if (nodes[i].headline_links >= kMinTeaserCards && TeaserCards(nodes[i])) {
-      teaser_grid[i] = static_cast<int32_t>(i);
-    }
-  }
   const double drop_below = favor == Favor::kRecall ? -8.0
                             : favor == Favor::kPrecision ? -2.0 : -4.0;
   for (Block& b : *blocks) {
