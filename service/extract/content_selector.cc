@@ -7,6 +7,7 @@
 #include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_split.h"
+#include "gumbo.h"
 #include "service/extract/card_grid.h"
 #include "service/extract/text_features.h"
 #include "service/extract/text_normalizer.h"
@@ -217,7 +218,8 @@ void MarkOutside(const DomTree& nodes, const std::vector<int32_t>& teaser_grid, 
 // content is many short sections, each a heading and a paragraph or two, and the best
 // scoring container `seed` is one of them. When seed holds only a small share of the
 // text that may be content (unclassified, few links, outside negative containers that
-// do not hold seed), returns the lowest ancestor that holds most of it; otherwise seed.
+// do not hold seed), returns the lowest ancestor that holds most of it. Otherwise seed,
+// or the <article> element above it when that holds half as much again as seed.
 int32_t WidenToContentShare(const BlockList& blocks, int32_t seed, DomTree* dom) {
   DomTree& nodes = *dom;
   for (DomNode& n : nodes) n.content_chars = 0;
@@ -234,7 +236,19 @@ int32_t WidenToContentShare(const BlockList& blocks, int32_t seed, DomTree* dom)
   }
   int64_t page_chars = 0;
   for (size_t i = 0; i < nodes.size(); i = nodes[i].end) page_chars += nodes[i].content_chars;
-  if (nodes[seed].content_chars >= page_chars * kBestContentShare) return seed;
+  if (nodes[seed].content_chars >= page_chars * kBestContentShare) {
+    // An <article> above seed is the whole article when seed is only part of its text
+    // (a body split across layout columns around an embedded figure or ad).
+    for (int32_t at = nodes[seed].parent; at >= 0; at = nodes[at].parent) {
+      if (nodes[at].tag != GUMBO_TAG_ARTICLE) continue;
+      if (nodes[at].negative_ancestor < 0 &&
+          nodes[at].content_chars * 2 >= nodes[seed].content_chars * 3) {
+        return at;
+      }
+      break;
+    }
+    return seed;
+  }
   int32_t at = seed;
   while (nodes[at].parent >= 0 && nodes[at].content_chars < page_chars * kWidenedContentShare) {
     at = nodes[at].parent;

@@ -44,6 +44,28 @@ TEST(ContentSelectorTest, HtmlPicksTheArticleContainer) {
   EXPECT_TRUE(share_reported);
 }
 
+TEST(ContentSelectorTest, HtmlTakesTheWholeArticleElementWhenTheBodyIsSplit) {
+  // The body runs in two layout columns of one <article>, cousins rather than
+  // siblings, around an advert; a related box sits outside the article.
+  std::string html =
+      "<body><article><h1>Headline</h1><div><div><div class=lead-grid><div class=row>"
+      "<div class=wide-col>";
+  for (int i = 0; i < 3; ++i) html += std::string("<p>") + kPara + "</p>";
+  html += "</div></div></div></div></div><div class=ad-slot><p>Advertisement</p></div>"
+          "<div><div><div class=grid><div class=row-b><div class=col>";
+  for (int i = 0; i < 2; ++i) html += std::string("<p>") + kPara + " Later.</p>";
+  html += "</div></div></div></div></div></article><div class=related><p>" + std::string(kPara) +
+          " Elsewhere.</p></div></body>";
+  HtmlDocument doc = HtmlBlockBuilder::Build(html);
+  BlockClassifier::Classify(Favor::kBalanced, &doc.blocks);
+  ContentSelector::SelectHtml(Favor::kBalanced, &doc.dom, &doc.blocks);
+  const std::string selected = Selected(doc.blocks);
+  EXPECT_NE(selected.find(std::string(kPara) + "|"), std::string::npos);
+  EXPECT_NE(selected.find(std::string(kPara) + " Later.|"), std::string::npos);
+  EXPECT_EQ(selected.find("Elsewhere"), std::string::npos);
+  EXPECT_EQ(selected.find("Advertisement"), std::string::npos);
+}
+
 TEST(ContentSelectorTest, HtmlWithNoTextSelectsNothing) {
   HtmlDocument doc = HtmlBlockBuilder::Build("<body></body>");
   BlockClassifier::Classify(Favor::kBalanced, &doc.blocks);
