@@ -3,10 +3,14 @@
 //
 // HTML: every block's score flows to its ancestors (fading with distance); each
 // element's total, damped by its link density and nudged by its class/id hints, rates it
-// as the article's container. The best container is chosen, siblings that read like
-// more of the same article are added, and inside them blocks that sit in a
-// negatively-hinted container (share bar, related box) or that the classifier marked as
-// boilerplate are dropped.
+// as the article's container. The best container is chosen and widened to the lowest
+// ancestor holding most of the page's possible content when it is one short section of
+// many (a landing page), or to the <article> element above it when the body is split;
+// sibling posts of a thread, or siblings that read like more of the same article, are
+// added; inside them blocks that sit in a negatively-hinted container (share bar,
+// related box) or that the classifier marked as boilerplate are dropped. A page whose
+// selection has no prose and a grid of cards built alike (CardGrid) is a listing: the
+// cards, links included, are its content.
 //
 // Text: the contiguous run of lines with the largest total score is the article (the
 // maximum-sum subarray), cut at a related-list or comment heading that follows
