@@ -156,10 +156,6 @@ WordScore ScoreWords(absl::string_view truth, absl::string_view prediction) {
   return score;
 }
 
-double WordF1(absl::string_view truth, absl::string_view prediction) {
-  return ScoreWords(truth, prediction).f1;
-}
-
 std::string FoldForSnippet(absl::string_view text) {
   std::string out;
   out.reserve(text.size());

@@ -5,7 +5,7 @@
 // digits, underscore), every Han character its own token; 4-token shingles (a text of
 // fewer than 4 tokens is one shingle); per page multiset tp/fp/fn normalised to sum 1;
 // precision and recall averaged over pages, then F1 of the averages.
-// Word F1 (wcxb): see WordF1 below; the set figure is the mean of page F1s.
+// Word F1 (wcxb): see ScoreWords below; the set figure is the mean of page F1s.
 // Stateless; thread-safe.
 
 #ifndef DECLUTTER_BENCH_QUALITY_SHINGLE_METRIC_H_
@@ -48,9 +48,6 @@ struct WordScore {
   double f1 = 0;  // 1 when both texts are empty, 0 when only one is
 };
 WordScore ScoreWords(absl::string_view truth, absl::string_view prediction);
-
-// ScoreWords(truth, prediction).f1.
-double WordF1(absl::string_view truth, absl::string_view prediction);
 
 // The snippet test of wcxb's `with`/`without` lists: `text` case-folded (lower-cased
 // per code point) with every whitespace run folded to one space and the ends trimmed,

@@ -53,9 +53,10 @@ constexpr double kArticleSentenceWeight = 120;
 // How many times the selection's text a card grid must hold to replace it.
 constexpr int64_t kGridOverSelection = 2;
 // Levels above a card grid taken with it while they add little text (a listing's
-// heading and item count).
+// heading and item count): at most a quarter more, plus this many code points.
 constexpr int kMaxGridHeadLevels = 3;
-// Text per linked headline to count as another post rather than an empty shell.
+constexpr int32_t kGridHeadChars = 50;
+// Text a sibling needs to count as another post rather than an empty shell.
 constexpr int32_t kMinPostChars = 40;
 
 double LinkDensity(const DomNode& n) {
@@ -278,14 +279,15 @@ void SelectCardGridOnListing(const DomTree& nodes, const std::vector<int32_t>& t
   for (int level = 0; level < kMaxGridHeadLevels; ++level) {
     const int32_t up = nodes[root].parent;
     if (up < 0 || nodes[up].negative_ancestor >= 0 ||
-        nodes[up].text_chars > nodes[root].text_chars * 5 / 4 + kPostChromeChars / 4) {
+        nodes[up].text_chars > nodes[root].text_chars * 5 / 4 + kGridHeadChars) {
       break;
     }
     root = up;
   }
   for (Block& b : *blocks) {
     const bool inside = b.node >= 0 && nodes[root].Contains(root, b.node);
-    if (inside && !b.lexicon_hit && nodes[b.node].negative_ancestor < 0) {
+    const int32_t negative = inside ? nodes[b.node].negative_ancestor : -1;
+    if (inside && !b.lexicon_hit && negative < 0) {
       b.selected = true;
       b.kind = BlockKind::kNone;
       b.reason.clear();
@@ -293,8 +295,8 @@ void SelectCardGridOnListing(const DomTree& nodes, const std::vector<int32_t>& t
     }
     if (!b.selected) continue;
     b.selected = false;
-    if (inside) {
-      MarkInContainer(nodes[nodes[b.node].negative_ancestor], "inside", &b);
+    if (negative >= 0) {
+      MarkInContainer(nodes[negative], "inside", &b);
     } else {
       MarkOutside(nodes, teaser_grid, &b);
     }

@@ -396,6 +396,7 @@ void DropHidden(HtmlDocument* doc) {
       ++i;
     }
   }
+  if (hidden_total == 0) return;  // nothing hidden holds text: nothing to judge
   const int64_t visible = total - hidden_total;
   if (visible < kThinVisibleBytes && total > 2 * visible) return;
   std::vector<bool> dropped(dom.size(), false);

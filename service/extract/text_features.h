@@ -28,10 +28,6 @@ struct TextFeatures {
   bool has_email = false;
   bool has_phone = false;   // a run of 7+ consecutive digits
 
-  // Share of chars that are punctuation; a prose signal independent of script.
-  double PunctuationDensity() const {
-    return chars == 0 ? 0.0 : static_cast<double>(punctuation) / chars;
-  }
   // Length in "reading units": Han characters weigh as much as ~2 Latin letters,
   // since a Chinese sentence needs far fewer characters than an English one.
   double Weight() const { return han * 2.0 + letters + digits; }

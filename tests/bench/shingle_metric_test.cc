@@ -49,13 +49,13 @@ TEST(ShingleMetricTest, AggregateAveragesThenTakesF1) {
 namespace declutter::bench {
 namespace {
 
-TEST(WordF1Test, BagOfLowerCasedWords) {
-  EXPECT_DOUBLE_EQ(WordF1("The cat, the hat.", "the CAT the hat"), 1.0);
+TEST(ScoreWordsTest, F1OfBagsOfLowerCasedWords) {
+  EXPECT_DOUBLE_EQ(ScoreWords("The cat, the hat.", "the CAT the hat").f1, 1.0);
   // truth 4 words, prediction 2 of them: P=1 R=0.5.
-  EXPECT_NEAR(WordF1("a b c d", "a b"), 2 * 1.0 * 0.5 / 1.5, 1e-12);
-  EXPECT_DOUBLE_EQ(WordF1("", ""), 1.0);
-  EXPECT_DOUBLE_EQ(WordF1("a", ""), 0.0);
-  EXPECT_DOUBLE_EQ(WordF1("a", "b"), 0.0);
+  EXPECT_NEAR(ScoreWords("a b c d", "a b").f1, 2 * 1.0 * 0.5 / 1.5, 1e-12);
+  EXPECT_DOUBLE_EQ(ScoreWords("", "").f1, 1.0);
+  EXPECT_DOUBLE_EQ(ScoreWords("a", "").f1, 0.0);
+  EXPECT_DOUBLE_EQ(ScoreWords("a", "b").f1, 0.0);
 }
 
 TEST(ScoreWordsTest, PrecisionCountsRepeatsOnlyAsOftenAsTheTruthHasThem) {
