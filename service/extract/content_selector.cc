@@ -31,6 +31,10 @@ constexpr double kInsideConsentShare = 0.1;
 constexpr int kStructuredWordsCompared = 200;
 // A heading that names a boilerplate section adds this to its container's hint.
 constexpr int32_t kSectionHeadingHint = -30;
+// How far up a heading wrapped in elements of its own is followed to its section, and
+// how much text beside it (an icon label, a count) its wrappers may hold.
+constexpr int kMaxHeadingWrapLevels = 8;
+constexpr int32_t kHeadingWrapChars = 20;
 // Linked headlines a teaser grid has at least.
 constexpr int32_t kMinTeaserCards = 3;
 // Structured-data text shorter than this (code points) is not taken as a body.
@@ -179,9 +183,20 @@ void LabelSectionsByHeading(const BlockList& blocks, DomTree* dom) {
                               b.kind == BlockKind::kRelated || b.kind == BlockKind::kDisclaimer;
     if (!section_kind || !b.lexicon_hit || b.node < 0) continue;
     if (b.role != BlockRole::kHeading && !b.lexicon_heading) continue;
-    const int32_t c = nodes[b.node].paragraph_like ? nodes[b.node].parent : b.node;
-    if (c < 0) continue;
-    if (k > 0 && blocks[k - 1].node >= 0 && nodes[c].Contains(c, blocks[k - 1].node)) continue;
+    int32_t c = nodes[b.node].paragraph_like ? nodes[b.node].parent : b.node;
+    const int32_t previous = k > 0 ? blocks[k - 1].node : -1;
+    auto heads = [&](int32_t n) {
+      return n >= 0 && (previous < 0 || !nodes[n].Contains(n, previous));
+    };
+    if (!heads(c)) continue;
+    // A heading wrapped on its own labels the lowest container that holds more than
+    // it, while it is still that container's first block.
+    for (int level = 0; level < kMaxHeadingWrapLevels &&
+                        nodes[c].text_chars <= b.features.chars + kHeadingWrapChars &&
+                        heads(nodes[c].parent);
+         ++level) {
+      c = nodes[c].parent;
+    }
     nodes[c].hint += kSectionHeadingHint;
     if (nodes[c].hint_kind == BlockKind::kNone) nodes[c].hint_kind = b.kind;
     labelled = true;

@@ -66,6 +66,28 @@ TEST(ContentSelectorTest, HtmlTakesTheWholeArticleElementWhenTheBodyIsSplit) {
   EXPECT_EQ(selected.find("Advertisement"), std::string::npos);
 }
 
+TEST(ContentSelectorTest, HtmlWrappedSectionHeadingLabelsItsWholeSection) {
+  // A shop's recommender: its heading sits alone in wrappers of its own, the cards
+  // in a sibling of the outermost wrapper, all inside the product's container.
+  std::string html = "<body><div class=product><h1>Walnut desk</h1>";
+  for (int i = 0; i < 3; ++i) html += std::string("<p>") + kPara + "</p>";
+  html += "<div class=strip><div><div><div><h2>You may also like</h2></div></div></div>"
+          "<ul class=cards>";
+  for (int i = 0; i < 5; ++i) {
+    html += "<li><p>Oak chair number " + std::to_string(i) +
+            ", hand finished in our own workshop, solid wood</p><p>$120.00 + $9 delivery"
+            "</p></li>";
+  }
+  html += "</ul></div></div></body>";
+  HtmlDocument doc = HtmlBlockBuilder::Build(html);
+  BlockClassifier::Classify(Favor::kBalanced, &doc.blocks);
+  ContentSelector::SelectHtml(Favor::kBalanced, &doc.dom, &doc.blocks);
+  const std::string selected = Selected(doc.blocks);
+  EXPECT_NE(selected.find(kPara), std::string::npos);
+  EXPECT_EQ(selected.find("Oak chair"), std::string::npos) << selected;
+  EXPECT_EQ(selected.find("delivery"), std::string::npos) << selected;
+}
+
 TEST(ContentSelectorTest, HtmlWithNoTextSelectsNothing) {
   HtmlDocument doc = HtmlBlockBuilder::Build("<body></body>");
   BlockClassifier::Classify(Favor::kBalanced, &doc.blocks);
