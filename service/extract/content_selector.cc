@@ -409,6 +409,16 @@ void ContentSelector::SelectHtml(Favor favor, DomTree* dom, BlockList* blocks) {
     }
   }
 
+  // Comment containers that hold seed were outvoted by it; in a run of posts so are
+  // their twins (the same tag and first class) in the other posts: a thread's every
+  // post sits in the "comment" wrapper that holds the best one.
+  absl::flat_hash_set<uint32_t> outvoted_keys;
+  for (int32_t at = posts ? seed : -1; at >= 0; at = nodes[at].parent) {
+    if (nodes[at].hint < 0 && nodes[at].hint_kind == BlockKind::kComment &&
+        nodes[at].class_key != 0) {
+      outvoted_keys.insert(nodes[at].class_key);
+    }
+  }
   const double drop_below = favor == Favor::kRecall ? -8.0
                             : favor == Favor::kPrecision ? -2.0 : -4.0;
   for (Block& b : *blocks) {
@@ -427,7 +437,8 @@ void ContentSelector::SelectHtml(Favor favor, DomTree* dom, BlockList* blocks) {
     // A negative container that holds the best-scoring content itself was outvoted by
     // it.
     if (negative > root && nodes[root].Contains(root, negative) &&
-        !nodes[negative].Contains(negative, seed)) {
+        !nodes[negative].Contains(negative, seed) &&
+        !outvoted_keys.contains(nodes[negative].class_key)) {
       MarkInContainer(nodes[negative], "inside", &b);
       continue;
     }

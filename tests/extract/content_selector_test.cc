@@ -88,6 +88,31 @@ TEST(ContentSelectorTest, HtmlWrappedSectionHeadingLabelsItsWholeSection) {
   EXPECT_EQ(selected.find("delivery"), std::string::npos) << selected;
 }
 
+TEST(ContentSelectorTest, HtmlThreadKeepsPostsInTheCommentWrapperTheBestPostHas) {
+  // Every post of this thread sits in a "comment" card; the longest post outvotes its
+  // own card, and the other posts' cards are the same build.
+  const std::string replies[] = {
+      "I had the same trouble with my table saw fence last spring and a new rail fixed it.",
+      "Check the blade alignment first, it is usually the cheapest thing to get wrong.",
+      "A cheap dial indicator will tell you within minutes whether the arbor runs true."};
+  std::string html = "<body><div class=thread>";
+  html += std::string("<div class=post><div class=comment-card><div class=msg><p>") + kPara +
+          " " + kPara + "</p></div></div></div>";
+  for (const std::string& reply : replies) {
+    html += "<div class=post><div class=comment-card><div class=msg><p>" + reply +
+            "</p></div></div></div>";
+  }
+  html += "</div></body>";
+  HtmlDocument doc = HtmlBlockBuilder::Build(html);
+  BlockClassifier::Classify(Favor::kBalanced, &doc.blocks);
+  ContentSelector::SelectHtml(Favor::kBalanced, &doc.dom, &doc.blocks);
+  const std::string selected = Selected(doc.blocks);
+  EXPECT_NE(selected.find(kPara), std::string::npos);
+  for (const std::string& reply : replies) {
+    EXPECT_NE(selected.find(reply), std::string::npos) << selected;
+  }
+}
+
 TEST(ContentSelectorTest, HtmlWithNoTextSelectsNothing) {
   HtmlDocument doc = HtmlBlockBuilder::Build("<body></body>");
   BlockClassifier::Classify(Favor::kBalanced, &doc.blocks);
