@@ -25,6 +25,8 @@ constexpr double kLevelShare[] = {1.0, 0.5, 1.0 / 6, 1.0 / 9, 1.0 / 12};
 // the post body (author, date, counters) it may hold.
 constexpr int kMaxPostLevels = 10;
 constexpr int32_t kPostChromeChars = 200;
+// How far above a run of posts' parent an opening post built apart is looked for.
+constexpr int kMaxOpeningPostLevels = 3;
 // What a candidate inside a consent dialog keeps of its score.
 constexpr double kInsideConsentShare = 0.1;
 // Words of a structured body compared with the selection to tell whether it is shown.
@@ -128,8 +130,12 @@ void MarkLeftOut(Block* b, const char* why) {
 // date, post number), looking for siblings with the same tag and first class that
 // hold a body like best's (an element with the same class key, with prose in it):
 // sharing an outer class is not enough, page sections and card grids share those.
-// Returns every such post in document order, or nothing when `best` is not in a run.
-std::vector<int32_t> RepeatedPosts(const DomTree& nodes, int32_t best) {
+// Returns every such post in document order, or no posts when `best` is not in a run.
+struct PostRun {
+  std::vector<int32_t> posts;
+  uint32_t body_key = 0;  // class key of the posts' body element; 0 when unkeyed
+};
+PostRun RepeatedPosts(const DomTree& nodes, int32_t best) {
   const int32_t best_chars = nodes[best].text_chars;
   // The class key of the post body: best's own, or its nearest keyed ancestor below
   // the post wrapper; 0 while the wrapper itself is all there is.
@@ -163,12 +169,35 @@ std::vector<int32_t> RepeatedPosts(const DomTree& nodes, int32_t best) {
         }
         posts.push_back(i);
       }
-      if (prose_siblings >= 1) return posts;
+      if (prose_siblings >= 1) return {std::move(posts), body_key};
       if (body_key == 0) body_key = node.class_key;
     }
     at = parent;
   }
   return {};
+}
+
+// A thread's opening post is often built apart from the replies, in a wrapper of its
+// own above the reply list. The first body keyed like the replies' bodies, with prose,
+// before the run and near it (under an ancestor at most kMaxOpeningPostLevels above
+// the posts' parent), outside negative containers that do not hold `seed`, is the
+// opening post: appended to `roots`.
+void AddPostBodiesNearRun(const DomTree& nodes, const PostRun& run, int32_t seed,
+                          std::vector<int32_t>* roots) {
+  if (run.body_key == 0) return;
+  int32_t scope = nodes[run.posts.front()].parent;
+  for (int level = 0; level < kMaxOpeningPostLevels && nodes[scope].parent >= 0; ++level) {
+    scope = nodes[scope].parent;
+  }
+  for (int32_t i = scope + 1; i < run.posts.front(); ++i) {
+    if (nodes[i].Contains(i, run.posts.front())) continue;
+    const int32_t neg = nodes[i].negative_ancestor;
+    const bool negative = neg >= 0 && !nodes[neg].Contains(neg, seed);
+    if (!negative && nodes[i].class_key == run.body_key && Prose(nodes[i])) {
+      roots->push_back(i);
+      return;
+    }
+  }
 }
 
 // A container whose first block is a boilerplate heading ("We value your privacy",
@@ -392,9 +421,11 @@ void ContentSelector::SelectHtml(Favor favor, DomTree* dom, BlockList* blocks) {
   best = WidenToContentShare(*blocks, seed, &nodes);
 
   // The chosen container plus siblings that read like more of the same article.
-  std::vector<int32_t> roots = RepeatedPosts(nodes, best);
+  const PostRun run = RepeatedPosts(nodes, best);
+  std::vector<int32_t> roots = run.posts;
   const int32_t parent = nodes[best].parent;
   const bool posts = !roots.empty();
+  if (posts) AddPostBodiesNearRun(nodes, run, seed, &roots);
   if (!posts) roots = {best};
   if (!posts && parent >= 0) {
     const double threshold = std::max(10.0, CandidateScore(nodes[best]) * 0.2);

@@ -113,6 +113,30 @@ TEST(ContentSelectorTest, HtmlThreadKeepsPostsInTheCommentWrapperTheBestPostHas)
   }
 }
 
+TEST(ContentSelectorTest, HtmlThreadKeepsAnOpeningPostBuiltApartFromTheReplies) {
+  // The opening post has a wrapper of its own above the reply list; its body is built
+  // like the replies' bodies. A sidebar after the run has no such body.
+  const std::string question =
+      "Which hand plane should a beginner buy first, and is a used one worth restoring?";
+  std::string html = "<body><div class=thread><div class=op-card><div class=body><p>" +
+                     question + "</p></div></div><div class=replies>";
+  for (int i = 0; i < 3; ++i) {
+    html += "<div class=reply><div class=author>user" + std::to_string(i) +
+            "</div><div class=body><p>" + kPara + " Reply " + std::to_string(i) +
+            ".</p></div></div>";
+  }
+  html += "</div></div><div class=sidebar><p>Forum rules: be kind to each other and "
+          "search before posting a question.</p></div></body>";
+  HtmlDocument doc = HtmlBlockBuilder::Build(html);
+  BlockClassifier::Classify(Favor::kBalanced, &doc.blocks);
+  ContentSelector::SelectHtml(Favor::kBalanced, &doc.dom, &doc.blocks);
+  const std::string selected = Selected(doc.blocks);
+  EXPECT_NE(selected.find(question), std::string::npos) << selected;
+  EXPECT_NE(selected.find("Reply 0."), std::string::npos) << selected;
+  EXPECT_NE(selected.find("Reply 2."), std::string::npos) << selected;
+  EXPECT_EQ(selected.find("Forum rules"), std::string::npos) << selected;
+}
+
 TEST(ContentSelectorTest, HtmlWithNoTextSelectsNothing) {
   HtmlDocument doc = HtmlBlockBuilder::Build("<body></body>");
   BlockClassifier::Classify(Favor::kBalanced, &doc.blocks);
