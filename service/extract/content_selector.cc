@@ -91,6 +91,17 @@ bool HasPostBody(const DomTree& nodes, int32_t post, uint32_t body_key) {
   return false;
 }
 
+// Whether a negative container above `node` is a consent dialog or a <footer>.
+bool InsideLegalChrome(const DomTree& nodes, int32_t node) {
+  for (int32_t neg = nodes[node].negative_ancestor; neg >= 0;) {
+    const BlockKind kind = nodes[neg].hint_kind;
+    if (kind == BlockKind::kConsent || nodes[neg].tag == GUMBO_TAG_FOOTER) return true;
+    const int32_t parent = nodes[neg].parent;
+    neg = parent >= 0 ? nodes[parent].negative_ancestor : -1;
+  }
+  return false;
+}
+
 double CandidateScore(const DomNode& n) {
   return (n.score + n.hint * 0.5) * (1.0 - LinkDensity(n));
 }
@@ -391,12 +402,10 @@ void ContentSelector::SelectHtml(Favor favor, DomTree* dom, BlockList* blocks) {
   for (size_t i = 0; i < nodes.size(); ++i) {
     if (nodes[i].paragraph_like || nodes[i].score <= 0) continue;
     double s = CandidateScore(nodes[i]);
-    // Inside a consent dialog, text is the article only when nothing outside reads as
-    // well: consent managers ship pages of legal prose.
-    if (const int32_t neg = nodes[i].negative_ancestor;
-        neg >= 0 && nodes[neg].hint_kind == BlockKind::kConsent) {
-      s *= kInsideConsentShare;
-    }
+    // Inside a consent dialog or a site footer, text is the article only when nothing
+    // outside reads as well: consent managers and footers' policy pop-ups ship pages
+    // of legal prose.
+    if (InsideLegalChrome(nodes, static_cast<int32_t>(i))) s *= kInsideConsentShare;
     if (best < 0 || s > best_score) {
       best = static_cast<int32_t>(i);
       best_score = s;

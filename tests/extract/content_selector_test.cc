@@ -137,6 +137,25 @@ TEST(ContentSelectorTest, HtmlThreadKeepsAnOpeningPostBuiltApartFromTheReplies) 
   EXPECT_EQ(selected.find("Forum rules"), std::string::npos) << selected;
 }
 
+TEST(ContentSelectorTest, HtmlLegalProseInTheFooterLosesToAShortBody) {
+  // A product page with one paragraph of description; the footer ships the privacy
+  // policy in a pop-up, far more prose than the page's own.
+  std::string html = "<body><main><h1>Wool runner</h1><div class=description><p>" +
+                     std::string(kPara) + "</p></div></main><footer><div class=policy>";
+  for (int i = 0; i < 4; ++i) {
+    html += "<p>We process personal information for our legitimate purposes of running "
+            "our business, complying with the law and protecting our rights, and we keep "
+            "it only as long as we need it for those purposes.</p>";
+  }
+  html += "</div></footer></body>";
+  HtmlDocument doc = HtmlBlockBuilder::Build(html);
+  BlockClassifier::Classify(Favor::kBalanced, &doc.blocks);
+  ContentSelector::SelectHtml(Favor::kBalanced, &doc.dom, &doc.blocks);
+  const std::string selected = Selected(doc.blocks);
+  EXPECT_NE(selected.find(kPara), std::string::npos) << selected;
+  EXPECT_EQ(selected.find("personal information"), std::string::npos) << selected;
+}
+
 TEST(ContentSelectorTest, HtmlWithNoTextSelectsNothing) {
   HtmlDocument doc = HtmlBlockBuilder::Build("<body></body>");
   BlockClassifier::Classify(Favor::kBalanced, &doc.blocks);
