@@ -28,8 +28,10 @@
 #include "absl/flags/usage.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_format.h"
+#include "absl/strings/str_join.h"
 #include "absl/time/clock.h"
 #include "absl/time/time.h"
+#include "bench/quality/metadata_metric.h"
 #include "bench/quality/shingle_metric.h"
 #include "client/input_reader.h"
 #include "service/extract/clean.h"
@@ -41,6 +43,8 @@ ABSL_FLAG(int, worst, 10, "how many of the worst pages to list");
 ABSL_FLAG(bool, zh_only, false, "magic-html: only the Chinese pages (zh_ids.json)");
 ABSL_FLAG(int, limit, 0, "score only the first N pages in id order; 0 means all");
 ABSL_FLAG(std::string, type, "", "wcxb: only pages of this primary type");
+ABSL_FLAG(std::string, misses, "",
+          "wcxb: list up to --worst pages whose title, date or author is wrong");
 ABSL_FLAG(std::string, show, "",
           "print one page's truth, prediction and removed blocks, then exit");
 
@@ -59,6 +63,7 @@ struct Case {
   std::string content_type;
   std::vector<std::string> with;     // wcxb: snippets the content must contain
   std::vector<std::string> without;  // wcxb: snippets it must not contain
+  std::string title, author, published;  // wcxb: metadata truth, empty when unknown
 };
 
 bool LoadJson(const declutter::client::InputReader& reader, const std::string& path,
@@ -139,6 +144,9 @@ std::vector<Case> LoadCases(const std::string& set, const std::string& dir,
         c.truth = Field(gt->second, "main_content");
         c.with = Strings(gt->second, "with");
         c.without = Strings(gt->second, "without");
+        c.title = Field(gt->second, "title");
+        c.author = Field(gt->second, "author");
+        c.published = Field(gt->second, "publish_date");
       }
       if (auto in = fields.find("_internal"); in != fields.end() && in->second.has_struct_value()) {
         const auto& internal = in->second.struct_value().fields();
@@ -246,6 +254,20 @@ int main(int argc, char** argv) {
   std::map<std::string, TypeSums> by_type;
   std::vector<declutter::bench::PageScore> scores;
   std::vector<std::pair<double, std::string>> by_f1;
+  // wcxb metadata: pages whose truth has the field, pages right, and the misses.
+  struct FieldSums {
+    int scored = 0, right = 0;
+    std::vector<std::string> misses;
+  };
+  std::map<std::string, FieldSums> by_field;
+  auto score_field = [&](const std::string& field, const std::string& id,
+                         const std::string& truth, const std::string& predicted, bool right) {
+    if (truth.empty()) return;
+    FieldSums& f = by_field[field];
+    ++f.scored;
+    f.right += right;
+    if (!right) f.misses.push_back(absl::StrCat(id, "  truth: ", truth, "  predicted: ", predicted));
+  };
   int failures = 0;
   double slowest_ms = 0;
   std::string slowest_id;
@@ -263,6 +285,15 @@ int main(int argc, char** argv) {
       }
       if (result.ok()) {
         predicted = result->article.text;
+        if (set == "wcxb") {
+          const declutter::extract::Article& a = result->article;
+          score_field("title", c.id, c.title, a.title,
+                      declutter::bench::TitleMatches(c.title, a.title));
+          score_field("date", c.id, c.published, a.published,
+                      declutter::bench::DateMatches(c.published, a.published));
+          score_field("author", c.id, c.author, absl::StrJoin(a.authors, "; "),
+                      declutter::bench::AuthorsMatch(c.author, a.authors));
+        }
       } else {
         ++failures;
         std::cerr << c.id << ": " << result.status().message() << "\n";
@@ -312,6 +343,10 @@ int main(int argc, char** argv) {
                   set.c_str(), type.c_str(), t.pages, t.f1 / t.pages,
                   rate(t.with_found, t.with_total), rate(t.without_leaked, t.without_total));
     }
+    for (const auto& [field, f] : by_field) {
+      std::printf("%s: metadata %-6s pages=%4d right=%.4f\n", set.c_str(), field.c_str(),
+                  f.scored, rate(f.right, f.scored));
+    }
     std::printf("%s: failures=%d\n", set.c_str(), failures);
   } else {
     const declutter::bench::SetScore total = declutter::bench::Aggregate(scores);
@@ -322,6 +357,12 @@ int main(int argc, char** argv) {
   }
   std::printf("%s: slowest page %s took %.1f ms\n", set.c_str(), slowest_id.c_str(),
               slowest_ms);
+  if (const std::string field = absl::GetFlag(FLAGS_misses); !field.empty()) {
+    const std::vector<std::string>& misses = by_field[field].misses;
+    const int n = std::min<int>(absl::GetFlag(FLAGS_worst), misses.size());
+    for (int i = 0; i < n; ++i) std::printf("  %s miss: %s\n", field.c_str(), misses[i].c_str());
+    return 0;
+  }
   std::sort(by_f1.begin(), by_f1.end());
   const int worst = std::min<int>(absl::GetFlag(FLAGS_worst), by_f1.size());
   for (int i = 0; i < worst; ++i) {
