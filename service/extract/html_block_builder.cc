@@ -18,6 +18,10 @@ namespace declutter::extract {
 namespace {
 
 constexpr size_t kMaxH1 = 4;
+// Bylines and dates read from the body's markup; the first ones are the article's.
+constexpr size_t kMaxBylines = 16;
+constexpr size_t kMaxBylineBytes = 200;
+constexpr size_t kMaxDates = 16;
 constexpr size_t kMaxMeta = 256;
 constexpr size_t kMaxJsonLd = 16;
 // Below this much visible block text (bytes), hidden content is looked at too.
@@ -167,6 +171,36 @@ std::string SubtreeText(const GumboNode* root, size_t limit) {
   return out;
 }
 
+// Whether `value` names an author or byline: microdata itemprop=author, rel=author,
+// and the class and id names sites give bylines ("byline", "author-name").
+bool MarksAuthor(absl::string_view value) {
+  if (value.empty()) return false;
+  const std::string lower = absl::AsciiStrToLower(value.substr(0, 256));
+  return absl::StrContains(lower, "author") || absl::StrContains(lower, "byline");
+}
+
+// Facts any element may carry in its attributes: a byline's text, a microdata
+// publication date.
+void CollectMarkedFacts(const GumboNode* node, HtmlFacts* facts) {
+  const GumboElement& el = node->v.element;
+  HtmlFacts& f = *facts;
+  const absl::string_view itemprop = Attr(el, "itemprop");
+  if (f.dates.size() < kMaxDates && absl::EqualsIgnoreCase(itemprop, "datePublished")) {
+    absl::string_view when = Attr(el, "content");
+    if (when.empty()) when = Attr(el, "datetime");
+    if (!when.empty()) f.dates.emplace_back(when.substr(0, 64));
+  }
+  if (f.bylines.size() >= kMaxBylines || el.tag == GUMBO_TAG_META ||
+      el.tag == GUMBO_TAG_LINK || el.tag == GUMBO_TAG_SCRIPT) {
+    return;
+  }
+  if (MarksAuthor(itemprop) || MarksAuthor(Attr(el, "rel")) || MarksAuthor(Attr(el, "class")) ||
+      MarksAuthor(Attr(el, "id"))) {
+    std::string text = TextNormalizer::CollapseSpaces(SubtreeText(node, kMaxBylineBytes + 1));
+    if (!text.empty() && text.size() <= kMaxBylineBytes) f.bylines.push_back(std::move(text));
+  }
+}
+
 void CollectFacts(const GumboNode* node, HtmlFacts* facts) {
     const GumboElement& el = node->v.element;
     HtmlFacts& f = *facts;
@@ -202,12 +236,20 @@ void CollectFacts(const GumboNode* node, HtmlFacts* facts) {
           f.json_ld.push_back(SubtreeText(node, 1 << 20));
         }
         break;
+      case GUMBO_TAG_TIME:
+        if (f.dates.size() < kMaxDates) {
+          absl::string_view when = Attr(el, "datetime");
+          if (when.empty()) when = Attr(el, "content");
+          if (!when.empty()) f.dates.emplace_back(when.substr(0, 64));
+        }
+        break;
       case GUMBO_TAG_H1:
         if (f.h1.size() < kMaxH1) f.h1.push_back(TextNormalizer::CollapseSpaces(SubtreeText(node, 2048)));
         break;
       default:
         break;
     }
+    CollectMarkedFacts(node, facts);
   }
 
 // Reads the facts of every element below `root` (used for <head>, whose content is

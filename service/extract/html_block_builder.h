@@ -33,6 +33,11 @@ struct HtmlFacts {
   std::vector<std::pair<std::string, std::string>> meta;
   std::vector<std::string> json_ld;  // bodies of <script type=application/ld+json>
   std::vector<std::string> h1;       // texts of the first <h1> elements
+  // Texts of the first short elements marked as an author or byline (itemprop, rel,
+  // class or id containing "author" or "byline"), in document order.
+  std::vector<std::string> bylines;
+  // <time datetime> values and microdata datePublished values, in document order.
+  std::vector<std::string> dates;
 
   // The first non-empty content of a <meta> whose key equals `key`; "" when none.
   absl::string_view Meta(absl::string_view key) const;

@@ -9,6 +9,9 @@ namespace {
 
 using Json = nlohmann::json;
 
+// Names read from one author/creator/publisher list; a longer list is a dump.
+constexpr size_t kMaxNamesPerKey = 16;
+
 // Real sites ship JSON-LD that strict JSON refuses. One pass mends the common
 // breakages: raw line breaks and tabs inside strings (spaces now), strings in single
 // quotes (JavaScript style), and trailing commas before } or ]. It also measures the
@@ -62,6 +65,30 @@ Mended Mend(absl::string_view text) {
   return out;
 }
 
+// A person or organisation property given as an object ({"@type": "Person", "name":
+// ...}) or a list of them and of strings: each name becomes a string value of `key`,
+// so an item with three authors has three "author" values.
+void AddNames(const std::string& key, const Json& field, JsonLdItem* item) {
+  auto add = [&](const Json& one) {
+    if (one.is_string()) {
+      item->strings.emplace_back(key, one.get<std::string>());
+    } else if (one.is_object()) {
+      if (auto name = one.find("name"); name != one.end() && name->is_string()) {
+        item->strings.emplace_back(key, name->get<std::string>());
+      }
+    }
+  };
+  if (!field.is_array()) {
+    add(field);
+    return;
+  }
+  size_t n = 0;
+  for (const Json& one : field) {
+    if (++n > kMaxNamesPerKey) break;
+    add(one);
+  }
+}
+
 void Collect(const Json& value, std::vector<JsonLdItem>* items) {
   // Iterative: arrays and @graph lists are expanded with an explicit stack.
   std::vector<const Json*> stack = {&value};
@@ -84,6 +111,8 @@ void Collect(const Json& value, std::vector<JsonLdItem>* items) {
         }
       } else if (field.is_string()) {
         item.strings.emplace_back(key, field.get<std::string>());
+      } else if (key == "author" || key == "creator" || key == "publisher") {
+        AddNames(key, field, &item);
       }
     }
     if (!item.types.empty() || !item.strings.empty()) items->push_back(std::move(item));
@@ -119,6 +148,14 @@ std::vector<JsonLdItem> JsonLd::Parse(const std::vector<std::string>& scripts) {
     Collect(parsed, &items);
   }
   return items;
+}
+
+std::vector<std::string> JsonLdItem::GetAll(absl::string_view key) const {
+  std::vector<std::string> out;
+  for (const auto& [k, v] : strings) {
+    if (k == key) out.push_back(v);
+  }
+  return out;
 }
 
 absl::string_view JsonLd::First(const std::vector<JsonLdItem>& items, absl::string_view key) {

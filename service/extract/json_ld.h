@@ -1,6 +1,7 @@
 // Reads the JSON-LD blocks of a page (<script type="application/ld+json">) into flat
 // schema.org items: each object found at the top level, in an array or in an @graph,
-// with its @type list and its string-valued properties.
+// with its @type list and its string-valued properties; author, creator and publisher
+// objects and lists contribute their names as values of those keys.
 //
 // Untrusted input: each script is bounded (HtmlBlockBuilder keeps at most 1 MiB), a
 // script nested deeper than kMaxDepth is skipped without being parsed, and at most
@@ -28,6 +29,9 @@ struct JsonLdItem {
 
   // The first value of `key`, or "" when absent.
   absl::string_view Get(absl::string_view key) const;
+  // Every value of `key` in order: an item's authors ("author" given as a Person
+  // object or a list of them becomes one value per name).
+  std::vector<std::string> GetAll(absl::string_view key) const;
   // Whether any @type contains `part` ("Article" matches "NewsArticle").
   bool HasTypeContaining(absl::string_view part) const;
 };

@@ -8,6 +8,7 @@
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_split.h"
 #include "absl/strings/strip.h"
+#include "service/extract/byline_parser.h"
 #include "service/extract/date_parser.h"
 #include "service/extract/text_features.h"
 #include "service/extract/url_resolver.h"
@@ -95,6 +96,18 @@ std::string NameAfter(absl::string_view line, absl::string_view label) {
   return chars >= 2 && set_off ? std::string(rest.substr(0, end)) : "";
 }
 
+// The authors of the page's main schema.org item: the first item that names any.
+std::vector<std::string> AuthorsFromJsonLd(const std::vector<JsonLdItem>& items) {
+  for (const JsonLdItem& item : items) {
+    std::vector<std::string> names;
+    for (const std::string& value : item.GetAll("author")) {
+      for (std::string& name : BylineParser::Names(value)) names.push_back(std::move(name));
+    }
+    if (!names.empty()) return names;
+  }
+  return {};
+}
+
 void MarkMetadata(Block* b, const char* reason) {
   b->selected = false;
   b->kind = BlockKind::kMetadata;
@@ -154,14 +167,20 @@ void MetadataExtractor::FromHtml(const HtmlFacts& f, const std::vector<JsonLdIte
           "publishdate", "publish_date", "date", "dc.date", "dc.date.issued",
           "dcterms.created", "sailthru.date", "parsely-pub-date"}));
   if (a->published.empty()) a->published = IsoDate(JsonLd::First(json_ld, "datePublished"));
+  for (size_t i = 0; i < f.dates.size() && a->published.empty(); ++i) {
+    a->published = IsoDate(f.dates[i]);
+  }
   a->modified = IsoDate(FirstMeta(f, {"article:modified_time", "og:updated_time",
                                       "datemodified", "dcterms.modified"}));
   if (a->modified.empty()) a->modified = IsoDate(JsonLd::First(json_ld, "dateModified"));
 
-  absl::string_view author = FirstMeta(f, {"author", "article:author", "dc.creator",
-                                          "parsely-author", "sailthru.author"});
-  if (!author.empty() && !absl::StartsWith(author, "http")) {
-    a->authors.push_back(std::string(author));
+  a->authors = AuthorsFromJsonLd(json_ld);
+  if (a->authors.empty()) {
+    a->authors = BylineParser::Names(FirstMeta(
+        f, {"author", "article:author", "dc.creator", "parsely-author", "sailthru.author"}));
+  }
+  for (size_t i = 0; i < f.bylines.size() && a->authors.empty(); ++i) {
+    a->authors = BylineParser::Names(f.bylines[i]);
   }
   a->description = std::string(FirstMeta(f, {"description", "og:description",
                                              "twitter:description"}));

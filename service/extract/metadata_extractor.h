@@ -1,7 +1,11 @@
 // Fills the Article's metadata: from an HTML page's head facts and blocks, or from the
-// lines of a plain-text page. A first version: meta tags, OpenGraph, <title>/<h1>, the
-// JSON-LD headline and date fields, and for text pages the title/date/source/reporter/editor/keyword
-// lines around the article's start.
+// lines of a plain-text page. HTML sources, first found wins: title from the <h1>
+// that <title>/og:title/the JSON-LD headline agree with, else those with the site name
+// stripped; published date from meta tags, then JSON-LD datePublished, then <time>
+// and microdata datePublished in the body; authors from the JSON-LD item that names
+// any (Person objects and lists), then meta author, then the first marked byline
+// (itemprop/rel/class/id "author" or "byline"), each through BylineParser. Text pages:
+// the title/date/source/reporter/editor/keyword lines around the article's start.
 // Stateless; thread-safe.
 
 #ifndef DECLUTTER_SERVICE_EXTRACT_METADATA_EXTRACTOR_H_

@@ -35,6 +35,41 @@ TEST(MetadataExtractorTest, HtmlTitleStripsSiteNameWithoutH1) {
   EXPECT_EQ(a.title, "南阳召开卫生健康工作会议");
 }
 
+Article FromHtml(const std::string& html) {
+  HtmlDocument doc = HtmlBlockBuilder::Build(html);
+  Article a;
+  MetadataExtractor::FromHtml(doc.facts, JsonLd::Parse(doc.facts.json_ld), "", &a);
+  return a;
+}
+
+TEST(MetadataExtractorTest, HtmlAuthorsFromJsonLdPersonObjects) {
+  const Article a = FromHtml(
+      "<head><meta name=author content=\"jdoe42\"><script type=application/ld+json>"
+      "{\"@type\": \"NewsArticle\", \"author\": [{\"@type\": \"Person\", \"name\": "
+      "\"Jane Doe\"}, {\"@type\": \"Person\", \"name\": \"John Roe\"}]}"
+      "</script></head><body></body>");
+  EXPECT_EQ(a.authors, (std::vector<std::string>{"Jane Doe", "John Roe"}));
+}
+
+TEST(MetadataExtractorTest, HtmlAuthorsFromAMarkedByline) {
+  const Article a = FromHtml(
+      "<body><h1>Headline here</h1><div class=post-byline>By <a href=/a/jane>Jane Doe</a>"
+      " and Ann Lee</div><p>Body text.</p><div class=comment-author>Someone Else</div>"
+      "</body>");
+  EXPECT_EQ(a.authors, (std::vector<std::string>{"Jane Doe", "Ann Lee"}));
+}
+
+TEST(MetadataExtractorTest, HtmlDateFromTimeElementAndMicrodata) {
+  EXPECT_EQ(FromHtml("<body><h1>Headline</h1><time class=entry-date "
+                     "datetime=\"2020-06-29T15:00:23-05:00\">June 29, 2020</time></body>")
+                .published,
+            "2020-06-29T15:00:23-05:00");
+  EXPECT_EQ(FromHtml("<body><span itemprop=datePublished content=2019-08-16>Aug 16"
+                     "</span></body>")
+                .published.substr(0, 10),
+            "2019-08-16");
+}
+
 TEST(MetadataExtractorTest, TextHeaderLines) {
   BlockList blocks = TextBlockBuilder::Build(
       "精品原创 > 正文\n阔步新征程 谱写新篇章\n2023-03-17 11:10:17  来源:映象网\n"

@@ -1,0 +1,88 @@
+#include "service/extract/byline_parser.h"
+
+#include <algorithm>
+
+#include "absl/strings/ascii.h"
+#include "absl/strings/match.h"
+#include "absl/strings/str_replace.h"
+#include "absl/strings/str_split.h"
+#include "absl/strings/strip.h"
+#include "service/extract/text_features.h"
+#include "service/extract/text_normalizer.h"
+
+namespace declutter::extract {
+namespace {
+
+constexpr absl::string_view kLabels[] = {
+#include "service/extract/data/byline_labels.inc"
+};
+
+// Strips byline labels (and the spaces and colons after them) from the front.
+absl::string_view StripLabels(absl::string_view s) {
+  for (bool again = true; again;) {
+    again = false;
+    s = absl::StripLeadingAsciiWhitespace(s);
+    for (absl::string_view label : kLabels) {
+      if (s.size() >= label.size() && absl::EqualsIgnoreCase(s.substr(0, label.size()), label)) {
+        s.remove_prefix(label.size());
+        s = absl::StripLeadingAsciiWhitespace(s);
+        absl::ConsumePrefix(&s, ":");
+        again = true;
+        break;
+      }
+    }
+  }
+  return absl::StripAsciiWhitespace(s);
+}
+
+// A credential or title printed after a name ("MD", "PhD", "R.D.", "MBA").
+bool IsCredential(absl::string_view s) {
+  if (s.size() > 6) return false;
+  int upper = 0;
+  for (char c : s) {
+    if (absl::ascii_isupper(static_cast<unsigned char>(c))) {
+      ++upper;
+    } else if (c != '.' && !absl::ascii_islower(static_cast<unsigned char>(c))) {
+      return false;
+    }
+  }
+  return upper >= 2 || absl::EqualsIgnoreCase(s, "PhD") || absl::EqualsIgnoreCase(s, "Ph.D.");
+}
+
+bool LooksLikeName(absl::string_view s) {
+  if (s.empty() || CountCodePoints(s) > BylineParser::kMaxNameChars) return false;
+  if (absl::StrContains(s, "://") || absl::StartsWithIgnoreCase(s, "www.") ||
+      absl::StrContains(s, "@") || IsCredential(s)) {
+    return false;
+  }
+  int words = 1, letters = 0;
+  for (size_t i = 0; i < s.size();) {
+    const uint32_t cp = NextCodePoint(s, &i);
+    // Digits make a date, a count or a user id ("March 17", "12 comments"), not a name.
+    if (cp < 0x80 && absl::ascii_isdigit(static_cast<unsigned char>(cp))) return false;
+    if (cp == ' ') ++words;
+    if (cp >= 0x80 || absl::ascii_isalpha(static_cast<unsigned char>(cp))) ++letters;
+  }
+  return words <= BylineParser::kMaxNameWords && letters > 0;
+}
+
+}  // namespace
+
+std::vector<std::string> BylineParser::Names(absl::string_view byline) {
+  std::string text = TextNormalizer::CollapseSpaces(byline.substr(0, 1024));
+  text = absl::StrReplaceAll(text, {{" and ", ","}, {" And ", ","}, {" & ", ","},
+                                    {" | ", ","}, {"、", ","}, {"，", ","}, {"；", ","}});
+  std::vector<std::string> names;
+  for (absl::string_view part : absl::StrSplit(text, absl::ByAnyChar(",;"))) {
+    part = StripLabels(part);
+    if (!LooksLikeName(part)) continue;
+    const bool seen = std::any_of(names.begin(), names.end(), [&](const std::string& n) {
+      return absl::EqualsIgnoreCase(n, part);
+    });
+    if (!seen) names.emplace_back(part);
+    if (names.size() >= kMaxNames) break;
+  }
+  return names;
+}
+
+}  // namespace declutter::extract

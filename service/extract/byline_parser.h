@@ -1,0 +1,29 @@
+// Turns a byline as pages print it ("By Jane Doe and John Roe", "Written by: A, B & C",
+// "作者：张三") into clean personal names: labels removed, split at commas,
+// semicolons, "and", "&", "|" and "、", and pieces that are no name dropped (URLs,
+// e-mail addresses, anything with digits (dates, counts, user ids), credentials such as "MD" or "PhD", anything longer
+// than a name). Names keep their order, without duplicates.
+// Stateless; thread-safe.
+
+#ifndef DECLUTTER_SERVICE_EXTRACT_BYLINE_PARSER_H_
+#define DECLUTTER_SERVICE_EXTRACT_BYLINE_PARSER_H_
+
+#include <string>
+#include <vector>
+
+#include "absl/strings/string_view.h"
+
+namespace declutter::extract {
+
+class BylineParser {
+ public:
+  static constexpr int kMaxNameChars = 60;
+  static constexpr int kMaxNameWords = 6;
+  static constexpr size_t kMaxNames = 16;
+
+  static std::vector<std::string> Names(absl::string_view byline);
+};
+
+}  // namespace declutter::extract
+
+#endif  // DECLUTTER_SERVICE_EXTRACT_BYLINE_PARSER_H_
