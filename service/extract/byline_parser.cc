@@ -4,6 +4,7 @@
 
 #include "absl/strings/ascii.h"
 #include "absl/strings/match.h"
+#include "absl/strings/str_cat.h"
 #include "absl/strings/str_replace.h"
 #include "absl/strings/str_split.h"
 #include "absl/strings/strip.h"
@@ -49,10 +50,26 @@ bool IsCredential(absl::string_view s) {
   return upper >= 2 || absl::EqualsIgnoreCase(s, "PhD") || absl::EqualsIgnoreCase(s, "Ph.D.");
 }
 
+// A label with nothing after it ("By" in a byline whose name sits elsewhere).
+bool IsBareLabel(absl::string_view s) {
+  for (absl::string_view label : kLabels) {
+    label = absl::StripSuffix(absl::StripTrailingAsciiWhitespace(label), ":");
+    if (absl::EqualsIgnoreCase(s, label)) return true;
+  }
+  return false;
+}
+
 bool LooksLikeName(absl::string_view s) {
   if (s.empty() || CountCodePoints(s) > BylineParser::kMaxNameChars) return false;
+  // URLs, e-mail addresses and style sheets that sites mark up as bylines.
   if (absl::StrContains(s, "://") || absl::StartsWithIgnoreCase(s, "www.") ||
-      absl::StrContains(s, "@") || IsCredential(s)) {
+      s.find_first_of("@{}:=") != absl::string_view::npos || IsBareLabel(s)) {
+    return false;
+  }
+  // A phrase of several words starting in lower case is prose from an author's bio;
+  // a single lower-case word is a user name.
+  if (absl::ascii_islower(static_cast<unsigned char>(s.front())) &&
+      absl::StrContains(s, ' ')) {
     return false;
   }
   int words = 1, letters = 0;
@@ -75,6 +92,12 @@ std::vector<std::string> BylineParser::Names(absl::string_view byline) {
   std::vector<std::string> names;
   for (absl::string_view part : absl::StrSplit(text, absl::ByAnyChar(",;"))) {
     part = StripLabels(part);
+    // A credential belongs to the name before it: "Dylan Bailey, MS, RD" is one
+    // author, as the byline prints it.
+    if (IsCredential(part)) {
+      if (!names.empty()) absl::StrAppend(&names.back(), ", ", part);
+      continue;
+    }
     if (!LooksLikeName(part)) continue;
     const bool seen = std::any_of(names.begin(), names.end(), [&](const std::string& n) {
       return absl::EqualsIgnoreCase(n, part);

@@ -1,8 +1,10 @@
 // Turns a byline as pages print it ("By Jane Doe and John Roe", "Written by: A, B & C",
 // "作者：张三") into clean personal names: labels removed, split at commas,
 // semicolons, "and", "&", "|" and "、", and pieces that are no name dropped (URLs,
-// e-mail addresses, anything with digits (dates, counts, user ids), credentials such as "MD" or "PhD", anything longer
-// than a name). Names keep their order, without duplicates.
+// e-mail addresses, style sheets, anything with digits (dates, counts, user ids),
+// phrases starting in lower case, anything longer than a name). Credentials ("MD",
+// "PhD") stay with the name before them, as printed. Names keep their order, without
+// duplicates.
 // Stateless; thread-safe.
 
 #ifndef DECLUTTER_SERVICE_EXTRACT_BYLINE_PARSER_H_

@@ -20,7 +20,7 @@ namespace {
 constexpr size_t kMaxH1 = 4;
 // Bylines and dates read from the body's markup; the first ones are the article's.
 constexpr size_t kMaxBylines = 16;
-constexpr size_t kMaxBylineBytes = 200;
+constexpr size_t kMaxBylineBytes = 120;
 constexpr size_t kMaxDates = 16;
 constexpr size_t kMaxMeta = 256;
 constexpr size_t kMaxJsonLd = 16;
@@ -191,7 +191,7 @@ void CollectMarkedFacts(const GumboNode* node, HtmlFacts* facts) {
     if (!when.empty()) f.dates.emplace_back(when.substr(0, 64));
   }
   if (f.bylines.size() >= kMaxBylines || el.tag == GUMBO_TAG_META ||
-      el.tag == GUMBO_TAG_LINK || el.tag == GUMBO_TAG_SCRIPT) {
+      el.tag == GUMBO_TAG_LINK || el.tag == GUMBO_TAG_SCRIPT || el.tag == GUMBO_TAG_STYLE) {
     return;
   }
   if (MarksAuthor(itemprop) || MarksAuthor(Attr(el, "rel")) || MarksAuthor(Attr(el, "class")) ||

@@ -67,12 +67,19 @@ Mended Mend(absl::string_view text) {
 
 // A person or organisation property given as an object ({"@type": "Person", "name":
 // ...}) or a list of them and of strings: each name becomes a string value of `key`,
-// so an item with three authors has three "author" values.
+// so an item with three authors has three "author" values. Organisations count only
+// as publishers.
 void AddNames(const std::string& key, const Json& field, JsonLdItem* item) {
   auto add = [&](const Json& one) {
     if (one.is_string()) {
       item->strings.emplace_back(key, one.get<std::string>());
     } else if (one.is_object()) {
+      // An organisation credited as author is the publisher, not a byline.
+      if (auto type = one.find("@type"); key != "publisher" && type != one.end() &&
+                                         type->is_string() &&
+                                         type->get<std::string>() == "Organization") {
+        return;
+      }
       if (auto name = one.find("name"); name != one.end() && name->is_string()) {
         item->strings.emplace_back(key, name->get<std::string>());
       }

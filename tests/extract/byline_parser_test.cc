@@ -20,13 +20,21 @@ TEST(BylineParserTest, RemovesLabelsAndSplitsLists) {
 }
 
 TEST(BylineParserTest, DropsWhatIsNoName) {
-  EXPECT_EQ(BylineParser::Names("Dylan Bailey, MS, RD"), Names({"Dylan Bailey"}));
+  EXPECT_EQ(BylineParser::Names("By"), Names());
+  EXPECT_EQ(BylineParser::Names(".wp-block-post-author{display:flex}"), Names());
+  EXPECT_EQ(BylineParser::Names("having worked at his family's firm"), Names());
   EXPECT_EQ(BylineParser::Names("jane@example.com"), Names());
   EXPECT_EQ(BylineParser::Names("https://example.com/authors/jane"), Names());
   EXPECT_EQ(BylineParser::Names("By Jane Doe | March 17, 2023"), Names({"Jane Doe"}));
   EXPECT_EQ(BylineParser::Names("This is a sentence that is far too long to be a name"),
             Names());
   EXPECT_EQ(BylineParser::Names("Jane Doe, jane doe"), Names({"Jane Doe"}));
+}
+
+TEST(BylineParserTest, CredentialsStayWithTheirName) {
+  EXPECT_EQ(BylineParser::Names("Dylan Bailey, MS, RD and Jo Park, PhD"),
+            Names({"Dylan Bailey, MS, RD", "Jo Park, PhD"}));
+  EXPECT_EQ(BylineParser::Names("MD"), Names());
 }
 
 TEST(BylineParserTest, KeepsNamesThatStartLikeALabel) {
