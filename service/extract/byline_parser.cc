@@ -66,10 +66,10 @@ bool LooksLikeName(absl::string_view s) {
       s.find_first_of("@{}:=") != absl::string_view::npos || IsBareLabel(s)) {
     return false;
   }
-  // A phrase of several words starting in lower case is prose from an author's bio;
-  // a single lower-case word is a user name.
+  // A phrase of three words or more starting in lower case is prose from an author's
+  // bio; one or two lower-case words are a user name or a name typed carelessly.
   if (absl::ascii_islower(static_cast<unsigned char>(s.front())) &&
-      absl::StrContains(s, ' ')) {
+      std::count(s.begin(), s.end(), ' ') >= 2) {
     return false;
   }
   int words = 1, letters = 0;
@@ -84,6 +84,20 @@ bool LooksLikeName(absl::string_view s) {
 }
 
 }  // namespace
+
+bool BylineParser::StartsWithLabel(absl::string_view text) {
+  for (absl::string_view label : kLabels) {
+    if (text.size() > label.size() &&
+        absl::EqualsIgnoreCase(text.substr(0, label.size()), label)) {
+      return true;
+    }
+  }
+  return false;
+}
+
+bool BylineParser::IsLabel(absl::string_view text) {
+  return IsBareLabel(absl::StripAsciiWhitespace(text));
+}
 
 std::vector<std::string> BylineParser::Names(absl::string_view byline) {
   std::string text = TextNormalizer::CollapseSpaces(byline.substr(0, 1024));

@@ -24,6 +24,11 @@ class BylineParser {
   static constexpr size_t kMaxNames = 16;
 
   static std::vector<std::string> Names(absl::string_view byline);
+
+  // Whether `text` opens with a byline label and has more after it ("By Jane Doe").
+  static bool StartsWithLabel(absl::string_view text);
+  // Whether `text` is a byline label alone ("Written by"), the name in the next line.
+  static bool IsLabel(absl::string_view text);
 };
 
 }  // namespace declutter::extract

@@ -110,7 +110,7 @@ absl::StatusOr<Result> Clean(const Page& page, const Options& options) {
     ContentSelector::SelectHtml(options.favor, &doc.dom, &blocks);
     result.timings.select_us = Lap(&mark);
     const std::vector<JsonLdItem> json_ld = JsonLd::Parse(doc.facts.json_ld);
-    MetadataExtractor::FromHtml(doc.facts, json_ld, page.url, &article);
+    MetadataExtractor::FromHtml(doc.facts, json_ld, blocks, page.url, &article);
     DropTitleHeading(article.title, &blocks);
     ContentSelector::AddStructuredBody(PlainText(JsonLd::BodyText(json_ld)), &blocks);
     declared_language = doc.facts.lang;

@@ -194,8 +194,11 @@ void CollectMarkedFacts(const GumboNode* node, HtmlFacts* facts) {
       el.tag == GUMBO_TAG_LINK || el.tag == GUMBO_TAG_SCRIPT || el.tag == GUMBO_TAG_STYLE) {
     return;
   }
+  // A link to the author's page ("/author/jane-doe") names the author too.
+  const bool author_link = el.tag == GUMBO_TAG_A && (absl::StrContains(Attr(el, "href"), "/author/") ||
+                                                     absl::StrContains(Attr(el, "href"), "/authors/"));
   if (MarksAuthor(itemprop) || MarksAuthor(Attr(el, "rel")) || MarksAuthor(Attr(el, "class")) ||
-      MarksAuthor(Attr(el, "id"))) {
+      MarksAuthor(Attr(el, "id")) || author_link) {
     std::string text = TextNormalizer::CollapseSpaces(SubtreeText(node, kMaxBylineBytes + 1));
     if (!text.empty() && text.size() <= kMaxBylineBytes) f.bylines.push_back(std::move(text));
   }

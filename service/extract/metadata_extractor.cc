@@ -20,6 +20,11 @@ namespace {
 constexpr std::array<absl::string_view, 8> kTitleSeparators = {
     " | ", " - ", " – ", " — ", "_", " :: ", " · ", "｜"};
 
+// A byline block is at most this long (code points), and lies at most this many
+// blocks past the first selected one.
+constexpr int32_t kMaxBylineChars = 100;
+constexpr size_t kBylineBlocksAfterStart = 15;
+
 // How many leading lines of a text page may hold the title/date/source header.
 constexpr size_t kTextHeaderLines = 12;
 
@@ -108,6 +113,33 @@ std::vector<std::string> AuthorsFromJsonLd(const std::vector<JsonLdItem>& items)
   return {};
 }
 
+// A byline printed as text near the article's start: a short block opening with a
+// label ("By Jane Doe"), or a label alone with the name in the next block. Looked for
+// from the page's start to kBylineBlocksAfterStart blocks past the first selected one.
+std::vector<std::string> AuthorsFromTextByline(const BlockList& blocks) {
+  size_t limit = blocks.size();
+  for (size_t i = 0; i < blocks.size(); ++i) {
+    if (blocks[i].selected) {
+      limit = std::min(blocks.size(), i + kBylineBlocksAfterStart);
+      break;
+    }
+  }
+  for (size_t i = 0; i < limit; ++i) {
+    const Block& b = blocks[i];
+    if (b.features.chars > kMaxBylineChars) continue;
+    if (BylineParser::StartsWithLabel(b.text)) {
+      std::vector<std::string> names = BylineParser::Names(b.text);
+      if (!names.empty()) return names;
+    }
+    if (BylineParser::IsLabel(b.text) && i + 1 < limit &&
+        blocks[i + 1].features.chars <= kMaxBylineChars) {
+      std::vector<std::string> names = BylineParser::Names(blocks[i + 1].text);
+      if (!names.empty()) return names;
+    }
+  }
+  return {};
+}
+
 void MarkMetadata(Block* b, const char* reason) {
   b->selected = false;
   b->kind = BlockKind::kMetadata;
@@ -145,7 +177,8 @@ std::string MetadataExtractor::StripSiteName(absl::string_view title,
 }
 
 void MetadataExtractor::FromHtml(const HtmlFacts& f, const std::vector<JsonLdItem>& json_ld,
-                                 absl::string_view url, Article* a) {
+                                 const BlockList& blocks, absl::string_view url,
+                                 Article* a) {
   a->site_name = std::string(FirstMeta(f, {"og:site_name", "application-name", "sitename"}));
   std::string og_title(FirstMeta(f, {"og:title", "twitter:title", "headline", "articletitle"}));
   const std::string json_headline(JsonLd::First(json_ld, "headline"));
@@ -182,6 +215,7 @@ void MetadataExtractor::FromHtml(const HtmlFacts& f, const std::vector<JsonLdIte
   for (size_t i = 0; i < f.bylines.size() && a->authors.empty(); ++i) {
     a->authors = BylineParser::Names(f.bylines[i]);
   }
+  if (a->authors.empty()) a->authors = AuthorsFromTextByline(blocks);
   a->description = std::string(FirstMeta(f, {"description", "og:description",
                                              "twitter:description"}));
   a->keywords = SplitList(FirstMeta(f, {"keywords", "news_keywords"}));

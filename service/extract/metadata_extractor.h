@@ -4,7 +4,8 @@
 // stripped; published date from meta tags, then JSON-LD datePublished, then <time>
 // and microdata datePublished in the body; authors from the JSON-LD item that names
 // any (Person objects and lists), then meta author, then the first marked byline
-// (itemprop/rel/class/id "author" or "byline"), each through BylineParser. Text pages:
+// (itemprop/rel/class/id "author" or "byline", links to /author/ pages), then a
+// "By ..." line near the article's start, each through BylineParser. Text pages:
 // the title/date/source/reporter/editor/keyword lines around the article's start.
 // Stateless; thread-safe.
 
@@ -24,8 +25,9 @@ class MetadataExtractor {
  public:
   // `json_ld` is the page's parsed JSON-LD (JsonLd::Parse of facts.json_ld); `url` is
   // the page's URL (may be empty), for making links absolute.
+  // `blocks` are the page's blocks after selection, for bylines printed as text.
   static void FromHtml(const HtmlFacts& facts, const std::vector<JsonLdItem>& json_ld,
-                       absl::string_view url, Article* article);
+                       const BlockList& blocks, absl::string_view url, Article* article);
 
   // Reads metadata lines of a text page. Lines it consumes as metadata that the
   // selector had kept are unselected and marked kMetadata.

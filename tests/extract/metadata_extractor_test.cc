@@ -17,7 +17,7 @@ TEST(MetadataExtractorTest, HtmlTitlePrefersAgreeingH1) {
       "<link rel=canonical href=\"/news/storm\"></head>"
       "<body><h1>Big storm hits coast</h1></body>");
   Article a;
-  MetadataExtractor::FromHtml(doc.facts, JsonLd::Parse(doc.facts.json_ld),
+  MetadataExtractor::FromHtml(doc.facts, JsonLd::Parse(doc.facts.json_ld), doc.blocks,
                               "https://example.com/x?y", &a);
   EXPECT_EQ(a.title, "Big storm hits coast");
   EXPECT_EQ(a.site_name, "Example News");
@@ -31,14 +31,16 @@ TEST(MetadataExtractorTest, HtmlTitleStripsSiteNameWithoutH1) {
   HtmlDocument doc = HtmlBlockBuilder::Build(
       "<head><title>南阳召开卫生健康工作会议_映象网</title></head><body></body>");
   Article a;
-  MetadataExtractor::FromHtml(doc.facts, JsonLd::Parse(doc.facts.json_ld), "", &a);
+  MetadataExtractor::FromHtml(doc.facts, JsonLd::Parse(doc.facts.json_ld), doc.blocks, "",
+                              &a);
   EXPECT_EQ(a.title, "南阳召开卫生健康工作会议");
 }
 
 Article FromHtml(const std::string& html) {
   HtmlDocument doc = HtmlBlockBuilder::Build(html);
   Article a;
-  MetadataExtractor::FromHtml(doc.facts, JsonLd::Parse(doc.facts.json_ld), "", &a);
+  MetadataExtractor::FromHtml(doc.facts, JsonLd::Parse(doc.facts.json_ld), doc.blocks, "",
+                              &a);
   return a;
 }
 
@@ -57,6 +59,15 @@ TEST(MetadataExtractorTest, HtmlAuthorsFromAMarkedByline) {
       " and Ann Lee</div><p>Body text.</p><div class=comment-author>Someone Else</div>"
       "</body>");
   EXPECT_EQ(a.authors, (std::vector<std::string>{"Jane Doe", "Ann Lee"}));
+}
+
+TEST(MetadataExtractorTest, HtmlAuthorsFromATextBylineNearTheStart) {
+  EXPECT_EQ(FromHtml("<body><h1>Headline here</h1><p>Written by</p><p>Edzel Tabing</p>"
+                     "<p>Body text of the story.</p></body>")
+                .authors,
+            (std::vector<std::string>{"Edzel Tabing"}));
+  EXPECT_EQ(FromHtml("<body><h1>Headline here</h1><p>By Jane Doe</p></body>").authors,
+            (std::vector<std::string>{"Jane Doe"}));
 }
 
 TEST(MetadataExtractorTest, HtmlDateFromTimeElementAndMicrodata) {
