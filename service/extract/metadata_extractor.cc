@@ -113,17 +113,31 @@ std::vector<std::string> AuthorsFromJsonLd(const std::vector<JsonLdItem>& items)
   return {};
 }
 
+// Where the article's header window ends: kBylineBlocksAfterStart blocks past the
+// first selected block (all blocks when none is selected).
+size_t BylineWindowEnd(const BlockList& blocks) {
+  for (size_t i = 0; i < blocks.size(); ++i) {
+    if (blocks[i].selected) return std::min(blocks.size(), i + kBylineBlocksAfterStart);
+  }
+  return blocks.size();
+}
+
+// The first block of the header window (see BylineWindowEnd) short enough to be a
+// dateline ("Published March 17, 2023", "Dec 12, 2025 · 5 min read") that holds a date.
+std::string DateFromTextDateline(const BlockList& blocks) {
+  const size_t limit = BylineWindowEnd(blocks);
+  for (size_t i = 0; i < limit; ++i) {
+    if (blocks[i].features.chars > kMaxBylineChars) continue;
+    if (std::optional<ParsedDate> d = DateParser::Find(blocks[i].text)) return d->ToIso8601();
+  }
+  return "";
+}
+
 // A byline printed as text near the article's start: a short block opening with a
 // label ("By Jane Doe"), or a label alone with the name in the next block. Looked for
 // from the page's start to kBylineBlocksAfterStart blocks past the first selected one.
 std::vector<std::string> AuthorsFromTextByline(const BlockList& blocks) {
-  size_t limit = blocks.size();
-  for (size_t i = 0; i < blocks.size(); ++i) {
-    if (blocks[i].selected) {
-      limit = std::min(blocks.size(), i + kBylineBlocksAfterStart);
-      break;
-    }
-  }
+  const size_t limit = BylineWindowEnd(blocks);
   for (size_t i = 0; i < limit; ++i) {
     const Block& b = blocks[i];
     if (b.features.chars > kMaxBylineChars) continue;
@@ -203,6 +217,7 @@ void MetadataExtractor::FromHtml(const HtmlFacts& f, const std::vector<JsonLdIte
   for (size_t i = 0; i < f.dates.size() && a->published.empty(); ++i) {
     a->published = IsoDate(f.dates[i]);
   }
+  if (a->published.empty()) a->published = DateFromTextDateline(blocks);
   a->modified = IsoDate(FirstMeta(f, {"article:modified_time", "og:updated_time",
                                       "datemodified", "dcterms.modified"}));
   if (a->modified.empty()) a->modified = IsoDate(JsonLd::First(json_ld, "dateModified"));

@@ -2,7 +2,8 @@
 // lines of a plain-text page. HTML sources, first found wins: title from the <h1>
 // that <title>/og:title/the JSON-LD headline agree with, else those with the site name
 // stripped; published date from meta tags, then JSON-LD datePublished, then <time>
-// and microdata datePublished in the body; authors from the JSON-LD item that names
+// and microdata datePublished in the body, then a short dateline near the article's
+// start; authors from the JSON-LD item that names
 // any (Person objects and lists), then meta author, then the first marked byline
 // (itemprop/rel/class/id "author" or "byline", links to /author/ pages), then a
 // "By ..." line near the article's start, each through BylineParser. Text pages:

@@ -36,8 +36,10 @@ TEST(MetadataExtractorTest, HtmlTitleStripsSiteNameWithoutH1) {
   EXPECT_EQ(a.title, "南阳召开卫生健康工作会议");
 }
 
+// As the engine calls it: after the blocks are classified.
 Article FromHtml(const std::string& html) {
   HtmlDocument doc = HtmlBlockBuilder::Build(html);
+  BlockClassifier::Classify(Favor::kBalanced, &doc.blocks);
   Article a;
   MetadataExtractor::FromHtml(doc.facts, JsonLd::Parse(doc.facts.json_ld), doc.blocks, "",
                               &a);
@@ -68,6 +70,19 @@ TEST(MetadataExtractorTest, HtmlAuthorsFromATextBylineNearTheStart) {
             (std::vector<std::string>{"Edzel Tabing"}));
   EXPECT_EQ(FromHtml("<body><h1>Headline here</h1><p>By Jane Doe</p></body>").authors,
             (std::vector<std::string>{"Jane Doe"}));
+}
+
+TEST(MetadataExtractorTest, HtmlDateFromATextDatelineNearTheStart) {
+  EXPECT_EQ(FromHtml("<body><h1>Headline here</h1><p>Last updated: March 17, 2023</p>"
+                     "<p>Body text of the story.</p></body>")
+                .published,
+            "2023-03-17");
+  // A date deep in a long paragraph is no dateline.
+  EXPECT_EQ(FromHtml("<body><h1>Headline here</h1><p>The council, which first met on "
+                     "March 17, 2023, voted again this week after a long debate about the "
+                     "cost of the program and its reach.</p></body>")
+                .published,
+            "");
 }
 
 TEST(MetadataExtractorTest, HtmlDateFromTimeElementAndMicrodata) {
