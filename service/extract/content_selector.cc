@@ -27,8 +27,8 @@ constexpr int kMaxPostLevels = 10;
 constexpr int32_t kPostChromeChars = 200;
 // How far above a run of posts' parent an opening post built apart is looked for.
 constexpr int kMaxOpeningPostLevels = 3;
-// What a candidate inside a consent dialog keeps of its score.
-constexpr double kInsideConsentShare = 0.1;
+// What a candidate inside a consent dialog or a <footer> keeps of its score.
+constexpr double kInsideLegalChromeShare = 0.1;
 // Words of a structured body compared with the selection to tell whether it is shown.
 constexpr int kStructuredWordsCompared = 200;
 // A heading that names a boilerplate section adds this to its container's hint.
@@ -405,7 +405,7 @@ void ContentSelector::SelectHtml(Favor favor, DomTree* dom, BlockList* blocks) {
     // Inside a consent dialog or a site footer, text is the article only when nothing
     // outside reads as well: consent managers and footers' policy pop-ups ship pages
     // of legal prose.
-    if (InsideLegalChrome(nodes, static_cast<int32_t>(i))) s *= kInsideConsentShare;
+    if (InsideLegalChrome(nodes, static_cast<int32_t>(i))) s *= kInsideLegalChromeShare;
     if (best < 0 || s > best_score) {
       best = static_cast<int32_t>(i);
       best_score = s;
@@ -434,8 +434,11 @@ void ContentSelector::SelectHtml(Favor favor, DomTree* dom, BlockList* blocks) {
   std::vector<int32_t> roots = run.posts;
   const int32_t parent = nodes[best].parent;
   const bool posts = !roots.empty();
-  if (posts) AddPostBodiesNearRun(nodes, run, seed, &roots);
-  if (!posts) roots = {best};
+  if (posts) {
+    AddPostBodiesNearRun(nodes, run, seed, &roots);
+  } else {
+    roots = {best};
+  }
   if (!posts && parent >= 0) {
     const double threshold = std::max(10.0, CandidateScore(nodes[best]) * 0.2);
     for (int32_t i = parent + 1; i < nodes[parent].end; i = nodes[i].end) {
@@ -453,22 +456,25 @@ void ContentSelector::SelectHtml(Favor favor, DomTree* dom, BlockList* blocks) {
   // their twins (the same tag and first class) in the other posts: a thread's every
   // post sits in the "comment" wrapper that holds the best one.
   absl::flat_hash_set<uint32_t> outvoted_keys;
-  for (int32_t at = posts ? seed : -1; at >= 0; at = nodes[at].parent) {
+  for (int32_t at = seed; posts && at >= 0; at = nodes[at].parent) {
     if (nodes[at].hint < 0 && nodes[at].hint_kind == BlockKind::kComment &&
         nodes[at].class_key != 0) {
       outvoted_keys.insert(nodes[at].class_key);
     }
   }
+  // The root above each node, in one pre-order pass: a thread has hundreds of posts
+  // and thousands of blocks, too many to test each block against each root. Roots
+  // never nest (siblings, and an opening post that ends before the run starts).
+  std::vector<int32_t> root_of(nodes.size(), -1);
+  for (int32_t r : roots) root_of[r] = r;
+  for (size_t i = 0; i < nodes.size(); ++i) {
+    const int32_t up = nodes[i].parent;
+    if (root_of[i] < 0 && up >= 0) root_of[i] = root_of[up];
+  }
   const double drop_below = favor == Favor::kRecall ? -8.0
                             : favor == Favor::kPrecision ? -2.0 : -4.0;
   for (Block& b : *blocks) {
-    int32_t root = -1;
-    for (int32_t r : roots) {
-      if (nodes[r].Contains(r, b.node)) {
-        root = r;
-        break;
-      }
-    }
+    const int32_t root = b.node >= 0 ? root_of[b.node] : -1;
     if (root < 0) {
       MarkOutside(nodes, teaser_grid, &b);
       continue;

@@ -174,20 +174,25 @@ std::string SubtreeText(const GumboNode* root, size_t limit) {
 // Whether `value` names an author or byline: microdata itemprop=author, rel=author,
 // and the class and id names sites give bylines ("byline", "author-name").
 bool MarksAuthor(absl::string_view value) {
-  if (value.empty()) return false;
-  const std::string lower = absl::AsciiStrToLower(value.substr(0, 256));
-  return absl::StrContains(lower, "author") || absl::StrContains(lower, "byline");
+  // Per element of the page: compared in place, never copied to lower case.
+  auto contains = [value](absl::string_view lower_needle) {
+    return std::search(value.begin(), value.end(), lower_needle.begin(), lower_needle.end(),
+                       [](char a, char b) { return absl::ascii_tolower(a) == b; }) !=
+           value.end();
+  };
+  return contains("author") || contains("byline");
 }
 
-// Facts any element may carry in its attributes: a byline's text, a microdata
-// publication date.
+// Facts any element may carry in its attributes: a date (<time datetime>, microdata
+// datePublished) and a byline's text.
 void CollectMarkedFacts(const GumboNode* node, HtmlFacts* facts) {
   const GumboElement& el = node->v.element;
   HtmlFacts& f = *facts;
   const absl::string_view itemprop = Attr(el, "itemprop");
-  if (f.dates.size() < kMaxDates && absl::EqualsIgnoreCase(itemprop, "datePublished")) {
-    absl::string_view when = Attr(el, "content");
-    if (when.empty()) when = Attr(el, "datetime");
+  if (f.dates.size() < kMaxDates &&
+      (el.tag == GUMBO_TAG_TIME || absl::EqualsIgnoreCase(itemprop, "datePublished"))) {
+    absl::string_view when = Attr(el, "datetime");
+    if (when.empty()) when = Attr(el, "content");
     if (!when.empty()) f.dates.emplace_back(when.substr(0, 64));
   }
   if (f.bylines.size() >= kMaxBylines || el.tag == GUMBO_TAG_META ||
@@ -195,10 +200,11 @@ void CollectMarkedFacts(const GumboNode* node, HtmlFacts* facts) {
     return;
   }
   // A link to the author's page ("/author/jane-doe") names the author too.
-  const bool author_link = el.tag == GUMBO_TAG_A && (absl::StrContains(Attr(el, "href"), "/author/") ||
-                                                     absl::StrContains(Attr(el, "href"), "/authors/"));
-  if (MarksAuthor(itemprop) || MarksAuthor(Attr(el, "rel")) || MarksAuthor(Attr(el, "class")) ||
-      MarksAuthor(Attr(el, "id")) || author_link) {
+  const absl::string_view href = el.tag == GUMBO_TAG_A ? Attr(el, "href") : "";
+  const bool author_link =
+      absl::StrContains(href, "/author/") || absl::StrContains(href, "/authors/");
+  if (author_link || MarksAuthor(itemprop) || MarksAuthor(Attr(el, "rel")) ||
+      MarksAuthor(Attr(el, "class")) || MarksAuthor(Attr(el, "id"))) {
     std::string text = TextNormalizer::CollapseSpaces(SubtreeText(node, kMaxBylineBytes + 1));
     if (!text.empty() && text.size() <= kMaxBylineBytes) f.bylines.push_back(std::move(text));
   }
@@ -237,13 +243,6 @@ void CollectFacts(const GumboNode* node, HtmlFacts* facts) {
         if (f.json_ld.size() < kMaxJsonLd &&
             absl::StrContains(absl::AsciiStrToLower(Attr(el, "type")), "ld+json")) {
           f.json_ld.push_back(SubtreeText(node, 1 << 20));
-        }
-        break;
-      case GUMBO_TAG_TIME:
-        if (f.dates.size() < kMaxDates) {
-          absl::string_view when = Attr(el, "datetime");
-          if (when.empty()) when = Attr(el, "content");
-          if (!when.empty()) f.dates.emplace_back(when.substr(0, 64));
         }
         break;
       case GUMBO_TAG_H1:

@@ -16,6 +16,14 @@ std::string Selected(const BlockList& blocks) {
   return out;
 }
 
+// Runs the HTML path (blocks, classification, selection) and returns the selection.
+std::string SelectedOf(const std::string& html) {
+  HtmlDocument doc = HtmlBlockBuilder::Build(html);
+  BlockClassifier::Classify(Favor::kBalanced, &doc.blocks);
+  ContentSelector::SelectHtml(Favor::kBalanced, &doc.dom, &doc.blocks);
+  return Selected(doc.blocks);
+}
+
 constexpr char kPara[] =
     "The council voted on Tuesday to expand the program, which serves thousands of "
     "residents, after a long debate about its cost and its reach.";
@@ -56,10 +64,7 @@ TEST(ContentSelectorTest, HtmlTakesTheWholeArticleElementWhenTheBodyIsSplit) {
   for (int i = 0; i < 2; ++i) html += std::string("<p>") + kPara + " Later.</p>";
   html += "</div></div></div></div></div></article><div class=related><p>" + std::string(kPara) +
           " Elsewhere.</p></div></body>";
-  HtmlDocument doc = HtmlBlockBuilder::Build(html);
-  BlockClassifier::Classify(Favor::kBalanced, &doc.blocks);
-  ContentSelector::SelectHtml(Favor::kBalanced, &doc.dom, &doc.blocks);
-  const std::string selected = Selected(doc.blocks);
+  const std::string selected = SelectedOf(html);
   EXPECT_NE(selected.find(std::string(kPara) + "|"), std::string::npos);
   EXPECT_NE(selected.find(std::string(kPara) + " Later.|"), std::string::npos);
   EXPECT_EQ(selected.find("Elsewhere"), std::string::npos);
@@ -79,10 +84,7 @@ TEST(ContentSelectorTest, HtmlWrappedSectionHeadingLabelsItsWholeSection) {
             "</p></li>";
   }
   html += "</ul></div></div></body>";
-  HtmlDocument doc = HtmlBlockBuilder::Build(html);
-  BlockClassifier::Classify(Favor::kBalanced, &doc.blocks);
-  ContentSelector::SelectHtml(Favor::kBalanced, &doc.dom, &doc.blocks);
-  const std::string selected = Selected(doc.blocks);
+  const std::string selected = SelectedOf(html);
   EXPECT_NE(selected.find(kPara), std::string::npos);
   EXPECT_EQ(selected.find("Oak chair"), std::string::npos) << selected;
   EXPECT_EQ(selected.find("delivery"), std::string::npos) << selected;
@@ -103,10 +105,7 @@ TEST(ContentSelectorTest, HtmlThreadKeepsPostsInTheCommentWrapperTheBestPostHas)
             "</p></div></div></div>";
   }
   html += "</div></body>";
-  HtmlDocument doc = HtmlBlockBuilder::Build(html);
-  BlockClassifier::Classify(Favor::kBalanced, &doc.blocks);
-  ContentSelector::SelectHtml(Favor::kBalanced, &doc.dom, &doc.blocks);
-  const std::string selected = Selected(doc.blocks);
+  const std::string selected = SelectedOf(html);
   EXPECT_NE(selected.find(kPara), std::string::npos);
   for (const std::string& reply : replies) {
     EXPECT_NE(selected.find(reply), std::string::npos) << selected;
@@ -127,10 +126,7 @@ TEST(ContentSelectorTest, HtmlThreadKeepsAnOpeningPostBuiltApartFromTheReplies) 
   }
   html += "</div></div><div class=sidebar><p>Forum rules: be kind to each other and "
           "search before posting a question.</p></div></body>";
-  HtmlDocument doc = HtmlBlockBuilder::Build(html);
-  BlockClassifier::Classify(Favor::kBalanced, &doc.blocks);
-  ContentSelector::SelectHtml(Favor::kBalanced, &doc.dom, &doc.blocks);
-  const std::string selected = Selected(doc.blocks);
+  const std::string selected = SelectedOf(html);
   EXPECT_NE(selected.find(question), std::string::npos) << selected;
   EXPECT_NE(selected.find("Reply 0."), std::string::npos) << selected;
   EXPECT_NE(selected.find("Reply 2."), std::string::npos) << selected;
@@ -148,10 +144,7 @@ TEST(ContentSelectorTest, HtmlLegalProseInTheFooterLosesToAShortBody) {
             "it only as long as we need it for those purposes.</p>";
   }
   html += "</div></footer></body>";
-  HtmlDocument doc = HtmlBlockBuilder::Build(html);
-  BlockClassifier::Classify(Favor::kBalanced, &doc.blocks);
-  ContentSelector::SelectHtml(Favor::kBalanced, &doc.dom, &doc.blocks);
-  const std::string selected = Selected(doc.blocks);
+  const std::string selected = SelectedOf(html);
   EXPECT_NE(selected.find(kPara), std::string::npos) << selected;
   EXPECT_EQ(selected.find("personal information"), std::string::npos) << selected;
 }

@@ -7,6 +7,16 @@
 namespace declutter::extract {
 namespace {
 
+// As the engine calls it: after the blocks are classified.
+Article HtmlMetadata(const std::string& html) {
+  HtmlDocument doc = HtmlBlockBuilder::Build(html);
+  BlockClassifier::Classify(Favor::kBalanced, &doc.blocks);
+  Article a;
+  MetadataExtractor::FromHtml(doc.facts, JsonLd::Parse(doc.facts.json_ld), doc.blocks, "",
+                              &a);
+  return a;
+}
+
 TEST(MetadataExtractorTest, HtmlTitlePrefersAgreeingH1) {
   HtmlDocument doc = HtmlBlockBuilder::Build(
       "<head><title>Big storm hits coast - Example News</title>"
@@ -28,26 +38,14 @@ TEST(MetadataExtractorTest, HtmlTitlePrefersAgreeingH1) {
 }
 
 TEST(MetadataExtractorTest, HtmlTitleStripsSiteNameWithoutH1) {
-  HtmlDocument doc = HtmlBlockBuilder::Build(
-      "<head><title>南阳召开卫生健康工作会议_映象网</title></head><body></body>");
-  Article a;
-  MetadataExtractor::FromHtml(doc.facts, JsonLd::Parse(doc.facts.json_ld), doc.blocks, "",
-                              &a);
-  EXPECT_EQ(a.title, "南阳召开卫生健康工作会议");
-}
-
-// As the engine calls it: after the blocks are classified.
-Article FromHtml(const std::string& html) {
-  HtmlDocument doc = HtmlBlockBuilder::Build(html);
-  BlockClassifier::Classify(Favor::kBalanced, &doc.blocks);
-  Article a;
-  MetadataExtractor::FromHtml(doc.facts, JsonLd::Parse(doc.facts.json_ld), doc.blocks, "",
-                              &a);
-  return a;
+  EXPECT_EQ(HtmlMetadata("<head><title>南阳召开卫生健康工作会议_映象网</title></head>"
+                         "<body></body>")
+                .title,
+            "南阳召开卫生健康工作会议");
 }
 
 TEST(MetadataExtractorTest, HtmlAuthorsFromJsonLdPersonObjects) {
-  const Article a = FromHtml(
+  const Article a = HtmlMetadata(
       "<head><meta name=author content=\"jdoe42\"><script type=application/ld+json>"
       "{\"@type\": \"NewsArticle\", \"author\": [{\"@type\": \"Person\", \"name\": "
       "\"Jane Doe\"}, {\"@type\": \"Person\", \"name\": \"John Roe\"}]}"
@@ -56,7 +54,7 @@ TEST(MetadataExtractorTest, HtmlAuthorsFromJsonLdPersonObjects) {
 }
 
 TEST(MetadataExtractorTest, HtmlAuthorsFromAMarkedByline) {
-  const Article a = FromHtml(
+  const Article a = HtmlMetadata(
       "<body><h1>Headline here</h1><div class=post-byline>By <a href=/a/jane>Jane Doe</a>"
       " and Ann Lee</div><p>Body text.</p><div class=comment-author>Someone Else</div>"
       "</body>");
@@ -64,21 +62,21 @@ TEST(MetadataExtractorTest, HtmlAuthorsFromAMarkedByline) {
 }
 
 TEST(MetadataExtractorTest, HtmlAuthorsFromATextBylineNearTheStart) {
-  EXPECT_EQ(FromHtml("<body><h1>Headline here</h1><p>Written by</p><p>Edzel Tabing</p>"
+  EXPECT_EQ(HtmlMetadata("<body><h1>Headline here</h1><p>Written by</p><p>Edzel Tabing</p>"
                      "<p>Body text of the story.</p></body>")
                 .authors,
             (std::vector<std::string>{"Edzel Tabing"}));
-  EXPECT_EQ(FromHtml("<body><h1>Headline here</h1><p>By Jane Doe</p></body>").authors,
+  EXPECT_EQ(HtmlMetadata("<body><h1>Headline here</h1><p>By Jane Doe</p></body>").authors,
             (std::vector<std::string>{"Jane Doe"}));
 }
 
 TEST(MetadataExtractorTest, HtmlDateFromATextDatelineNearTheStart) {
-  EXPECT_EQ(FromHtml("<body><h1>Headline here</h1><p>Last updated: March 17, 2023</p>"
+  EXPECT_EQ(HtmlMetadata("<body><h1>Headline here</h1><p>Last updated: March 17, 2023</p>"
                      "<p>Body text of the story.</p></body>")
                 .published,
             "2023-03-17");
   // A date deep in a long paragraph is no dateline.
-  EXPECT_EQ(FromHtml("<body><h1>Headline here</h1><p>The council, which first met on "
+  EXPECT_EQ(HtmlMetadata("<body><h1>Headline here</h1><p>The council, which first met on "
                      "March 17, 2023, voted again this week after a long debate about the "
                      "cost of the program and its reach.</p></body>")
                 .published,
@@ -86,11 +84,11 @@ TEST(MetadataExtractorTest, HtmlDateFromATextDatelineNearTheStart) {
 }
 
 TEST(MetadataExtractorTest, HtmlDateFromTimeElementAndMicrodata) {
-  EXPECT_EQ(FromHtml("<body><h1>Headline</h1><time class=entry-date "
+  EXPECT_EQ(HtmlMetadata("<body><h1>Headline</h1><time class=entry-date "
                      "datetime=\"2020-06-29T15:00:23-05:00\">June 29, 2020</time></body>")
                 .published,
             "2020-06-29T15:00:23-05:00");
-  EXPECT_EQ(FromHtml("<body><span itemprop=datePublished content=2019-08-16>Aug 16"
+  EXPECT_EQ(HtmlMetadata("<body><span itemprop=datePublished content=2019-08-16>Aug 16"
                      "</span></body>")
                 .published.substr(0, 10),
             "2019-08-16");
