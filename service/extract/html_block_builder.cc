@@ -150,7 +150,7 @@ BlockRole RoleOf(GumboTag tag, int* level) {
   }
 }
 
-// Concatenated text of a subtree (for <title>, <h1> and JSON-LD), bounded.
+// Concatenated text of a subtree (for JSON-LD), raw and bounded.
 std::string SubtreeText(const GumboNode* root, size_t limit) {
   std::string out;
   std::vector<const GumboNode*> stack = {root};
@@ -169,6 +169,56 @@ std::string SubtreeText(const GumboNode* root, size_t limit) {
   }
   if (out.size() > limit) out.resize(limit);
   return out;
+}
+
+// The text a reader sees in a subtree (for <title>, <h1> and bylines): runs of
+// whitespace collapsed while reading, so `limit` bounds the visible text and not the
+// source's indentation; <br> and block elements separate words; script, style and
+// template bodies skipped. At most `limit` bytes (cut on a code point boundary).
+std::string VisibleText(const GumboNode* root, size_t limit) {
+  std::string out;
+  auto space = [&out] {
+    if (!out.empty() && out.back() != ' ') out.push_back(' ');
+  };
+  std::vector<const GumboNode*> stack = {root};
+  while (!stack.empty() && out.size() < limit) {
+    const GumboNode* n = stack.back();
+    stack.pop_back();
+    if (n == nullptr) {  // the end of a block element
+      space();
+    } else if (n->type == GUMBO_NODE_TEXT || n->type == GUMBO_NODE_WHITESPACE ||
+               n->type == GUMBO_NODE_CDATA) {
+      for (const char* c = n->v.text.text; *c != '\0' && out.size() < limit; ++c) {
+        if (absl::ascii_isspace(static_cast<unsigned char>(*c))) {
+          space();
+        } else {
+          out.push_back(*c);
+        }
+      }
+    } else if (n->type == GUMBO_NODE_ELEMENT) {
+      const GumboTag tag = n->v.element.tag;
+      if (tag == GUMBO_TAG_SCRIPT || tag == GUMBO_TAG_STYLE || tag == GUMBO_TAG_TEMPLATE ||
+          tag == GUMBO_TAG_NOSCRIPT) {
+        continue;
+      }
+      const bool separates = tag == GUMBO_TAG_BR || tag == GUMBO_TAG_DIV ||
+                             tag == GUMBO_TAG_P || tag == GUMBO_TAG_LI;
+      if (separates) {
+        space();
+        stack.push_back(nullptr);
+      }
+      const GumboVector& kids = n->v.element.children;
+      for (unsigned i = kids.length; i > 0; --i) {
+        stack.push_back(static_cast<const GumboNode*>(kids.data[i - 1]));
+      }
+    }
+  }
+  if (out.size() > limit) {
+    size_t cut = limit;
+    while (cut > 0 && (static_cast<unsigned char>(out[cut]) & 0xC0) == 0x80) --cut;
+    out.resize(cut);
+  }
+  return TextNormalizer::CollapseSpaces(out);
 }
 
 // Whether `value` names an author or byline: microdata itemprop=author, rel=author,
@@ -203,10 +253,12 @@ void CollectMarkedFacts(const GumboNode* node, HtmlFacts* facts) {
   const absl::string_view href = el.tag == GUMBO_TAG_A ? Attr(el, "href") : "";
   const bool author_link =
       absl::StrContains(href, "/author/") || absl::StrContains(href, "/authors/");
-  if (author_link || MarksAuthor(itemprop) || MarksAuthor(Attr(el, "rel")) ||
-      MarksAuthor(Attr(el, "class")) || MarksAuthor(Attr(el, "id"))) {
-    std::string text = TextNormalizer::CollapseSpaces(SubtreeText(node, kMaxBylineBytes + 1));
-    if (!text.empty() && text.size() <= kMaxBylineBytes) f.bylines.push_back(std::move(text));
+  const bool strong = author_link || MarksAuthor(itemprop) || MarksAuthor(Attr(el, "rel"));
+  if (strong || MarksAuthor(Attr(el, "class")) || MarksAuthor(Attr(el, "id"))) {
+    std::string text = VisibleText(node, kMaxBylineBytes + 1);
+    if (!text.empty() && text.size() <= kMaxBylineBytes) {
+      f.bylines.push_back({std::move(text), strong});
+    }
   }
 }
 
@@ -218,7 +270,7 @@ void CollectFacts(const GumboNode* node, HtmlFacts* facts) {
         if (f.lang.empty()) f.lang = std::string(Attr(el, "lang").substr(0, 64));
         break;
       case GUMBO_TAG_TITLE:
-        if (f.title.empty()) f.title = TextNormalizer::CollapseSpaces(SubtreeText(node, 2048));
+        if (f.title.empty()) f.title = VisibleText(node, 2048);
         break;
       case GUMBO_TAG_META: {
         if (f.meta.size() >= kMaxMeta) break;
@@ -246,7 +298,7 @@ void CollectFacts(const GumboNode* node, HtmlFacts* facts) {
         }
         break;
       case GUMBO_TAG_H1:
-        if (f.h1.size() < kMaxH1) f.h1.push_back(TextNormalizer::CollapseSpaces(SubtreeText(node, 2048)));
+        if (f.h1.size() < kMaxH1) f.h1.push_back(VisibleText(node, 2048));
         break;
       default:
         break;

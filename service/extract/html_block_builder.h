@@ -33,9 +33,15 @@ struct HtmlFacts {
   std::vector<std::pair<std::string, std::string>> meta;
   std::vector<std::string> json_ld;  // bodies of <script type=application/ld+json>
   std::vector<std::string> h1;       // texts of the first <h1> elements
-  // Texts of the first short elements marked as an author or byline (itemprop, rel,
-  // class or id containing "author" or "byline"), in document order.
-  std::vector<std::string> bylines;
+  // Texts of the first short elements marked as an author or byline, in document
+  // order: `strong` ones by itemprop or rel ("author"), or as links to an /author/
+  // page; weak ones by a class or id containing "author" or "byline", which sites
+  // also give to author bios, locations and avatars.
+  struct Byline {
+    std::string text;
+    bool strong = false;
+  };
+  std::vector<Byline> bylines;
   // <time datetime> values and microdata datePublished values, in document order.
   std::vector<std::string> dates;
 

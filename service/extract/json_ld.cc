@@ -3,6 +3,7 @@
 #include <nlohmann/json.hpp>
 
 #include "absl/strings/match.h"
+#include "absl/strings/str_cat.h"
 
 namespace declutter::extract {
 namespace {
@@ -65,6 +66,41 @@ Mended Mend(absl::string_view text) {
   return out;
 }
 
+// Marks a name value that is still an @id reference (see ResolveReferences). No name
+// starts with a NUL byte.
+constexpr absl::string_view kIdReference("\0@id:", 5);
+
+// Replaces each @id reference left by AddNames with the name of the item carrying
+// that @id (a Person or Organization node of the page's graph); drops the references
+// nothing names. An organisation found this way counts only as publisher, as inline.
+void ResolveReferences(std::vector<JsonLdItem>* items) {
+  auto name_of = [items](absl::string_view id, absl::string_view key) -> std::string {
+    for (const JsonLdItem& item : *items) {
+      if (item.Get("@id") != id) continue;
+      if (key != "publisher" && item.HasTypeContaining("Organization")) return "";
+      return std::string(item.Get("name"));
+    }
+    return "";
+  };
+  for (JsonLdItem& item : *items) {
+    auto& strings = item.strings;
+    for (auto it = strings.begin(); it != strings.end();) {
+      if (!absl::StartsWith(it->second, kIdReference)) {
+        ++it;
+        continue;
+      }
+      std::string name =
+          name_of(absl::string_view(it->second).substr(kIdReference.size()), it->first);
+      if (name.empty()) {
+        it = strings.erase(it);
+      } else {
+        it->second = std::move(name);
+        ++it;
+      }
+    }
+  }
+}
+
 // A person or organisation property given as an object ({"@type": "Person", "name":
 // ...}) or a list of them and of strings: each name becomes a string value of `key`,
 // so an item with three authors has three "author" values. Organisations count only
@@ -80,8 +116,19 @@ void AddNames(const std::string& key, const Json& field, JsonLdItem* item) {
                                          type->get<std::string>() == "Organization") {
         return;
       }
-      if (auto name = one.find("name"); name != one.end() && name->is_string()) {
+      auto name = one.find("name");
+      if (name != one.end() && name->is_string()) {
         item->strings.emplace_back(key, name->get<std::string>());
+      } else if (name != one.end() && name->is_array()) {
+        size_t n = 0;
+        for (const Json& part : *name) {
+          if (++n > kMaxNamesPerKey) break;
+          if (part.is_string()) item->strings.emplace_back(key, part.get<std::string>());
+        }
+      } else if (auto id = one.find("@id"); id != one.end() && id->is_string()) {
+        // A reference to a node elsewhere in the graph (Yoast writes {"@id": ".."}):
+        // resolved by name once every script is read.
+        item->strings.emplace_back(key, absl::StrCat(kIdReference, id->get<std::string>()));
       }
     }
   };
@@ -154,6 +201,7 @@ std::vector<JsonLdItem> JsonLd::Parse(const std::vector<std::string>& scripts) {
     if (parsed.is_discarded()) continue;
     Collect(parsed, &items);
   }
+  ResolveReferences(&items);
   return items;
 }
 

@@ -227,8 +227,10 @@ void MetadataExtractor::FromHtml(const HtmlFacts& f, const std::vector<JsonLdIte
     a->authors = BylineParser::Names(FirstMeta(
         f, {"author", "article:author", "dc.creator", "parsely-author", "sailthru.author"}));
   }
-  for (size_t i = 0; i < f.bylines.size() && a->authors.empty(); ++i) {
-    a->authors = BylineParser::Names(f.bylines[i]);
+  for (bool strong : {true, false}) {
+    for (size_t i = 0; i < f.bylines.size() && a->authors.empty(); ++i) {
+      if (f.bylines[i].strong == strong) a->authors = BylineParser::Names(f.bylines[i].text);
+    }
   }
   if (a->authors.empty()) a->authors = AuthorsFromTextByline(blocks);
   a->description = std::string(FirstMeta(f, {"description", "og:description",

@@ -83,6 +83,24 @@ TEST(HtmlBlockBuilderTest, HeadFactsAreCollected) {
   EXPECT_EQ(doc.facts.h1[0], "Head line");
 }
 
+TEST(HtmlBlockBuilderTest, VisibleTextOfFactsIsBoundedAfterCollapsingSpaces) {
+  // The byline's indentation alone is longer than a byline may be: the bound applies
+  // to what a reader sees, so the name survives whole.
+  const std::string indent(200, ' ');
+  HtmlDocument doc = HtmlBlockBuilder::Build(
+      "<html><body><h1>Cosmetic Packaging<br>Design<style>.x{}</style></h1>"
+      "<div class=\"post_author\">\r\n" + indent + "<img alt=x>" + indent +
+      "<a rel=author href=\"/authors/o\">Oleg Parashchak</a>" + indent + "</div>"
+      "<p>Body text.</p></body></html>");
+  ASSERT_EQ(doc.facts.h1.size(), 1u);
+  EXPECT_EQ(doc.facts.h1[0], "Cosmetic Packaging Design");
+  ASSERT_EQ(doc.facts.bylines.size(), 2u);
+  EXPECT_EQ(doc.facts.bylines[0].text, "Oleg Parashchak");  // the class-marked div
+  EXPECT_FALSE(doc.facts.bylines[0].strong);
+  EXPECT_EQ(doc.facts.bylines[1].text, "Oleg Parashchak");  // the rel=author link
+  EXPECT_TRUE(doc.facts.bylines[1].strong);
+}
+
 TEST(HtmlBlockBuilderTest, DomTreeHasExtentsAndNegativeAncestors) {
   HtmlDocument doc = HtmlBlockBuilder::Build(
       "<body><div class=share><p>Share this</p></div><div class=article><p>Body.</p></div></body>");

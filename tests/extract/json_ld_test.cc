@@ -17,6 +17,22 @@ TEST(JsonLdTest, FlattensGraphsAndArrays) {
   EXPECT_EQ(items[3].Get("missing"), "");
 }
 
+TEST(JsonLdTest, AuthorNamesFromListsAndGraphReferences) {
+  std::vector<JsonLdItem> items = JsonLd::Parse(
+      {R"({"@graph":[{"@type":"Article","author":[{"@id":"#p1"},{"@id":"#gone"},
+            {"@type":"Person","name":["Ana Ruiz","Bo Li"]},{"@id":"#org"}],
+          "publisher":{"@id":"#org"}},
+          {"@type":"Person","@id":"#p1","name":"Jane Doe"},
+          {"@type":"Organization","@id":"#org","name":"Daily News"}]})"});
+  ASSERT_EQ(items.size(), 3u);  // the holder has no type or string of its own
+  ASSERT_TRUE(items[0].HasTypeContaining("Article"));
+  // The reference nothing names and the organisation credited as author are gone;
+  // the organisation stays the publisher.
+  EXPECT_EQ(items[0].GetAll("author"),
+            (std::vector<std::string>{"Jane Doe", "Ana Ruiz", "Bo Li"}));
+  EXPECT_EQ(items[0].Get("publisher"), "Daily News");
+}
+
 TEST(JsonLdTest, BrokenAndHostileScriptsAreSkipped) {
   std::string bomb(100000, '[');
   std::vector<JsonLdItem> items =
