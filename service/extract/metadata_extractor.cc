@@ -11,14 +11,11 @@
 #include "service/extract/byline_parser.h"
 #include "service/extract/date_parser.h"
 #include "service/extract/text_features.h"
+#include "service/extract/title_chooser.h"
 #include "service/extract/url_resolver.h"
 
 namespace declutter::extract {
 namespace {
-
-// Separators sites put between a headline and their name in <title>.
-constexpr std::array<absl::string_view, 8> kTitleSeparators = {
-    " | ", " - ", " – ", " — ", "_", " :: ", " · ", "｜"};
 
 // A byline block is at most this long (code points), and lies at most this many
 // blocks past the first selected one.
@@ -172,42 +169,35 @@ bool IsFileName(absl::string_view line, std::string* stem) {
 
 }  // namespace
 
-std::string MetadataExtractor::StripSiteName(absl::string_view title,
-                                             absl::string_view site) {
-  title = absl::StripAsciiWhitespace(title);
-  for (absl::string_view sep : kTitleSeparators) {
-    std::vector<absl::string_view> parts = absl::StrSplit(title, sep);
-    if (parts.size() < 2) continue;
-    // Keep the longest part: the headline is longer than the site's name.
-    absl::string_view best;
-    for (absl::string_view p : parts) {
-      p = absl::StripAsciiWhitespace(p);
-      if (!site.empty() && p == site) continue;
-      if (p.size() > best.size()) best = p;
-    }
-    if (CountCodePoints(best) >= 4) return std::string(best);
-  }
-  return std::string(title);
-}
-
 void MetadataExtractor::FromHtml(const HtmlFacts& f, const std::vector<JsonLdItem>& json_ld,
                                  const BlockList& blocks, absl::string_view url,
                                  Article* a) {
   a->site_name = std::string(FirstMeta(f, {"og:site_name", "application-name", "sitename"}));
-  std::string og_title(FirstMeta(f, {"og:title", "twitter:title", "headline", "articletitle"}));
-  const std::string json_headline(JsonLd::First(json_ld, "headline"));
-  // The page's own <h1> wins when the other titles agree with it.
-  for (const std::string& h1 : f.h1) {
-    if (h1.size() >= 8 && (absl::StrContains(f.title, h1) ||
-                           absl::StrContains(og_title, h1) || h1 == json_headline)) {
-      a->title = h1;
-      break;
-    }
+  if (!a->site_name.empty()) a->sources.site_name = "meta";
+  for (const JsonLdItem& item : json_ld) {
+    if (!a->site_name.empty()) break;
+    if (item.HasTypeContaining("WebSite")) a->site_name = std::string(item.Get("name"));
+    if (!a->site_name.empty()) a->sources.site_name = "json-ld";
   }
-  if (a->title.empty() && !og_title.empty()) a->title = StripSiteName(og_title, a->site_name);
-  if (a->title.empty() && !json_headline.empty()) a->title = json_headline;
-  if (a->title.empty() && !f.title.empty()) a->title = StripSiteName(f.title, a->site_name);
-  if (a->title.empty() && !f.h1.empty()) a->title = f.h1.front();
+
+  TitleCandidates titles;
+  titles.h1 = f.h1;
+  titles.og_title = FirstMeta(f, {"og:title", "twitter:title"});
+  titles.json_headline = JsonLd::First(json_ld, "headline");
+  titles.title_tag = f.title;
+  titles.site_name = a->site_name;
+  titles.url = url;
+  titles.is_article = absl::EqualsIgnoreCase(f.Meta("og:type"), "article") ||
+                      std::any_of(json_ld.begin(), json_ld.end(), [](const JsonLdItem& i) {
+                        return i.HasTypeContaining("Article") || i.HasTypeContaining("Posting");
+                      });
+  ChosenTitle title = TitleChooser::Choose(titles);
+  if (title.text.empty()) {
+    // Older sites and Chinese government sites name the headline in their own meta.
+    title = {std::string(FirstMeta(f, {"headline", "articletitle"})), "meta"};
+  }
+  a->title = std::move(title.text);
+  if (!a->title.empty()) a->sources.title = std::move(title.source);
 
   a->published = IsoDate(FirstMeta(
       f, {"article:published_time", "og:published_time", "datepublished", "pubdate",

@@ -33,9 +33,6 @@ class MetadataExtractor {
   // Reads metadata lines of a text page. Lines it consumes as metadata that the
   // selector had kept are unselected and marked kMetadata.
   static void FromText(BlockList* blocks, Article* article);
-
-  // Removes a site name glued to a page title ("Headline - Site", "Headline_Site").
-  static std::string StripSiteName(absl::string_view title, absl::string_view site);
 };
 
 }  // namespace declutter::extract

@@ -31,6 +31,24 @@ enum class BlockKind {
 // A short stable name ("related", "copyright", ...) for logs and reasons.
 const char* BlockKindName(BlockKind kind);
 
+// Where each metadata value came from, so users can judge it: "json-ld", "meta",
+// "microdata", "time-element", "byline-markup", "h1", "og:title", "title", "text",
+// "url", "declared"; "" when the field is empty.
+struct MetadataSources {
+  std::string title;
+  std::string authors;
+  std::string published;
+  std::string modified;
+  std::string site_name;
+  std::string source;
+  std::string description;
+  std::string keywords;
+  std::string image;
+  std::string canonical_url;
+  std::string language;
+  std::string editor;
+};
+
 struct Article {
   std::string title;
   std::string text;
@@ -47,6 +65,7 @@ struct Article {
   std::string image;
   int32_t word_count = 0;
   std::string editor;
+  MetadataSources sources;
 };
 
 struct RemovedBlock {
