@@ -110,7 +110,8 @@ absl::StatusOr<Result> Clean(const Page& page, const Options& options) {
     ContentSelector::SelectHtml(options.favor, &doc.dom, &blocks);
     result.timings.select_us = Lap(&mark);
     const std::vector<JsonLdItem> json_ld = JsonLd::Parse(doc.facts.json_ld);
-    MetadataExtractor::FromHtml(doc.facts, json_ld, blocks, page.url, &article);
+    MetadataExtractor::FromHtml(doc.facts, json_ld, blocks, page.url, page.fetched_at,
+                                &article);
     DropTitleHeading(article.title, &blocks);
     ContentSelector::AddStructuredBody(PlainText(JsonLd::BodyText(json_ld)), &blocks);
     declared_language = doc.facts.lang;
@@ -124,7 +125,7 @@ absl::StatusOr<Result> Clean(const Page& page, const Options& options) {
     result.timings.classify_us = Lap(&mark);
     ContentSelector::SelectText(&blocks);
     result.timings.select_us = Lap(&mark);
-    MetadataExtractor::FromText(&blocks, &article);
+    MetadataExtractor::FromText(page.fetched_at, &blocks, &article);
   }
   article.title = TextNormalizer::NormalizeInline(article.title);
   result.timings.metadata_us = Lap(&mark);

@@ -3,7 +3,9 @@
 #include <cstdio>
 
 #include "absl/strings/ascii.h"
+#include "absl/strings/match.h"
 #include "absl/strings/str_format.h"
+#include "absl/time/civil_time.h"
 
 namespace declutter::extract {
 namespace {
@@ -162,7 +164,9 @@ bool EnglishMonth(absl::string_view text, size_t at, ParsedDate* d) {
     m = month;
   } else {
     if (!sc.Number(2, &day)) return false;
+    sc.Literal("st") || sc.Literal("nd") || sc.Literal("rd") || sc.Literal("th");
     sc.Spaces();
+    sc.Literal("of ");  // "30th of March 2025"
     m = sc.Month();
     if (m == 0) return false;
     sc.OneOf(",");
@@ -178,7 +182,120 @@ bool EnglishMonth(absl::string_view text, size_t at, ParsedDate* d) {
   return true;
 }
 
+// Day-first numeric form with dots, as most of Europe prints it: 17.03.2023. Slashed
+// forms (03/04/2023) are not read: month-first and day-first are both common and the
+// text cannot tell them apart.
+bool DayFirstDotted(absl::string_view text, size_t at, ParsedDate* d) {
+  Scanner sc(text, at);
+  int y, m, day;
+  if (!sc.Number(2, &day) || !sc.Literal(".") || !sc.Number(2, &m) || !sc.Literal(".") ||
+      !sc.Number(4, &y, 4) || !ValidDate(y, m, day)) {
+    return false;
+  }
+  d->year = y, d->month = m, d->day = day;
+  ParseTime(&sc, d);
+  d->begin = at;
+  d->end = sc.pos();
+  return true;
+}
+
+struct RelativeUnit {
+  absl::string_view name;
+  int64_t seconds;
+};
+constexpr RelativeUnit kRelativeUnits[] = {
+#include "service/extract/data/relative_date_units.inc"
+};
+
+// Reads "N unit(s) ago" / "N unit前" at `at`; the offset in seconds, or -1.
+int64_t RelativeOffset(absl::string_view text, size_t at) {
+  Scanner sc(text, at);
+  int n;
+  if (!sc.Number(3, &n)) return -1;
+  sc.Spaces();
+  for (const RelativeUnit& u : kRelativeUnits) {
+    Scanner unit = sc;
+    const bool ascii = absl::ascii_isalpha(static_cast<unsigned char>(u.name.front()));
+    if (ascii) {
+      if (!absl::StartsWithIgnoreCase(text.substr(unit.pos()), u.name)) continue;
+      unit.Literal(text.substr(unit.pos(), u.name.size()));
+      unit.OneOf("sS");
+      unit.Spaces();
+      if (!absl::StartsWithIgnoreCase(text.substr(unit.pos()), "ago")) continue;
+    } else if (!unit.Literal(u.name) || !unit.Literal("前")) {
+      continue;
+    }
+    return static_cast<int64_t>(n) * u.seconds;
+  }
+  return -1;
+}
+
 }  // namespace
+
+bool DateParser::Plausible(const ParsedDate& d, absl::Time fetched_at) {
+  if (fetched_at == absl::InfiniteFuture()) return true;
+  const absl::CivilDay day(d.year, d.month, d.day);
+  // A day of slack: the page's zone may be ahead of UTC.
+  return day <= absl::ToCivilDay(fetched_at, absl::UTCTimeZone()) + 1;
+}
+
+std::optional<ParsedDate> DateParser::FromUrl(absl::string_view url) {
+  // Only the path: a query string's numbers are ids and timestamps.
+  const size_t scheme = url.find("://");
+  size_t path = url.find('/', scheme == absl::string_view::npos ? 0 : scheme + 3);
+  if (path == absl::string_view::npos) return std::nullopt;
+  url = url.substr(path, url.find_first_of("?#", path) - path);
+  for (size_t i = 0; i + 1 < url.size(); ++i) {
+    if (url[i] != '/' || !absl::ascii_isdigit(static_cast<unsigned char>(url[i + 1]))) continue;
+    Scanner sc(url, i + 1);
+    int y, m, day;
+    char sep = 0;
+    if (sc.Number(4, &y, 4)) {
+      if (!sc.OneOf("/-_", &sep) || !sc.Number(2, &m) ||
+          !sc.OneOf(absl::string_view(&sep, 1)) || !sc.Number(2, &day)) {
+        continue;  // "/2023/03/" names a month, not a day
+      }
+    } else {
+      // "/20230317/" written as one number.
+      Scanner compact(url, i + 1);
+      int ymd;
+      if (!compact.Number(8, &ymd, 8) || !(compact.AtEnd() || compact.OneOf("/-_."))) continue;
+      y = ymd / 10000, m = ymd / 100 % 100, day = ymd % 100;
+    }
+    if (!ValidDate(y, m, day)) continue;
+    ParsedDate d;
+    d.year = y, d.month = m, d.day = day;
+    return d;
+  }
+  return std::nullopt;
+}
+
+std::optional<ParsedDate> DateParser::FindRelative(absl::string_view text,
+                                                   absl::Time fetched_at) {
+  if (fetched_at == absl::InfiniteFuture() || fetched_at == absl::InfinitePast()) {
+    return std::nullopt;
+  }
+  int64_t offset = -1;
+  for (size_t i = 0; i < text.size() && offset < 0; ++i) {
+    const bool boundary = i == 0 || !absl::ascii_isalnum(static_cast<unsigned char>(text[i - 1]));
+    if (!boundary) continue;
+    if (absl::ascii_isdigit(static_cast<unsigned char>(text[i]))) {
+      offset = RelativeOffset(text, i);
+    } else if (absl::StartsWithIgnoreCase(text.substr(i), "yesterday") ||
+               absl::StartsWith(text.substr(i), "昨天")) {
+      offset = 86400;
+    } else if (absl::StartsWith(text.substr(i), "前天")) {
+      offset = 2 * 86400;
+    }
+  }
+  if (offset < 0) return std::nullopt;
+  const absl::CivilDay day =
+      absl::ToCivilDay(fetched_at - absl::Seconds(offset), absl::UTCTimeZone());
+  ParsedDate d;
+  d.year = static_cast<int>(day.year()), d.month = day.month(), d.day = day.day();
+  if (!ValidDate(d.year, d.month, d.day)) return std::nullopt;
+  return d;
+}
 
 std::string ParsedDate::ToIso8601() const {
   std::string out = absl::StrFormat("%04d-%02d-%02d", year, month, day);
@@ -202,6 +319,7 @@ std::optional<ParsedDate> DateParser::Find(absl::string_view text) {
     if (!boundary) continue;
     ParsedDate d;
     if (absl::ascii_isdigit(text[i]) && YearFirst(text, i, &d)) return d;
+    if (absl::ascii_isdigit(text[i]) && DayFirstDotted(text, i, &d)) return d;
     if (absl::ascii_isalnum(text[i]) && EnglishMonth(text, i, &d)) return d;
   }
   return std::nullopt;

@@ -33,12 +33,6 @@ absl::string_view FirstMeta(const HtmlFacts& f,
   return {};
 }
 
-std::string IsoDate(absl::string_view raw) {
-  if (raw.empty()) return "";
-  std::optional<ParsedDate> d = DateParser::Find(raw);
-  return d ? d->ToIso8601() : "";
-}
-
 // Splits a keyword list at , ; and their full-width forms and 、 (by code point, so
 // multi-byte delimiters never cut a character).
 std::vector<std::string> SplitList(absl::string_view raw) {
@@ -121,11 +115,15 @@ size_t BylineWindowEnd(const BlockList& blocks) {
 
 // The first block of the header window (see BylineWindowEnd) short enough to be a
 // dateline ("Published March 17, 2023", "Dec 12, 2025 · 5 min read") that holds a date.
-std::string DateFromTextDateline(const BlockList& blocks) {
+std::string DateFromTextDateline(const BlockList& blocks, absl::Time fetched_at) {
   const size_t limit = BylineWindowEnd(blocks);
   for (size_t i = 0; i < limit; ++i) {
-    if (blocks[i].features.chars > kMaxBylineChars) continue;
-    if (std::optional<ParsedDate> d = DateParser::Find(blocks[i].text)) return d->ToIso8601();
+    const Block& b = blocks[i];
+    // A copyright line's date is when the site was built, not the article.
+    if (b.features.chars > kMaxBylineChars || b.kind == BlockKind::kCopyright) continue;
+    std::optional<ParsedDate> d = DateParser::Find(b.text);
+    if (!d) d = DateParser::FindRelative(b.text, fetched_at);
+    if (d && DateParser::Plausible(*d, fetched_at)) return d->ToIso8601();
   }
   return "";
 }
@@ -171,7 +169,7 @@ bool IsFileName(absl::string_view line, std::string* stem) {
 
 void MetadataExtractor::FromHtml(const HtmlFacts& f, const std::vector<JsonLdItem>& json_ld,
                                  const BlockList& blocks, absl::string_view url,
-                                 Article* a) {
+                                 absl::Time fetched_at, Article* a) {
   a->site_name = std::string(FirstMeta(f, {"og:site_name", "application-name", "sitename"}));
   if (!a->site_name.empty()) a->sources.site_name = "meta";
   for (const JsonLdItem& item : json_ld) {
@@ -199,46 +197,100 @@ void MetadataExtractor::FromHtml(const HtmlFacts& f, const std::vector<JsonLdIte
   a->title = std::move(title.text);
   if (!a->title.empty()) a->sources.title = std::move(title.source);
 
-  a->published = IsoDate(FirstMeta(
-      f, {"article:published_time", "og:published_time", "datepublished", "pubdate",
-          "publishdate", "publish_date", "date", "dc.date", "dc.date.issued",
-          "dcterms.created", "sailthru.date", "parsely-pub-date"}));
-  if (a->published.empty()) a->published = IsoDate(JsonLd::First(json_ld, "datePublished"));
-  for (size_t i = 0; i < f.dates.size() && a->published.empty(); ++i) {
-    a->published = IsoDate(f.dates[i]);
+  // Published: the first plausible date of the sources, most reliable first.
+  const auto set_date = [&](std::string* field, std::string* source, absl::string_view raw,
+                            const char* from) {
+    if (!field->empty() || raw.empty()) return;
+    std::optional<ParsedDate> d = DateParser::Find(raw);
+    if (d && DateParser::Plausible(*d, fetched_at)) {
+      *field = d->ToIso8601();
+      *source = from;
+    }
+  };
+  set_date(&a->published, &a->sources.published,
+           FirstMeta(f, {"article:published_time", "og:published_time", "datepublished",
+                         "pubdate", "publishdate", "publish_date", "date", "dc.date",
+                         "dc.date.issued", "dcterms.created", "sailthru.date",
+                         "parsely-pub-date"}),
+           "meta");
+  set_date(&a->published, &a->sources.published, JsonLd::First(json_ld, "datePublished"),
+           "json-ld");
+  for (size_t i = 0; i < f.dates.size(); ++i) {
+    set_date(&a->published, &a->sources.published, f.dates[i], "time-element");
   }
-  if (a->published.empty()) a->published = DateFromTextDateline(blocks);
-  a->modified = IsoDate(FirstMeta(f, {"article:modified_time", "og:updated_time",
-                                      "datemodified", "dcterms.modified"}));
-  if (a->modified.empty()) a->modified = IsoDate(JsonLd::First(json_ld, "dateModified"));
+  if (a->published.empty()) {
+    a->published = DateFromTextDateline(blocks, fetched_at);
+    if (!a->published.empty()) a->sources.published = "text";
+  }
+  if (a->published.empty()) {
+    std::optional<ParsedDate> d = DateParser::FromUrl(url);
+    if (d && DateParser::Plausible(*d, fetched_at)) {
+      a->published = d->ToIso8601();
+      a->sources.published = "url";
+    }
+  }
+  set_date(&a->modified, &a->sources.modified,
+           FirstMeta(f, {"article:modified_time", "og:updated_time", "datemodified",
+                         "dcterms.modified"}),
+           "meta");
+  set_date(&a->modified, &a->sources.modified, JsonLd::First(json_ld, "dateModified"),
+           "json-ld");
 
   a->authors = AuthorsFromJsonLd(json_ld);
+  if (!a->authors.empty()) a->sources.authors = "json-ld";
   if (a->authors.empty()) {
     a->authors = BylineParser::Names(FirstMeta(
         f, {"author", "article:author", "dc.creator", "parsely-author", "sailthru.author"}));
+    if (!a->authors.empty()) a->sources.authors = "meta";
   }
   for (bool strong : {true, false}) {
     for (size_t i = 0; i < f.bylines.size() && a->authors.empty(); ++i) {
       if (f.bylines[i].strong == strong) a->authors = BylineParser::Names(f.bylines[i].text);
+      if (!a->authors.empty()) a->sources.authors = "byline-markup";
     }
   }
-  if (a->authors.empty()) a->authors = AuthorsFromTextByline(blocks);
+  if (a->authors.empty()) {
+    a->authors = AuthorsFromTextByline(blocks);
+    if (!a->authors.empty()) a->sources.authors = "text";
+  }
   a->description = std::string(FirstMeta(f, {"description", "og:description",
                                              "twitter:description"}));
+  if (a->description.empty()) a->description = std::string(JsonLd::First(json_ld, "description"));
+  if (!a->description.empty()) {
+    a->sources.description = f.Meta("description").empty() &&
+                                     f.Meta("og:description").empty() &&
+                                     f.Meta("twitter:description").empty()
+                                 ? "json-ld"
+                                 : "meta";
+  }
   a->keywords = SplitList(FirstMeta(f, {"keywords", "news_keywords"}));
+  if (!a->keywords.empty()) a->sources.keywords = "meta";
   for (const auto& [k, v] : f.meta) {
     if ((k == "article:tag" || k == "article:section") && a->tags.size() < 64) {
       a->tags.push_back(v);
     }
   }
-  absl::string_view canonical = f.canonical.empty() ? FirstMeta(f, {"og:url"})
-                                                   : absl::string_view(f.canonical);
-  a->canonical_url = UrlResolver::Resolve(url, canonical);
+  a->canonical_url = UrlResolver::Resolve(url, f.canonical);
+  if (!a->canonical_url.empty()) a->sources.canonical_url = "link";
+  if (a->canonical_url.empty()) {
+    a->canonical_url = UrlResolver::Resolve(url, FirstMeta(f, {"og:url"}));
+    if (!a->canonical_url.empty()) a->sources.canonical_url = "meta";
+  }
   a->image = UrlResolver::Resolve(url, FirstMeta(f, {"og:image", "og:image:url",
                                                      "twitter:image", "image"}));
+  if (!a->image.empty()) a->sources.image = "meta";
+  if (a->image.empty()) {
+    a->image = UrlResolver::Resolve(url, JsonLd::First(json_ld, "image"));
+    if (!a->image.empty()) a->sources.image = "json-ld";
+  }
+  if (!a->site_name.empty() && a->source.empty()) {
+    // A repost names its original publisher in JSON-LD's isBasedOn / sourceOrganization.
+    a->source = std::string(JsonLd::First(json_ld, "sourceOrganization"));
+    if (!a->source.empty()) a->sources.source = "json-ld";
+  }
 }
 
-void MetadataExtractor::FromText(BlockList* blocks, Article* a) {
+void MetadataExtractor::FromText(absl::Time fetched_at, BlockList* blocks, Article* a) {
   BlockList& bs = *blocks;
   const size_t header = std::min(bs.size(), kTextHeaderLines);
   int date_line = -1;
@@ -249,6 +301,7 @@ void MetadataExtractor::FromText(BlockList* blocks, Article* a) {
       for (absl::string_view label : {"原标题", "原標題"}) {
         if (absl::StartsWith(t, label)) {
           a->title = std::string(absl::StripAsciiWhitespace(AfterColon(t.substr(label.size()))));
+          a->sources.title = "text";
           MarkMetadata(&b, "original-title line");
         }
       }
@@ -257,12 +310,15 @@ void MetadataExtractor::FromText(BlockList* blocks, Article* a) {
     if (source.empty()) source = AfterLabel(t, "來源");
     const bool short_line = b.features.chars <= 60 && !b.features.ends_sentence;
     if (!source.empty() && short_line) {
-      if (a->source.empty()) a->source = source;
+      if (a->source.empty()) a->source = source, a->sources.source = "text";
       MarkMetadata(&b, "source line");
     }
     if (a->published.empty() && short_line) {
-      if (std::optional<ParsedDate> d = DateParser::Find(t)) {
+      std::optional<ParsedDate> d = DateParser::Find(t);
+      if (!d) d = DateParser::FindRelative(t, fetched_at);
+      if (d && DateParser::Plausible(*d, fetched_at)) {
         a->published = d->ToIso8601();
+        a->sources.published = "text";
         date_line = static_cast<int>(i);
         MarkMetadata(&b, "date line");
       }
@@ -277,6 +333,7 @@ void MetadataExtractor::FromText(BlockList* blocks, Article* a) {
           !b.features.ends_with_full_stop &&
           (b.kind == BlockKind::kNone || b.kind == BlockKind::kOther)) {
         a->title = b.text;
+        a->sources.title = "text";
         MarkMetadata(&bs[i], "title line");
       }
       break;
@@ -287,17 +344,19 @@ void MetadataExtractor::FromText(BlockList* blocks, Article* a) {
     std::string stem;
     if (a->title.empty() && b.features.chars <= 120 && IsFileName(t, &stem)) {
       a->title = stem;
+      a->sources.title = "text";
       MarkMetadata(&b, "document file-name line");
     }
     for (absl::string_view label : {"责编", "責編", "责任编辑", "責任編輯"}) {
       std::string editor = AfterLabel(t, label);
-      if (!editor.empty() && a->editor.empty()) a->editor = editor;
+      if (!editor.empty() && a->editor.empty()) a->editor = editor, a->sources.editor = "text";
     }
     for (absl::string_view label : {"文章关键词", "文章關鍵詞", "关键词"}) {
       if (a->keywords.empty() && absl::StartsWith(t, label)) {
         absl::string_view rest = AfterColon(t.substr(label.size()));
         rest = rest.substr(0, rest.find(' '));
         a->keywords = SplitList(rest);
+        if (!a->keywords.empty()) a->sources.keywords = "text";
       }
     }
     if (a->authors.empty() && b.features.chars < 400) {
@@ -305,6 +364,7 @@ void MetadataExtractor::FromText(BlockList* blocks, Article* a) {
         std::string name = NameAfter(t, label);
         if (!name.empty()) {
           a->authors.push_back(name);
+          a->sources.authors = "text";
           break;
         }
       }

@@ -7,6 +7,7 @@
 #define DECLUTTER_SERVICE_EXTRACT_PAGE_H_
 
 #include "absl/strings/string_view.h"
+#include "absl/time/time.h"
 
 namespace declutter::extract {
 
@@ -30,6 +31,10 @@ struct Page {
   absl::string_view url;           // where they came from; never fetched
   absl::string_view content_type;  // HTTP Content-Type value, charset included
   InputKind kind = InputKind::kAuto;
+  // When the page was fetched: dates after it are rejected and relative dates ("3
+  // hours ago") count from it. InfiniteFuture when unknown: no date is rejected for
+  // lateness and relative dates are not read.
+  absl::Time fetched_at = absl::InfiniteFuture();
 };
 
 }  // namespace declutter::extract

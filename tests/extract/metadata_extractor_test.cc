@@ -8,13 +8,18 @@ namespace declutter::extract {
 namespace {
 
 // As the engine calls it: after the blocks are classified.
-Article HtmlMetadata(const std::string& html) {
+Article HtmlMetadata(const std::string& html, absl::string_view url = "",
+                     absl::Time fetched_at = absl::InfiniteFuture()) {
   HtmlDocument doc = HtmlBlockBuilder::Build(html);
   BlockClassifier::Classify(Favor::kBalanced, &doc.blocks);
   Article a;
-  MetadataExtractor::FromHtml(doc.facts, JsonLd::Parse(doc.facts.json_ld), doc.blocks, "",
-                              &a);
+  MetadataExtractor::FromHtml(doc.facts, JsonLd::Parse(doc.facts.json_ld), doc.blocks, url,
+                              fetched_at, &a);
   return a;
+}
+
+absl::Time Day(int y, int m, int d) {
+  return absl::FromCivil(absl::CivilDay(y, m, d), absl::UTCTimeZone());
 }
 
 TEST(MetadataExtractorTest, HtmlTitlePrefersAgreeingH1) {
@@ -28,8 +33,14 @@ TEST(MetadataExtractorTest, HtmlTitlePrefersAgreeingH1) {
       "<body><h1>Big storm hits coast</h1></body>");
   Article a;
   MetadataExtractor::FromHtml(doc.facts, JsonLd::Parse(doc.facts.json_ld), doc.blocks,
-                              "https://example.com/x?y", &a);
+                              "https://example.com/x?y", absl::InfiniteFuture(), &a);
   EXPECT_EQ(a.title, "Big storm hits coast");
+  EXPECT_EQ(a.sources.title, "h1");
+  EXPECT_EQ(a.sources.site_name, "meta");
+  EXPECT_EQ(a.sources.published, "meta");
+  EXPECT_EQ(a.sources.authors, "meta");
+  EXPECT_EQ(a.sources.image, "meta");
+  EXPECT_EQ(a.sources.canonical_url, "link");
   EXPECT_EQ(a.site_name, "Example News");
   EXPECT_EQ(a.published, "2023-03-17T11:10:17+08:00");
   EXPECT_EQ(a.authors, std::vector<std::string>{"Jane Doe"});
@@ -101,7 +112,7 @@ TEST(MetadataExtractorTest, TextHeaderLines) {
       "文章关键词:健康,聚焦,卫生 责编:张定有\n");
   BlockClassifier::Classify(Favor::kBalanced, &blocks);
   Article a;
-  MetadataExtractor::FromText(&blocks, &a);
+  MetadataExtractor::FromText(absl::InfiniteFuture(), &blocks, &a);
   EXPECT_EQ(a.title, "阔步新征程 谱写新篇章");
   EXPECT_EQ(a.published, "2023-03-17T11:10:17");
   EXPECT_EQ(a.source, "映象网");
@@ -109,13 +120,65 @@ TEST(MetadataExtractorTest, TextHeaderLines) {
   EXPECT_EQ(a.editor, "张定有");
   EXPECT_EQ(a.keywords, (std::vector<std::string>{"健康", "聚焦", "卫生"}));
   EXPECT_EQ(blocks[2].kind, BlockKind::kMetadata);
+  EXPECT_EQ(a.sources.title, "text");
+  EXPECT_EQ(a.sources.published, "text");
+  EXPECT_EQ(a.sources.source, "text");
+  EXPECT_EQ(a.sources.authors, "text");
+  EXPECT_EQ(a.sources.editor, "text");
+}
+
+TEST(MetadataExtractorTest, TextRelativeDateCountsFromTheFetch) {
+  BlockList blocks = TextBlockBuilder::Build("标题在这里\n2小时前 来源:映象网\n正文第一段。\n");
+  BlockClassifier::Classify(Favor::kBalanced, &blocks);
+  Article a;
+  MetadataExtractor::FromText(Day(2023, 3, 17) + absl::Hours(1), &blocks, &a);
+  EXPECT_EQ(a.published, "2023-03-16");
+}
+
+TEST(MetadataExtractorTest, HtmlDatesAfterTheFetchAreRejected) {
+  const std::string page =
+      "<head><meta property=article:published_time content=\"2031-01-01\"></head>"
+      "<body><h1>Storm hits the coast tonight</h1><p>Published 2023-03-17</p>"
+      "<p>Body text of the article, long enough to read as prose for the test.</p></body>";
+  // Unknown fetch time: the meta date stands.
+  EXPECT_EQ(HtmlMetadata(page).published, "2031-01-01");
+  Article a = HtmlMetadata(page, "", Day(2023, 6, 1));
+  EXPECT_EQ(a.published, "2023-03-17");
+  EXPECT_EQ(a.sources.published, "text");
+}
+
+TEST(MetadataExtractorTest, HtmlDateFromTheUrlLast) {
+  const std::string page =
+      "<body><h1>Storm hits the coast tonight</h1>"
+      "<p>Body text of the article, long enough to read as prose for the test.</p>"
+      "<footer><p>\xC2\xA9 2019-01-01 Example News</p></footer></body>";
+  Article a = HtmlMetadata(page, "https://example.com/2023/03/17/storm?id=20240101");
+  EXPECT_EQ(a.published, "2023-03-17");
+  EXPECT_EQ(a.sources.published, "url");
+  EXPECT_EQ(HtmlMetadata(page, "https://example.com/news/storm").published, "");
+}
+
+TEST(MetadataExtractorTest, HtmlJsonLdFillsDescriptionAndImage) {
+  Article a = HtmlMetadata(
+      "<head><script type=\"application/ld+json\">{\"@type\":\"NewsArticle\","
+      "\"headline\":\"Storm\",\"description\":\"A storm.\",\"image\":\"/lead.jpg\","
+      "\"dateModified\":\"2023-03-18\"}</script></head><body><p>x</p></body>",
+      "https://example.com/a");
+  EXPECT_EQ(a.description, "A storm.");
+  EXPECT_EQ(a.sources.description, "json-ld");
+  EXPECT_EQ(a.image, "https://example.com/lead.jpg");
+  EXPECT_EQ(a.sources.image, "json-ld");
+  EXPECT_EQ(a.modified, "2023-03-18");
+  EXPECT_EQ(a.sources.modified, "json-ld");
+  EXPECT_EQ(a.title, "Storm");
+  EXPECT_EQ(a.sources.title, "json-ld");
 }
 
 TEST(MetadataExtractorTest, ReporterWordInProseIsNotAnAuthor) {
   BlockList blocks = TextBlockBuilder::Build("记者从会议上获悉，2023年将落实十项工作。\n");
   BlockClassifier::Classify(Favor::kBalanced, &blocks);
   Article a;
-  MetadataExtractor::FromText(&blocks, &a);
+  MetadataExtractor::FromText(absl::InfiniteFuture(), &blocks, &a);
   EXPECT_TRUE(a.authors.empty());
 }
 
@@ -123,7 +186,7 @@ TEST(MetadataExtractorTest, DocumentFileNameIsTitle) {
   BlockList blocks = TextBlockBuilder::Build("下载\n副市长在全市工作会议上的讲话.docx\n正文。\n");
   BlockClassifier::Classify(Favor::kBalanced, &blocks);
   Article a;
-  MetadataExtractor::FromText(&blocks, &a);
+  MetadataExtractor::FromText(absl::InfiniteFuture(), &blocks, &a);
   EXPECT_EQ(a.title, "副市长在全市工作会议上的讲话");
 }
 
