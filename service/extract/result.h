@@ -32,8 +32,8 @@ enum class BlockKind {
 const char* BlockKindName(BlockKind kind);
 
 // Where each metadata value came from, so users can judge it: "json-ld", "meta",
-// "microdata", "time-element", "byline-markup", "h1", "og:title", "title", "text",
-// "url", "declared"; "" when the field is empty.
+// "link", "h1", "og:title", "title", "time-element", "byline-markup", "text", "url";
+// "" when the field is empty (the proto's MetadataSources documents each).
 struct MetadataSources {
   std::string title;
   std::string authors;
@@ -45,7 +45,6 @@ struct MetadataSources {
   std::string keywords;
   std::string image;
   std::string canonical_url;
-  std::string language;
   std::string editor;
 };
 

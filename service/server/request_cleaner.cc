@@ -1,5 +1,7 @@
 #include "service/server/request_cleaner.h"
 
+#include "absl/time/clock.h"
+#include "absl/time/time.h"
 #include "service/extract/clean.h"
 
 namespace declutter::server {
@@ -71,6 +73,19 @@ void FillArticle(const extract::Article& a, v1::Article* out) {
   out->set_image(a.image);
   out->set_word_count(a.word_count);
   out->set_editor(a.editor);
+  const extract::MetadataSources& from = a.sources;
+  v1::MetadataSources* sources = out->mutable_sources();
+  sources->set_title(from.title);
+  sources->set_authors(from.authors);
+  sources->set_published(from.published);
+  sources->set_modified(from.modified);
+  sources->set_site_name(from.site_name);
+  sources->set_source(from.source);
+  sources->set_description(from.description);
+  sources->set_keywords(from.keywords);
+  sources->set_image(from.image);
+  sources->set_canonical_url(from.canonical_url);
+  sources->set_editor(from.editor);
 }
 
 }  // namespace
@@ -83,6 +98,10 @@ absl::Status RequestCleaner::Clean(const v1::CleanRequest& request,
   page.url = request.url();
   page.content_type = request.content_type();
   page.kind = ToEngine(request.input_kind());
+  page.fetched_at = request.has_fetch_time()
+                        ? absl::FromUnixSeconds(request.fetch_time().seconds()) +
+                              absl::Nanoseconds(request.fetch_time().nanos())
+                        : absl::Now();
   response->mutable_input()->set_bytes(static_cast<int64_t>(request.content().size()));
   absl::StatusOr<extract::Result> result = extract::Clean(page, OptionsOf(request.options()));
   if (!result.ok()) return result.status();

@@ -31,6 +31,31 @@ TEST(RequestCleanerTest, FillsTheResponse) {
   EXPECT_GT(response.timings().total_us(), 0);
 }
 
+TEST(RequestCleanerTest, FetchTimeBoundsDatesAndSourcesAreReported) {
+  v1::CleanRequest request;
+  request.set_content_type("text/html; charset=utf-8");
+  request.set_url("https://example.com/news/2099/01/02/storm");
+  request.set_content(
+      "<html><head><title>Storm hits the coast - Example</title>"
+      "<meta property=\"article:published_time\" content=\"2099-01-01T08:00:00Z\">"
+      "</head><body><h1>Storm hits the coast</h1><p>Posted 2 days ago</p>"
+      "<p>A storm hit the coast last night, and the town woke to flooded streets and "
+      "fallen trees across every road out of the harbour.</p></body></html>");
+  request.mutable_fetch_time()->set_seconds(1679040000);  // 2023-03-17T08:00:00Z
+  v1::CleanResponse response;
+  ASSERT_TRUE(RequestCleaner::Clean(request, &response).ok());
+  // The meta date and the URL's date lie after the fetch; the relative dateline does not.
+  EXPECT_EQ(response.article().published(), "2023-03-15");
+  EXPECT_EQ(response.article().sources().published(), "text");
+  EXPECT_EQ(response.article().title(), "Storm hits the coast");
+  EXPECT_EQ(response.article().sources().title(), "h1");
+
+  // Unset: the time of the request, so the 2099 date is still in the future.
+  request.clear_fetch_time();
+  ASSERT_TRUE(RequestCleaner::Clean(request, &response).ok());
+  EXPECT_NE(response.article().published().substr(0, 4), "2099");
+}
+
 TEST(RequestCleanerTest, ErrorsComeBackAsStatusAndItemError) {
   v1::CleanRequest request;
   request.set_id("empty");
