@@ -222,7 +222,8 @@ std::string VisibleText(const GumboNode* root, size_t limit) {
 }
 
 // Whether `value` names an author or byline: microdata itemprop=author, rel=author,
-// and the class and id names sites give bylines ("byline", "author-name").
+// and the class and id names sites give bylines ("byline", "author-name") and forum
+// posters ("username", "poster").
 bool MarksAuthor(absl::string_view value) {
   // Per element of the page: compared in place, never copied to lower case.
   auto contains = [value](absl::string_view lower_needle) {
@@ -230,7 +231,9 @@ bool MarksAuthor(absl::string_view value) {
                        [](char a, char b) { return absl::ascii_tolower(a) == b; }) !=
            value.end();
   };
-  return contains("author") || contains("byline");
+  // Forum software marks a post's author as its user name or poster.
+  return contains("author") || contains("byline") || contains("username") ||
+         contains("user-name") || contains("poster");
 }
 
 // Facts any element may carry in its attributes: a date (<time datetime>, microdata

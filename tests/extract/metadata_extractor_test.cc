@@ -174,6 +174,16 @@ TEST(MetadataExtractorTest, HtmlJsonLdFillsDescriptionAndImage) {
   EXPECT_EQ(a.sources.title, "json-ld");
 }
 
+TEST(MetadataExtractorTest, HtmlForumPosterIsTheAuthor) {
+  Article a = HtmlMetadata(
+      "<body><h1>Which tent for winter camping?</h1>"
+      "<div class=post><span class=\"username\">trailfox</span>"
+      "<p>I need a tent that survives snow and wind on long winter trips.</p></div>"
+      "<div class=post><span class=\"username\">hiker_jo</span><p>Reply.</p></div></body>");
+  EXPECT_EQ(a.authors, std::vector<std::string>{"trailfox"});
+  EXPECT_EQ(a.sources.authors, "byline-markup");
+}
+
 TEST(MetadataExtractorTest, ReporterWordInProseIsNotAnAuthor) {
   BlockList blocks = TextBlockBuilder::Build("记者从会议上获悉，2023年将落实十项工作。\n");
   BlockClassifier::Classify(Favor::kBalanced, &blocks);
