@@ -58,6 +58,10 @@ class Scanner {
     }
     return false;
   }
+  // An English ordinal suffix ("st", "nd", "rd", "th"), if there is one.
+  void Ordinal() {
+    Literal("st") || Literal("nd") || Literal("rd") || Literal("th");
+  }
   void Spaces() {
     while (pos_ < s_.size() && (s_[pos_] == ' ' || s_[pos_] == '\t')) ++pos_;
   }
@@ -123,6 +127,17 @@ void ParseTime(Scanner* sc, ParsedDate* d) {
   }
 }
 
+// Completes a match of any form: checks the date, reads an optional time after it,
+// and records the byte range from `at`.
+bool Finish(int y, int m, int day, size_t at, Scanner* sc, ParsedDate* d) {
+  if (!ValidDate(y, m, day)) return false;
+  d->year = y, d->month = m, d->day = day;
+  ParseTime(sc, d);
+  d->begin = at;
+  d->end = sc->pos();
+  return true;
+}
+
 // Year-first numeric forms: 2023-03-17, 2023/3/17, 2023.03.17, 2023年3月17日.
 bool YearFirst(absl::string_view text, size_t at, ParsedDate* d) {
   Scanner sc(text, at);
@@ -133,21 +148,14 @@ bool YearFirst(absl::string_view text, size_t at, ParsedDate* d) {
     if (!sc.Number(2, &m) || !sc.Literal("月")) return false;
     sc.Spaces();
     if (!sc.Number(2, &day) || !(sc.Literal("日") || sc.Literal("号"))) return false;
-    if (!ValidDate(y, m, day)) return false;
-    d->year = y, d->month = m, d->day = day;
-    ParseTime(&sc, d);
-  } else {
-    char sep;
-    if (!sc.OneOf("-/.", &sep) || !sc.Number(2, &m) || !sc.OneOf(absl::string_view(&sep, 1)) ||
-        !sc.Number(2, &day) || !ValidDate(y, m, day)) {
-      return false;
-    }
-    d->year = y, d->month = m, d->day = day;
-    ParseTime(&sc, d);
+    return Finish(y, m, day, at, &sc, d);
   }
-  d->begin = at;
-  d->end = sc.pos();
-  return true;
+  char sep;
+  if (!sc.OneOf("-/.", &sep) || !sc.Number(2, &m) || !sc.OneOf(absl::string_view(&sep, 1)) ||
+      !sc.Number(2, &day)) {
+    return false;
+  }
+  return Finish(y, m, day, at, &sc, d);
 }
 
 // English forms: "March 17, 2023", "Mar 17 2023", "17 March 2023", RFC 822.
@@ -157,14 +165,14 @@ bool EnglishMonth(absl::string_view text, size_t at, ParsedDate* d) {
   if (int month = sc.Month(); month > 0) {
     sc.Spaces();
     if (!sc.Number(2, &day)) return false;
-    sc.Literal("st") || sc.Literal("nd") || sc.Literal("rd") || sc.Literal("th");
+    sc.Ordinal();
     sc.OneOf(",");
     sc.Spaces();
     if (!sc.Number(4, &y, 4)) return false;
     m = month;
   } else {
     if (!sc.Number(2, &day)) return false;
-    sc.Literal("st") || sc.Literal("nd") || sc.Literal("rd") || sc.Literal("th");
+    sc.Ordinal();
     sc.Spaces();
     sc.Literal("of ");  // "30th of March 2025"
     m = sc.Month();
@@ -173,13 +181,8 @@ bool EnglishMonth(absl::string_view text, size_t at, ParsedDate* d) {
     sc.Spaces();
     if (!sc.Number(4, &y, 4)) return false;
   }
-  if (!ValidDate(y, m, day)) return false;
-  d->year = y, d->month = m, d->day = day;
   sc.OneOf(",");
-  ParseTime(&sc, d);
-  d->begin = at;
-  d->end = sc.pos();
-  return true;
+  return Finish(y, m, day, at, &sc, d);
 }
 
 // Day-first numeric form with dots, as most of Europe prints it: 17.03.2023. Slashed
@@ -189,14 +192,10 @@ bool DayFirstDotted(absl::string_view text, size_t at, ParsedDate* d) {
   Scanner sc(text, at);
   int y, m, day;
   if (!sc.Number(2, &day) || !sc.Literal(".") || !sc.Number(2, &m) || !sc.Literal(".") ||
-      !sc.Number(4, &y, 4) || !ValidDate(y, m, day)) {
+      !sc.Number(4, &y, 4)) {
     return false;
   }
-  d->year = y, d->month = m, d->day = day;
-  ParseTime(&sc, d);
-  d->begin = at;
-  d->end = sc.pos();
-  return true;
+  return Finish(y, m, day, at, &sc, d);
 }
 
 struct RelativeUnit {

@@ -225,15 +225,11 @@ std::string VisibleText(const GumboNode* root, size_t limit) {
 // and the class and id names sites give bylines ("byline", "author-name") and forum
 // posters ("username", "poster").
 bool MarksAuthor(absl::string_view value) {
-  // Per element of the page: compared in place, never copied to lower case.
-  auto contains = [value](absl::string_view lower_needle) {
-    return std::search(value.begin(), value.end(), lower_needle.begin(), lower_needle.end(),
-                       [](char a, char b) { return absl::ascii_tolower(a) == b; }) !=
-           value.end();
-  };
   // Forum software marks a post's author as its user name or poster.
-  return contains("author") || contains("byline") || contains("username") ||
-         contains("user-name") || contains("poster");
+  for (absl::string_view mark : {"author", "byline", "username", "user-name", "poster"}) {
+    if (ContainsIgnoreCase(value, mark)) return true;
+  }
+  return false;
 }
 
 // Facts any element may carry in its attributes: a date (<time datetime>, microdata

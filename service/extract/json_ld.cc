@@ -77,7 +77,10 @@ void ResolveReferences(std::vector<JsonLdItem>* items) {
   auto name_of = [items](absl::string_view id, absl::string_view key) -> std::string {
     for (const JsonLdItem& item : *items) {
       if (item.Get("@id") != id) continue;
-      if (key != "publisher" && item.HasTypeContaining("Organization")) return "";
+      if (key != "publisher" && key != "sourceOrganization" &&
+          item.HasTypeContaining("Organization")) {
+        return "";
+      }
       return std::string(item.Get("name"));
     }
     return "";
@@ -111,7 +114,8 @@ void AddNames(const std::string& key, const Json& field, JsonLdItem* item) {
       item->strings.emplace_back(key, one.get<std::string>());
     } else if (one.is_object()) {
       // An organisation credited as author is the publisher, not a byline.
-      if (auto type = one.find("@type"); key != "publisher" && type != one.end() &&
+      if (auto type = one.find("@type");
+          key != "publisher" && key != "sourceOrganization" && type != one.end() &&
                                          type->is_string() &&
                                          type->get<std::string>() == "Organization") {
         return;
@@ -165,7 +169,8 @@ void Collect(const Json& value, std::vector<JsonLdItem>* items) {
         }
       } else if (field.is_string()) {
         item.strings.emplace_back(key, field.get<std::string>());
-      } else if (key == "author" || key == "creator" || key == "publisher") {
+      } else if (key == "author" || key == "creator" || key == "publisher" ||
+                 key == "sourceOrganization") {
         AddNames(key, field, &item);
       }
     }

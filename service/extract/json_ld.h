@@ -1,7 +1,8 @@
 // Reads the JSON-LD blocks of a page (<script type="application/ld+json">) into flat
 // schema.org items: each object found at the top level, in an array or in an @graph,
-// with its @type list and its string-valued properties; author, creator and publisher
-// objects and lists contribute their names as values of those keys.
+// with its @type list and its string-valued properties; author, creator, publisher and
+// sourceOrganization objects and lists (and @id references to them) contribute their
+// names as values of those keys.
 //
 // Untrusted input: each script is bounded (HtmlBlockBuilder keeps at most 1 MiB), a
 // script nested deeper than kMaxDepth is skipped without being parsed, and at most

@@ -255,13 +255,10 @@ void MetadataExtractor::FromHtml(const HtmlFacts& f, const std::vector<JsonLdIte
   }
   a->description = std::string(FirstMeta(f, {"description", "og:description",
                                              "twitter:description"}));
-  if (a->description.empty()) a->description = std::string(JsonLd::First(json_ld, "description"));
-  if (!a->description.empty()) {
-    a->sources.description = f.Meta("description").empty() &&
-                                     f.Meta("og:description").empty() &&
-                                     f.Meta("twitter:description").empty()
-                                 ? "json-ld"
-                                 : "meta";
+  if (!a->description.empty()) a->sources.description = "meta";
+  if (a->description.empty()) {
+    a->description = std::string(JsonLd::First(json_ld, "description"));
+    if (!a->description.empty()) a->sources.description = "json-ld";
   }
   a->keywords = SplitList(FirstMeta(f, {"keywords", "news_keywords"}));
   if (!a->keywords.empty()) a->sources.keywords = "meta";
@@ -283,11 +280,9 @@ void MetadataExtractor::FromHtml(const HtmlFacts& f, const std::vector<JsonLdIte
     a->image = UrlResolver::Resolve(url, JsonLd::First(json_ld, "image"));
     if (!a->image.empty()) a->sources.image = "json-ld";
   }
-  if (!a->site_name.empty() && a->source.empty()) {
-    // A repost names its original publisher in JSON-LD's isBasedOn / sourceOrganization.
-    a->source = std::string(JsonLd::First(json_ld, "sourceOrganization"));
-    if (!a->source.empty()) a->sources.source = "json-ld";
-  }
+  // A repost names its original publisher in JSON-LD's sourceOrganization.
+  a->source = std::string(JsonLd::First(json_ld, "sourceOrganization"));
+  if (!a->source.empty()) a->sources.source = "json-ld";
 }
 
 void MetadataExtractor::FromText(absl::Time fetched_at, BlockList* blocks, Article* a) {

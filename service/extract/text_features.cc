@@ -4,6 +4,8 @@
 
 #include <algorithm>
 
+#include "absl/strings/ascii.h"
+
 namespace declutter::extract {
 namespace {
 
@@ -64,6 +66,13 @@ uint32_t NextCodePoint(absl::string_view s, size_t* i) {
   }
   *i += len;
   return cp;
+}
+
+bool ContainsIgnoreCase(absl::string_view hay, absl::string_view needle) {
+  return std::search(hay.begin(), hay.end(), needle.begin(), needle.end(), [](char a, char b) {
+           return absl::ascii_tolower(static_cast<unsigned char>(a)) ==
+                  absl::ascii_tolower(static_cast<unsigned char>(b));
+         }) != hay.end();
 }
 
 int32_t CountCodePoints(absl::string_view s) {

@@ -42,6 +42,9 @@ uint32_t NextCodePoint(absl::string_view s, size_t* i);
 // Number of code points in `s`.
 int32_t CountCodePoints(absl::string_view s);
 
+// Whether `hay` contains `needle`, ASCII letters compared without case.
+bool ContainsIgnoreCase(absl::string_view hay, absl::string_view needle);
+
 // True for CJK ideographs, kana and Hangul syllables.
 bool IsHanLike(uint32_t cp);
 

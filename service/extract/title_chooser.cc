@@ -48,12 +48,6 @@ bool Same(absl::string_view a, absl::string_view b) {
   return !Trimmed(a).empty() && absl::EqualsIgnoreCase(Trimmed(a), Trimmed(b));
 }
 
-bool ContainsIgnoreCase(absl::string_view hay, absl::string_view needle) {
-  return std::search(hay.begin(), hay.end(), needle.begin(), needle.end(), [](char a, char b) {
-           return absl::ascii_tolower(a) == absl::ascii_tolower(b);
-         }) != hay.end();
-}
-
 // Whether `part` is the site's name: equal to the declared name or to the domain's
 // name part once spaces and punctuation are ignored.
 bool IsSiteName(absl::string_view part, absl::string_view site, absl::string_view label) {

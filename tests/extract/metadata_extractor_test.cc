@@ -162,7 +162,9 @@ TEST(MetadataExtractorTest, HtmlJsonLdFillsDescriptionAndImage) {
   Article a = HtmlMetadata(
       "<head><script type=\"application/ld+json\">{\"@type\":\"NewsArticle\","
       "\"headline\":\"Storm\",\"description\":\"A storm.\",\"image\":\"/lead.jpg\","
-      "\"dateModified\":\"2023-03-18\"}</script></head><body><p>x</p></body>",
+      "\"dateModified\":\"2023-03-18\",\"sourceOrganization\":{\"@type\":"
+      "\"NewsMediaOrganization\",\"name\":\"Wire Service\"}}</script></head>"
+      "<body><p>x</p></body>",
       "https://example.com/a");
   EXPECT_EQ(a.description, "A storm.");
   EXPECT_EQ(a.sources.description, "json-ld");
@@ -170,6 +172,8 @@ TEST(MetadataExtractorTest, HtmlJsonLdFillsDescriptionAndImage) {
   EXPECT_EQ(a.sources.image, "json-ld");
   EXPECT_EQ(a.modified, "2023-03-18");
   EXPECT_EQ(a.sources.modified, "json-ld");
+  EXPECT_EQ(a.source, "Wire Service");
+  EXPECT_EQ(a.sources.source, "json-ld");
   EXPECT_EQ(a.title, "Storm");
   EXPECT_EQ(a.sources.title, "json-ld");
 }
