@@ -7,7 +7,7 @@ set -euo pipefail
 packages=(
   build-essential cmake ninja-build pkg-config
   libgrpc++-dev protobuf-compiler-grpc libprotobuf-dev protobuf-compiler
-  libgumbo-dev libicu-dev libabsl-dev zlib1g-dev nlohmann-json3-dev
+  libgumbo-dev libicu-dev libcld2-dev libabsl-dev zlib1g-dev nlohmann-json3-dev
   libgtest-dev libgmock-dev libbenchmark-dev
 )
 

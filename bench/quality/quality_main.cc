@@ -3,11 +3,17 @@
 //
 //   declutter-quality --set scrapinghub --data ../shared/data/scrapinghub [--worst 10]
 //   declutter-quality --set magic-html --data ../shared/data/magic-html [--zh_only]
+//   declutter-quality --set magic-html-forum --data ../shared/data/magic-html
+//   declutter-quality --set gne-zh --data ../shared/data/gne-zh
 //   declutter-quality --set wcxb --data ../shared/data/wcxb-dev [--limit N]
 //   declutter-quality --set wcxb-text --data ../shared/data/wcxb-dev --limit 300
 //
 // wcxb-text is the no-harm check for the text path: each page's ground-truth
 // main_content is sent as text/plain and must come back whole (word F1 against itself).
+//
+// Every set also gets the decoding checks: pages whose output has U+FFFD although the
+// page's bytes had none, and the language against data/languages.tsv (--misses language
+// lists the misses). gne-zh has no content truth: it is scored on these checks only.
 //
 // The engine runs in-process on one thread, exactly as the CLI and server call it.
 
@@ -29,6 +35,8 @@
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_format.h"
 #include "absl/strings/str_join.h"
+#include "absl/strings/str_split.h"
+#include "absl/strings/match.h"
 #include "absl/time/clock.h"
 #include "absl/time/time.h"
 #include "bench/quality/metadata_metric.h"
@@ -37,14 +45,17 @@
 #include "service/extract/clean.h"
 
 ABSL_FLAG(std::string, set, "scrapinghub",
-          "benchmark: scrapinghub, magic-html, wcxb or wcxb-text");
+          "benchmark: scrapinghub, magic-html, magic-html-forum, gne-zh, wcxb or wcxb-text");
 ABSL_FLAG(std::string, data, "", "the benchmark's folder under shared/data");
 ABSL_FLAG(int, worst, 10, "how many of the worst pages to list");
 ABSL_FLAG(bool, zh_only, false, "magic-html: only the Chinese pages (zh_ids.json)");
 ABSL_FLAG(int, limit, 0, "score only the first N pages in id order; 0 means all");
 ABSL_FLAG(std::string, type, "", "wcxb: only pages of this primary type");
 ABSL_FLAG(std::string, misses, "",
-          "wcxb: list up to --worst pages whose title, date or author is wrong");
+          "list up to --worst pages whose language (any set) or title, date or author "
+          "(wcxb) is wrong");
+ABSL_FLAG(std::string, languages, DECLUTTER_BENCH_DATA "/languages.tsv",
+          "the language truth: lines of set, page id and BCP 47 tag, tab-separated");
 ABSL_FLAG(std::string, show, "",
           "print one page's truth, prediction and removed blocks, then exit");
 
@@ -64,6 +75,8 @@ struct Case {
   std::vector<std::string> with;     // wcxb: snippets the content must contain
   std::vector<std::string> without;  // wcxb: snippets it must not contain
   std::string title, author, published;  // wcxb: metadata truth, empty when unknown
+  bool has_truth = true;  // false: scored on the decoding checks only (gne-zh)
+  std::string language;   // from --languages; empty when unknown
 };
 
 bool LoadJson(const declutter::client::InputReader& reader, const std::string& path,
@@ -113,17 +126,28 @@ std::vector<Case> LoadCases(const std::string& set, const std::string& dir,
       cases.push_back({id, absl::StrCat(dir, "/html/", id, ".html.gz"),
                        Field(v, "articleBody"), Field(v, "url")});
     }
-  } else if (set == "magic-html") {
-    if (!LoadJson(reader, dir + "/article/base.json", &truth)) return cases;
+  } else if (set == "magic-html" || set == "magic-html-forum") {
+    const std::string part = set == "magic-html" ? "/article" : "/forum";
+    if (!LoadJson(reader, dir + part + "/base.json", &truth)) return cases;
     absl::flat_hash_set<std::string> zh;
     Value ids;
-    if (zh_only && LoadJson(reader, dir + "/article/zh_ids.json", &ids)) {
+    if (zh_only && LoadJson(reader, dir + part + "/zh_ids.json", &ids)) {
       for (const Value& id : ids.list_value().values()) zh.insert(id.string_value());
     }
     for (const auto& [id, v] : truth.struct_value().fields()) {
       if (zh_only && !zh.contains(id)) continue;
-      cases.push_back({id, absl::StrCat(dir, "/article/html/", id, ".html.gz"),
+      cases.push_back({id, absl::StrCat(dir, part, "/html/", id, ".html.gz"),
                        Field(v, "content"), Field(v, "url")});
+    }
+  } else if (set == "gne-zh") {
+    std::error_code ec;
+    for (const auto& e : std::filesystem::directory_iterator(dir + "/html", ec)) {
+      Case c;
+      c.id = e.path().filename().string();
+      c.id = c.id.substr(0, c.id.find('.'));
+      c.html_path = e.path().string();
+      c.has_truth = false;
+      cases.push_back(std::move(c));
     }
   } else if (set == "wcxb" || set == "wcxb-text") {
     std::error_code ec;
@@ -164,11 +188,32 @@ std::vector<Case> LoadCases(const std::string& set, const std::string& dir,
     }
   } else {
     std::cerr << "--set is \"" << set
-              << "\": expected scrapinghub, magic-html, wcxb or wcxb-text\n";
+              << "\": expected scrapinghub, magic-html, magic-html-forum, gne-zh, wcxb "
+                 "or wcxb-text\n";
   }
   std::sort(cases.begin(), cases.end(),
             [](const Case& a, const Case& b) { return a.id < b.id; });
   return cases;
+}
+
+// Fills each case's language from the truth file's rows for `set`.
+void LoadLanguages(const std::string& path, const std::string& set,
+                   std::vector<Case>* cases) {
+  declutter::client::InputReader reader(16u << 20);
+  absl::StatusOr<std::string> text = reader.Read(path);
+  if (!text.ok()) {
+    std::cerr << "--languages: " << text.status().message() << "\n";
+    return;
+  }
+  std::map<std::string, std::string> language;
+  for (absl::string_view line : absl::StrSplit(*text, '\n')) {
+    if (line.empty() || line.front() == '#') continue;
+    std::vector<std::string> cols = absl::StrSplit(line, '\t');
+    if (cols.size() == 3 && cols[0] == set) language[cols[1]] = cols[2];
+  }
+  for (Case& c : *cases) {
+    if (auto it = language.find(c.id); it != language.end()) c.language = it->second;
+  }
 }
 
 
@@ -225,6 +270,7 @@ int main(int argc, char** argv) {
     std::cerr << "no pages found under " << dir << "\n";
     return 1;
   }
+  LoadLanguages(absl::GetFlag(FLAGS_languages), set, &cases);
   declutter::client::InputReader reader(256u << 20);
   auto read_page = [&](const Case& c) {
     return c.html_path.empty() ? absl::StatusOr<std::string>(c.inline_content)
@@ -269,6 +315,8 @@ int main(int argc, char** argv) {
     if (!right) f.misses.push_back(absl::StrCat(id, "  truth: ", truth, "  predicted: ", predicted));
   };
   int failures = 0;
+  int fffd_added = 0;  // pages whose output has U+FFFD although their bytes had none
+  std::vector<std::string> fffd_pages;
   double slowest_ms = 0;
   std::string slowest_id;
   for (const Case& c : cases) {
@@ -285,6 +333,18 @@ int main(int argc, char** argv) {
       }
       if (result.ok()) {
         predicted = result->article.text;
+        const declutter::extract::Article& article = result->article;
+        constexpr absl::string_view kReplacement = "\xEF\xBF\xBD";
+        if (!absl::StrContains(*html, kReplacement) &&
+            (absl::StrContains(article.text, kReplacement) ||
+             absl::StrContains(article.title, kReplacement))) {
+          ++fffd_added;
+          fffd_pages.push_back(c.id);
+        }
+        // A region the page adds ("en-GB") refines the truth's tag, it does not miss it.
+        score_field("language", c.id, c.language, article.language,
+                    article.language == c.language ||
+                        absl::StartsWith(article.language, c.language + "-"));
         if (set == "wcxb") {
           const declutter::extract::Article& a = result->article;
           score_field("title", c.id, c.title, a.title,
@@ -302,6 +362,7 @@ int main(int argc, char** argv) {
       ++failures;
       std::cerr << c.id << ": " << html.status().message() << "\n";
     }
+    if (!c.has_truth) continue;
     if (word_metric) {
       const declutter::bench::WordScore ws = declutter::bench::ScoreWords(c.truth, predicted);
       const double f1 = ws.f1;
@@ -337,6 +398,13 @@ int main(int argc, char** argv) {
                                            s.recall));
   }
   auto rate = [](int n, int total) { return total == 0 ? 0.0 : double(n) / total; };
+  std::printf("%s: pages=%zu with U+FFFD their bytes lacked=%d%s%s\n", set.c_str(),
+              cases.size(), fffd_added, fffd_pages.empty() ? "" : " ",
+              absl::StrJoin(fffd_pages, " ").c_str());
+  if (const FieldSums& f = by_field["language"]; f.scored > 0) {
+    std::printf("%s: language pages=%d right=%.4f (%d wrong)\n", set.c_str(), f.scored,
+                rate(f.right, f.scored), f.scored - f.right);
+  }
   if (word_metric) {
     for (const auto& [type, t] : by_type) {
       std::printf("%s: %-14s pages=%4d word F1=%.4f  with found=%.3f  without leaked=%.3f\n",
@@ -344,11 +412,12 @@ int main(int argc, char** argv) {
                   rate(t.with_found, t.with_total), rate(t.without_leaked, t.without_total));
     }
     for (const auto& [field, f] : by_field) {
+      if (field == "language") continue;
       std::printf("%s: metadata %-6s pages=%4d right=%.4f\n", set.c_str(), field.c_str(),
                   f.scored, rate(f.right, f.scored));
     }
     std::printf("%s: failures=%d\n", set.c_str(), failures);
-  } else {
+  } else if (!scores.empty()) {
     const declutter::bench::SetScore total = declutter::bench::Aggregate(scores);
     std::printf("%s: pages=%d shingle F1=%.4f precision=%.4f recall=%.4f accuracy=%.4f"
                 " failures=%d\n",

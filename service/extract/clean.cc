@@ -9,7 +9,7 @@
 #include "service/extract/html_block_builder.h"
 #include "service/extract/input_sniffer.h"
 #include "service/extract/json_ld.h"
-#include "service/extract/language_guesser.h"
+#include "service/extract/language_identifier.h"
 #include "service/extract/line_repairer.h"
 #include "service/extract/metadata_extractor.h"
 #include "service/extract/pinyin_gloss_remover.h"
@@ -114,7 +114,10 @@ absl::StatusOr<Result> Clean(const Page& page, const Options& options) {
                                 &article);
     DropTitleHeading(article.title, &blocks);
     ContentSelector::AddStructuredBody(PlainText(JsonLd::BodyText(json_ld)), &blocks);
-    declared_language = doc.facts.lang;
+    // <html lang> first; the Content-Language pragma is the older form of the same claim.
+    declared_language = !doc.facts.lang.empty()
+                            ? doc.facts.lang
+                            : std::string(doc.facts.Meta("content-language"));
   } else {
     PinyinGlossRemover::Remove(&utf8);
     blocks = TextBlockBuilder::Build(utf8);
@@ -141,8 +144,8 @@ absl::StatusOr<Result> Clean(const Page& page, const Options& options) {
   const std::string plain = options.format == OutputFormat::kText
                                 ? article.text
                                 : ArticleWriter::Write(blocks, OutputFormat::kText);
-  article.language = LanguageGuesser::Guess(plain.empty() ? article.title : plain,
-                                            declared_language);
+  article.language = LanguageIdentifier::Identify(
+      plain.empty() ? article.title : plain, declared_language);
   article.word_count = WordCounter::Count(plain);
   if (options.report_removed) {
     for (const Block& b : blocks) {

@@ -1,7 +1,6 @@
 // Tests of the output stages: normalisation, writing, language and word counts.
 #include "gtest/gtest.h"
 #include "service/extract/article_writer.h"
-#include "service/extract/language_guesser.h"
 #include "service/extract/text_normalizer.h"
 #include "service/extract/word_counter.h"
 
@@ -41,17 +40,6 @@ TEST(ArticleWriterTest, SkipsUnselected) {
   BlockList blocks = Blocks();
   blocks[1].selected = false;
   EXPECT_EQ(ArticleWriter::Write(blocks, OutputFormat::kText), "Title\n\none\ntwo");
-}
-
-TEST(LanguageGuesserTest, ChineseScripts) {
-  EXPECT_EQ(LanguageGuesser::Guess("鄭州市衛生健康委召開全市衛生健康工作會議", ""), "zh-Hant");
-  EXPECT_EQ(LanguageGuesser::Guess("郑州市卫生健康委召开全市卫生健康工作会议", ""), "zh-Hans");
-}
-
-TEST(LanguageGuesserTest, DeclaredAndEnglish) {
-  EXPECT_EQ(LanguageGuesser::Guess("Bonjour tout le monde", "fr_FR"), "fr-FR");
-  EXPECT_EQ(LanguageGuesser::Guess("The cat sat on the mat and looked at the door.", ""), "en");
-  EXPECT_EQ(LanguageGuesser::Guess("これは日本語の文章です", ""), "ja");
 }
 
 TEST(WordCounterTest, CountsWordsInAnyScript) {
