@@ -4,13 +4,14 @@
 #include <unicode/ucsdet.h>
 
 #include <algorithm>
-#include <array>
 #include <cstring>
 #include <memory>
+#include <vector>
 
 #include "absl/strings/ascii.h"
 #include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
+#include "service/extract/text_decoder.h"
 
 namespace declutter::extract {
 namespace {
@@ -20,22 +21,9 @@ struct LabelMapping {
   absl::string_view label;
   absl::string_view charset;
 };
-constexpr std::array<LabelMapping, 14> kWhatwgLabels = {{
-    {"gb2312", "GB18030"},  // servers label GBK text gb2312
-    {"gbk", "GB18030"},
-    {"x-gbk", "GB18030"},
-    {"gb_2312-80", "GB18030"},
-    {"chinese", "GB18030"},
-    {"big5", "Big5-HKSCS"},  // Big5 pages use HKSCS extensions freely
-    {"big5-hkscs", "Big5-HKSCS"},
-    {"x-x-big5", "Big5-HKSCS"},
-    {"iso-8859-1", "windows-1252"},  // C1 bytes are cp1252 punctuation in practice
-    {"latin1", "windows-1252"},
-    {"us-ascii", "windows-1252"},
-    {"ascii", "windows-1252"},
-    {"utf8", "UTF-8"},
-    {"x-sjis", "Shift_JIS"},
-}};
+constexpr LabelMapping kWhatwgLabels[] = {
+#include "service/extract/data/charset_labels.inc"
+};
 
 // Length of a UTF-8 byte-order mark or UTF-16 one at the start, with its charset.
 CharsetDecision FromBom(absl::string_view bytes) {
@@ -55,21 +43,64 @@ struct DetectorCloser {
   void operator()(UCharsetDetector* d) const { ucsdet_close(d); }
 };
 
-// Asks ICU's statistical detector; "" when it has no confident answer.
-std::string DetectWithIcu(absl::string_view bytes) {
+// The detector's cost grows with its input and its answer settles long before 64 KiB;
+// the clean-decoding checks read the same sample.
+constexpr size_t kSampleBytes = 64 * 1024;
+constexpr size_t kMaxCandidates = 6;  // ICU ranks ~30 charsets; the tail is noise
+
+// ICU's statistical detector's charsets for `bytes`, most confident first, mapped the
+// WHATWG way, duplicates and unknown names dropped. `declared` (may be empty) is passed
+// as ICU's hint.
+std::vector<std::string> DetectWithIcu(absl::string_view bytes,
+                                       const std::string& declared) {
+  std::vector<std::string> out;
   UErrorCode status = U_ZERO_ERROR;
   std::unique_ptr<UCharsetDetector, DetectorCloser> detector(ucsdet_open(&status));
-  if (U_FAILURE(status)) return "";
-  // The detector's cost grows with input; 64 KiB is plenty of evidence.
-  const int32_t len =
-      static_cast<int32_t>(std::min<size_t>(bytes.size(), 64 * 1024));
+  if (U_FAILURE(status)) return out;
+  const int32_t len = static_cast<int32_t>(std::min(bytes.size(), kSampleBytes));
   ucsdet_setText(detector.get(), bytes.data(), len, &status);
+  if (!declared.empty()) {
+    ucsdet_setDeclaredEncoding(detector.get(), declared.data(),
+                               static_cast<int32_t>(declared.size()), &status);
+  }
   ucsdet_enableInputFilter(detector.get(), true);  // ignore markup
-  const UCharsetMatch* match = ucsdet_detect(detector.get(), &status);
-  if (U_FAILURE(status) || match == nullptr) return "";
-  const char* name = ucsdet_getName(match, &status);
-  if (U_FAILURE(status) || name == nullptr) return "";
-  return CharsetDetector::CanonicalCharset(name);
+  int32_t found = 0;
+  const UCharsetMatch** matches = ucsdet_detectAll(detector.get(), &found, &status);
+  if (U_FAILURE(status) || matches == nullptr) return out;
+  for (int32_t i = 0; i < found && out.size() < kMaxCandidates; ++i) {
+    UErrorCode name_status = U_ZERO_ERROR;
+    const char* name = ucsdet_getName(matches[i], &name_status);
+    if (U_FAILURE(name_status) || name == nullptr) continue;
+    std::string charset = CharsetDetector::CanonicalCharset(name);
+    // UTF-16 and UTF-32 without a byte-order mark are guesses ICU makes from NUL
+    // bytes; the InputSniffer rejects such input as binary anyway.
+    if (charset.empty() || absl::StartsWithIgnoreCase(charset, "utf-16") ||
+        absl::StartsWithIgnoreCase(charset, "utf-32")) {
+      continue;
+    }
+    if (std::find(out.begin(), out.end(), charset) == out.end()) out.push_back(charset);
+  }
+  return out;
+}
+
+// The first of `candidates` that decodes the sample without one invalid sequence; ""
+// when none does.
+std::string FirstClean(absl::string_view bytes, const std::vector<std::string>& candidates) {
+  const absl::string_view sample = bytes.substr(0, kSampleBytes);
+  for (const std::string& charset : candidates) {
+    if (TextDecoder::CountInvalid(sample, charset) == 0) return charset;
+  }
+  return "";
+}
+
+// True for charsets that give every byte a meaning, so a clean decode proves nothing.
+bool IsSingleByte(const std::string& charset) {
+  UErrorCode status = U_ZERO_ERROR;
+  UConverter* converter = ucnv_open(charset.c_str(), &status);
+  if (U_FAILURE(status)) return false;
+  const bool single = ucnv_getMaxCharSize(converter) == 1;
+  ucnv_close(converter);
+  return single;
 }
 
 }  // namespace
@@ -81,15 +112,14 @@ std::string CharsetDetector::CanonicalCharset(absl::string_view label) {
     if (lower == m.label) return std::string(m.charset);
   }
   if (lower == "utf-8") return "UTF-8";
-  UErrorCode status = U_ZERO_ERROR;
-  const char* canonical = ucnv_getCanonicalName(lower.c_str(), "", &status);
-  if (U_FAILURE(status) || canonical == nullptr) {
-    status = U_ZERO_ERROR;
-    canonical = ucnv_getCanonicalName(lower.c_str(), "IANA", &status);
-  }
-  if (U_FAILURE(status) || canonical == nullptr) return "";
   // UTF-16 labels inside an 8-bit document are always wrong (WHATWG treats them as UTF-8).
-  if (absl::StartsWithIgnoreCase(lower, "utf-16")) return "UTF-8";
+  if (absl::StartsWith(lower, "utf-16")) return "UTF-8";
+  // ICU knows the label when it can open a converter by it (opening is cheap: ICU
+  // caches converter data after the first use).
+  UErrorCode status = U_ZERO_ERROR;
+  UConverter* converter = ucnv_open(lower.c_str(), &status);
+  if (U_FAILURE(status) || converter == nullptr) return "";
+  ucnv_close(converter);
   return lower;  // ICU accepts the label itself as an alias
 }
 
@@ -190,23 +220,45 @@ bool CharsetDetector::IsValidUtf8(absl::string_view bytes) {
 
 namespace {
 
-// A declared charset the bytes contradict is overruled. Non-ASCII bytes that form
-// valid UTF-8 are UTF-8 whatever the label says (pages re-saved as UTF-8 keep their
-// old <meta>; multi-byte legacy text is practically never valid UTF-8 by chance). A
-// page declared UTF-8 whose bytes are not goes to the detector.
+bool HasNonAscii(absl::string_view bytes) {
+  return std::any_of(bytes.begin(), bytes.end(), [](char c) { return (c & 0x80) != 0; });
+}
+
+// A declared charset the bytes contradict is overruled, and the source says so:
+//   - non-ASCII bytes that form valid UTF-8 are UTF-8 whatever the label says (pages
+//     re-saved as UTF-8 keep their old <meta>; multi-byte legacy text is practically
+//     never valid UTF-8 by chance);
+//   - a multi-byte label (UTF-8, GBK, Big5, Shift_JIS, ...) under which the bytes have
+//     invalid sequences gives way to the first detector candidate that decodes them
+//     cleanly, `alternative` (the other declaration, may be empty) tried first;
+//   - a single-byte label (windows-1252, KOI8-R, ...) decodes anything, so it gives way
+//     only when the detector's first choice is a multi-byte charset that decodes the
+//     bytes cleanly: the GBK page served under a server's default ISO-8859-1.
 CharsetDecision CheckDeclared(absl::string_view bytes, const std::string& declared,
-                              const char* source) {
+                              const std::string& alternative, const char* source) {
+  if (!HasNonAscii(bytes)) return {declared, source, 0};
   const std::string overruled = absl::StrCat("bytes-over-", source);
-  if (declared != "UTF-8") {
-    const bool non_ascii = std::any_of(bytes.begin(), bytes.end(),
-                                       [](char c) { return (c & 0x80) != 0; });
-    if (non_ascii && CharsetDetector::IsValidUtf8(bytes)) return {"UTF-8", overruled, 0};
+  if (CharsetDetector::IsValidUtf8(bytes)) {
+    return {"UTF-8", declared == "UTF-8" ? source : overruled, 0};
+  }
+  std::vector<std::string> candidates = DetectWithIcu(bytes, declared);
+  if (IsSingleByte(declared)) {
+    if (!candidates.empty() && !IsSingleByte(candidates.front()) &&
+        !FirstClean(bytes, {candidates.front()}).empty()) {
+      return {candidates.front(), overruled, 0};
+    }
     return {declared, source, 0};
   }
-  if (!CharsetDetector::IsValidUtf8(bytes)) {
-    std::string detected = DetectWithIcu(bytes);
-    if (!detected.empty() && detected != "UTF-8") return {detected, overruled, 0};
+  const absl::string_view sample = bytes.substr(0, kSampleBytes);
+  if (declared != "UTF-8" && TextDecoder::CountInvalid(sample, declared) == 0) {
+    return {declared, source, 0};
   }
+  if (!alternative.empty() && alternative != declared) {
+    candidates.insert(candidates.begin(), alternative);
+  }
+  std::erase(candidates, declared);
+  std::string clean = FirstClean(bytes, candidates);
+  if (!clean.empty()) return {clean, overruled, 0};
   return {declared, source, 0};
 }
 
@@ -216,15 +268,19 @@ CharsetDecision CharsetDetector::Decide(absl::string_view bytes,
                                         absl::string_view content_type,
                                         bool allow_meta_prescan) {
   if (CharsetDecision bom = FromBom(bytes); !bom.charset.empty()) return bom;
-  std::string declared = CanonicalCharset(CharsetFromContentType(content_type));
-  if (!declared.empty()) return CheckDeclared(bytes, declared, "content-type");
-  if (allow_meta_prescan) {
-    declared = CanonicalCharset(MetaPrescan(bytes));
-    if (!declared.empty()) return CheckDeclared(bytes, declared, "meta");
-  }
+  const std::string transport = CanonicalCharset(CharsetFromContentType(content_type));
+  const std::string meta = allow_meta_prescan ? CanonicalCharset(MetaPrescan(bytes)) : "";
+  if (!transport.empty()) return CheckDeclared(bytes, transport, meta, "content-type");
+  if (!meta.empty()) return CheckDeclared(bytes, meta, "", "meta");
+  // No declaration. Valid UTF-8 is UTF-8 (ICU's detector sometimes ranks a Latin
+  // charset first on short UTF-8 text); otherwise the detector's first candidate that
+  // decodes cleanly, else its first candidate at all.
   if (IsValidUtf8(bytes)) return {"UTF-8", "default", 0};
-  std::string detected = DetectWithIcu(bytes);
-  if (!detected.empty()) return {detected, "detected", 0};
+  const std::vector<std::string> candidates = DetectWithIcu(bytes, "");
+  if (std::string clean = FirstClean(bytes, candidates); !clean.empty()) {
+    return {clean, "detected", 0};
+  }
+  if (!candidates.empty()) return {candidates.front(), "detected", 0};
   return {"windows-1252", "default", 0};
 }
 

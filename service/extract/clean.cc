@@ -12,6 +12,7 @@
 #include "service/extract/language_identifier.h"
 #include "service/extract/line_repairer.h"
 #include "service/extract/metadata_extractor.h"
+#include "service/extract/mojibake_repairer.h"
 #include "service/extract/pinyin_gloss_remover.h"
 #include "service/extract/text_block_builder.h"
 #include "service/extract/text_decoder.h"
@@ -93,6 +94,8 @@ absl::StatusOr<Result> Clean(const Page& page, const Options& options) {
   input.charset_source = charset.source;
   input.replacement_count = decoded->replacement_count;
   std::string& utf8 = decoded->utf8;
+  input.mojibake_repairs = MojibakeRepairer::Repair(&utf8);
+  TextNormalizer::RemoveControlCharacters(&utf8);
   kind = InputSniffer::Decide(kind, page.content_type, utf8);
   input.kind = kind;
   result.timings.decode_us = Lap(&mark);

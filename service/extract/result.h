@@ -85,6 +85,8 @@ struct InputInfo {
   std::string charset_source;
   int64_t bytes = 0;
   int64_t replacement_count = 0;
+  // Sequences of mis-decoded text repaired after decoding (see MojibakeRepairer).
+  int64_t mojibake_repairs = 0;
 };
 
 struct StageTimings {

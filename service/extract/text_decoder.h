@@ -25,6 +25,11 @@ class TextDecoder {
   // `charset` is an ICU converter name (see CharsetDetector::CanonicalCharset).
   static absl::StatusOr<DecodedText> ToUtf8(absl::string_view bytes,
                                             absl::string_view charset);
+
+  // The number of invalid or unmappable sequences in `bytes` read as `charset`, without
+  // building the text. `bytes` may be a prefix: a sequence cut by its end is not
+  // counted. INT64_MAX when ICU cannot decode `charset` at all.
+  static int64_t CountInvalid(absl::string_view bytes, absl::string_view charset);
 };
 
 }  // namespace declutter::extract

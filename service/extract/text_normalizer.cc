@@ -10,8 +10,18 @@
 namespace declutter::extract {
 namespace {
 
+// Characters next to which a zero-width joiner or non-joiner carries meaning: the
+// scripts that shape letters by joining (Hebrew through the Indic and Southeast Asian
+// blocks: Persian "می‌خواهم" needs its ZWNJ) and emoji sequences ("👩‍💻", "❤️‍🔥").
+bool JoinerMatters(uint32_t cp) {
+  return (cp >= 0x590 && cp <= 0x1FFF) || (cp >= 0x2600 && cp <= 0x27BF) ||
+         cp == 0xFE0F || cp >= 0x1F000;
+}
+
+bool IsJoiner(uint32_t cp) { return cp == 0x200C || cp == 0x200D; }
+
 bool IsInvisible(uint32_t cp) {
-  return cp == 0x200B || cp == 0x200C || cp == 0x200D || cp == 0x2060 ||
+  return cp == 0x200B || IsJoiner(cp) || cp == 0x2060 ||
          cp == 0xFEFF || cp == 0xAD || (cp < 0x20 && cp != '\n' && cp != '\t') ||
          (cp >= 0x7F && cp < 0xA0);
 }
@@ -21,9 +31,17 @@ std::string Fold(absl::string_view s, bool keep_newlines) {
   out.reserve(s.size());
   int newlines = 0;
   bool space = false;
+  uint32_t previous = 0;  // the last character kept
   for (size_t i = 0; i < s.size();) {
     const size_t start = i;
     const uint32_t cp = NextCodePoint(s, &i);
+    if (IsJoiner(cp) && !space && newlines == 0 && JoinerMatters(previous)) {
+      size_t peek = i;
+      if (peek < s.size() && JoinerMatters(NextCodePoint(s, &peek))) {
+        absl::StrAppend(&out, s.substr(start, i - start));
+        continue;
+      }
+    }
     if (IsInvisible(cp)) continue;
     if (cp == '\n' && keep_newlines) {
       ++newlines;
@@ -43,12 +61,43 @@ std::string Fold(absl::string_view s, bool keep_newlines) {
     }
     newlines = 0;
     space = false;
+    previous = cp;
     absl::StrAppend(&out, s.substr(start, i - start));
   }
   return out;
 }
 
+bool IsControlByte(unsigned char c) {
+  return (c < 0x20 && c != '\t' && c != '\n' && c != '\f' && c != '\r') || c == 0x7F;
+}
+
 }  // namespace
+
+int64_t TextNormalizer::RemoveControlCharacters(std::string* utf8) {
+  std::string& s = *utf8;
+  size_t out = 0;
+  int64_t removed = 0;
+  for (size_t i = 0; i < s.size();) {
+    const auto c = static_cast<unsigned char>(s[i]);
+    // C1 controls are U+0080-U+009F: 0xC2 followed by 0x80-0x9F.
+    const size_t len = IsControlByte(c) ? 1
+                       : (c == 0xC2 && i + 1 < s.size() &&
+                          static_cast<unsigned char>(s[i + 1]) < 0xA0 &&
+                          static_cast<unsigned char>(s[i + 1]) >= 0x80)
+                           ? 2
+                           : 0;
+    if (len > 0) {
+      ++removed;
+      i += len;
+      continue;
+    }
+    if (out != i) s[out] = s[i];
+    ++out;
+    ++i;
+  }
+  s.resize(out);
+  return removed;
+}
 
 std::string TextNormalizer::Nfc(absl::string_view utf8) {
   UErrorCode status = U_ZERO_ERROR;

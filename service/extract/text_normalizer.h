@@ -5,6 +5,7 @@
 #ifndef DECLUTTER_SERVICE_EXTRACT_TEXT_NORMALIZER_H_
 #define DECLUTTER_SERVICE_EXTRACT_TEXT_NORMALIZER_H_
 
+#include <cstdint>
 #include <string>
 #include "absl/strings/string_view.h"
 
@@ -22,6 +23,11 @@ class TextNormalizer {
   static std::string CollapseSpaces(absl::string_view utf8);
   // Unicode NFC of `utf8` (unchanged when already NFC, the common case).
   static std::string Nfc(absl::string_view utf8);
+  // Removes, in place, the C0 controls other than tab, newline, form feed and carriage
+  // return, DEL, and the C1 controls U+0080-U+009F: no text means them, and an HTML
+  // parser turns them into U+FFFD. Returns how many were removed. For whole decoded
+  // pages: one pass over the bytes, no allocation when there is nothing to remove.
+  static int64_t RemoveControlCharacters(std::string* utf8);
 };
 
 }  // namespace declutter::extract

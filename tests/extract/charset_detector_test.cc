@@ -39,7 +39,9 @@ TEST(CharsetDetectorTest, WhatwgLabelMapping) {
   EXPECT_EQ(CharsetDetector::CanonicalCharset("GB2312"), "GB18030");
   EXPECT_EQ(CharsetDetector::CanonicalCharset("iso-8859-1"), "windows-1252");
   EXPECT_EQ(CharsetDetector::CanonicalCharset("big5"), "Big5-HKSCS");
-  EXPECT_EQ(CharsetDetector::CanonicalCharset("shift_jis"), "shift_jis");
+  EXPECT_EQ(CharsetDetector::CanonicalCharset("shift_jis"), "windows-31j");
+  EXPECT_EQ(CharsetDetector::CanonicalCharset("EUC-KR"), "windows-949");
+  EXPECT_EQ(CharsetDetector::CanonicalCharset("koi8-r"), "koi8-r");
   EXPECT_EQ(CharsetDetector::CanonicalCharset("no-such-charset"), "");
   EXPECT_EQ(CharsetDetector::CanonicalCharset(""), "");
 }

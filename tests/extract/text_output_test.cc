@@ -1,18 +1,9 @@
-// Tests of the output stages: normalisation, writing, language and word counts.
+// Tests of the output stages: article writing and pinyin gloss removal.
 #include "gtest/gtest.h"
 #include "service/extract/article_writer.h"
-#include "service/extract/text_normalizer.h"
-#include "service/extract/word_counter.h"
 
 namespace declutter::extract {
 namespace {
-
-TEST(TextNormalizerTest, FoldsAndStrips) {
-  EXPECT_EQ(TextNormalizer::NormalizeInline("  a \t b\xE2\x80\x8B c\x01 "), "a b c");
-  EXPECT_EQ(TextNormalizer::NormalizeText("p1\n\n\n\np2\nl2"), "p1\n\np2\nl2");
-  // e + combining acute -> é (NFC).
-  EXPECT_EQ(TextNormalizer::Nfc("e\xCC\x81"), "\xC3\xA9");
-}
 
 BlockList Blocks() {
   BlockList blocks(4);
@@ -40,12 +31,6 @@ TEST(ArticleWriterTest, SkipsUnselected) {
   BlockList blocks = Blocks();
   blocks[1].selected = false;
   EXPECT_EQ(ArticleWriter::Write(blocks, OutputFormat::kText), "Title\n\none\ntwo");
-}
-
-TEST(WordCounterTest, CountsWordsInAnyScript) {
-  EXPECT_EQ(WordCounter::Count("Hello, brave new world."), 4);
-  EXPECT_GE(WordCounter::Count("我们召开会议"), 2);
-  EXPECT_EQ(WordCounter::Count(""), 0);
 }
 
 }  // namespace
