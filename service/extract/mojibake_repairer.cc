@@ -270,8 +270,9 @@ bool MayHaveMojibake(const std::string& utf8) {
 
 int64_t MojibakeRepairer::Repair(std::string* utf8) {
   int64_t total = 0;
-  // Text mis-decoded twice ("Ã¢â‚¬â„¢") needs two passes; three bound the work.
-  for (int pass = 0; pass < 3 && MayHaveMojibake(*utf8); ++pass) {
+  // Text mis-decoded twice ("Ã¢â‚¬â„¢") needs two passes. Pages mis-decoded four
+  // times are met ("GenÃƒÆ’Ã¢â‚¬Å¡Ãƒâ€šÃ‚®"); four passes bound the work.
+  for (int pass = 0; pass < 4 && MayHaveMojibake(*utf8); ++pass) {
     const int64_t repaired = RepairOnce(utf8);
     if (repaired == 0) break;
     total += repaired;

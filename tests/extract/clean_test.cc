@@ -1,5 +1,7 @@
 #include "service/extract/clean.h"
 
+#include <unicode/ucnv.h>
+
 #include "gtest/gtest.h"
 #include "service/extract/input_sniffer.h"
 
@@ -57,6 +59,53 @@ TEST(CleanTest, GbkHtmlDeclaredInMeta) {
   EXPECT_EQ(r->input.charset_source, "meta");
   EXPECT_NE(r->article.text.find("中文网页的内容，测试解码。"), std::string::npos);
   EXPECT_EQ(r->article.language, "zh-Hans");
+}
+
+// `utf8` encoded as GBK, each byte then read as Latin-1: what a scraper that assumed
+// Latin-1 stored.
+std::string GbkReadAsLatin1(const std::string& utf8) {
+  UErrorCode status = U_ZERO_ERROR;
+  std::string gbk(utf8.size() * 2 + 8, '\0');
+  gbk.resize(ucnv_convert("GBK", "UTF-8", gbk.data(), static_cast<int32_t>(gbk.size()),
+                          utf8.data(), static_cast<int32_t>(utf8.size()), &status));
+  std::string out;
+  for (unsigned char c : gbk) {
+    if (c < 0x80) {
+      out.push_back(static_cast<char>(c));
+    } else {
+      out.push_back(static_cast<char>(0xC0 | (c >> 6)));
+      out.push_back(static_cast<char>(0x80 | (c & 0x3F)));
+    }
+  }
+  return out;
+}
+
+TEST(CleanTest, MojibakeIsRepairedAndReported) {
+  const std::string original =
+      "国务院新闻办公室今天举行新闻发布会，介绍今年前三季度国民经济运行情况。\n\n"
+      "国家统计局新闻发言人表示，经济运行总体平稳，就业形势保持稳定，居民消费价格温和上涨。";
+  const std::string text = GbkReadAsLatin1(original);
+  ASSERT_EQ(text.find("国"), std::string::npos);
+  auto r = CleanPage(text, "text/plain; charset=utf-8");
+  ASSERT_TRUE(r.ok()) << r.status();
+  EXPECT_NE(r->article.text.find("国家统计局新闻发言人表示"), std::string::npos)
+      << r->article.text;
+  EXPECT_EQ(r->article.language, "zh-Hans");
+  EXPECT_GT(r->input.mojibake_repairs, 0);
+  EXPECT_EQ(r->input.replacement_count, 0);
+}
+
+TEST(CleanTest, ControlCharactersNeverBecomeReplacementCharacters) {
+  // A vertical tab and a stray C1 control in the page: the parser would make each a
+  // U+FFFD; they are removed before it sees them.
+  const std::string html =
+      "<html><body><article><p>Run this:\x0B sudo make install\xC2\x9D now, then read the "
+      "manual for the options you need.</p></article></body></html>";
+  auto r = CleanPage(html, "text/html; charset=utf-8");
+  ASSERT_TRUE(r.ok()) << r.status();
+  EXPECT_EQ(r->article.text.find("\xEF\xBF\xBD"), std::string::npos) << r->article.text;
+  EXPECT_NE(r->article.text.find("sudo make install now"), std::string::npos)
+      << r->article.text;
 }
 
 TEST(CleanTest, PlainTextIsDetected) {
