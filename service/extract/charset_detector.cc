@@ -12,6 +12,7 @@
 #include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
 #include "service/extract/text_decoder.h"
+#include "service/extract/text_features.h"
 
 namespace declutter::extract {
 namespace {
@@ -176,13 +177,7 @@ bool CharsetDetector::IsValidUtf8(absl::string_view bytes) {
   const size_t n = bytes.size();
   size_t i = 0;
   while (i < n) {
-    // Skip ASCII eight bytes at a time: most pages are mostly ASCII markup.
-    while (i + 8 <= n) {
-      uint64_t chunk;
-      std::memcpy(&chunk, p + i, 8);
-      if (chunk & 0x8080808080808080ULL) break;
-      i += 8;
-    }
+    i = FindNonAscii(bytes, i);
     if (i >= n) break;
     const unsigned char c = p[i];
     if (c < 0x80) {
@@ -221,7 +216,7 @@ bool CharsetDetector::IsValidUtf8(absl::string_view bytes) {
 namespace {
 
 bool HasNonAscii(absl::string_view bytes) {
-  return std::any_of(bytes.begin(), bytes.end(), [](char c) { return (c & 0x80) != 0; });
+  return FindNonAscii(bytes, 0) < bytes.size();
 }
 
 // A declared charset the bytes contradict is overruled, and the source says so:

@@ -169,21 +169,23 @@ std::vector<Run> FindRuns(absl::string_view text) {
   std::vector<Run> runs;
   Run current;
   bool pending_lead = false;  // a GBK lead byte waiting for its trail
-  auto close = [&](size_t at) {
-    if (!current.bytes.empty()) {
-      current.end = at;
-      runs.push_back(std::move(current));
-    }
-    current = Run();
-    pending_lead = false;
-  };
   for (size_t i = 0; i < text.size();) {
+    // Outside a run, ASCII cannot start one: skip it without decoding.
+    if (current.bytes.empty() && static_cast<unsigned char>(text[i]) < 0x80) {
+      i = FindNonAscii(text, i);
+      continue;
+    }
     const size_t start = i;
     const uint32_t cp = NextCodePoint(text, &i);
     int byte = ByteOf(cp);
     if (byte < 0 && pending_lead && cp >= 0x40 && cp <= 0x7E) byte = static_cast<int>(cp);
     if (byte < 0) {
-      close(start);
+      if (!current.bytes.empty()) {
+        current.end = start;
+        runs.push_back(std::move(current));
+        current = Run();
+      }
+      pending_lead = false;
       continue;
     }
     if (current.bytes.empty()) current.begin = start;
@@ -191,7 +193,10 @@ std::vector<Run> FindRuns(absl::string_view text) {
     current.char_ends.push_back(i);
     pending_lead = !pending_lead && byte >= 0x81 && byte <= 0xFE;
   }
-  close(text.size());
+  if (!current.bytes.empty()) {
+    current.end = text.size();
+    runs.push_back(std::move(current));
+  }
   return runs;
 }
 
@@ -217,7 +222,6 @@ std::string FixC1(absl::string_view run_text, int64_t* repairs) {
 int64_t RepairOnce(std::string* utf8) {
   const absl::string_view text(*utf8);
   std::vector<Run> runs = FindRuns(text);
-  if (runs.empty()) return 0;
   // Which mis-decoding the page suffered, from the runs only one reading explains;
   // it settles the runs both readings explain.
   int utf8_only = 0, gbk_only = 0;
@@ -231,36 +235,49 @@ int64_t RepairOnce(std::string* utf8) {
     gbk_only += gbk && !utf8;
   }
   const bool page_is_gbk = gbk_only > utf8_only;
+  // Each run's repaired text; runs left as they are keep an empty one, and the page is
+  // copied only when some run changed (a page with a "©" costs one scan).
+  std::vector<std::string> repaired(runs.size());
+  int64_t repairs = 0;
+  for (size_t r = 0; r < runs.size(); ++r) {
+    const Run& run = runs[r];
+    if (run.bytes.size() == 1 && run.bytes[0] >= 0xA0) continue;  // a lone "é" or "©"
+    const absl::string_view run_text = text.substr(run.begin, run.end - run.begin);
+    const bool gbk = !run.as_gbk.empty() && (run.gb2312_pairs >= 2 || gbk_only >= 2);
+    int64_t fixed = 0;
+    if (gbk && (page_is_gbk || !run.utf8_whole)) {
+      repaired[r] = run.as_gbk;
+      fixed = 1;
+    } else if (!run.as_utf8.empty()) {
+      // Sequences that were UTF-8 are repaired; stray C1 controls between them too.
+      fixed = run.utf8_sequences;
+      repaired[r] = FixC1(run.as_utf8, &fixed);
+    } else {
+      repaired[r] = FixC1(run_text, &fixed);
+    }
+    if (fixed == 0) repaired[r].clear();
+    repairs += fixed;
+  }
+  if (repairs == 0) return 0;
   std::string out;
   out.reserve(utf8->size());
   size_t copied = 0;
-  int64_t repairs = 0;
-  for (const Run& run : runs) {
-    absl::StrAppend(&out, text.substr(copied, run.begin - copied));
-    copied = run.end;
-    const absl::string_view run_text = text.substr(run.begin, run.end - run.begin);
-    const bool gbk = !run.as_gbk.empty() && (run.gb2312_pairs >= 2 || gbk_only >= 2);
-    if (gbk && (page_is_gbk || !run.utf8_whole)) {
-      out.append(run.as_gbk);
-      ++repairs;
-    } else if (!run.as_utf8.empty()) {
-      // Sequences that were UTF-8 are repaired; stray C1 controls between them too.
-      repairs += run.utf8_sequences;
-      out.append(FixC1(run.as_utf8, &repairs));
-    } else {
-      out.append(FixC1(run_text, &repairs));
-    }
+  for (size_t r = 0; r < runs.size(); ++r) {
+    if (repaired[r].empty()) continue;
+    absl::StrAppend(&out, text.substr(copied, runs[r].begin - copied), repaired[r]);
+    copied = runs[r].end;
   }
   absl::StrAppend(&out, text.substr(copied));
-  if (repairs > 0) utf8->swap(out);
+  utf8->swap(out);
   return repairs;
 }
 
 // True when some byte starts a character of U+0080-U+00FF (0xC2, 0xC3). Every
 // repairable run has one: a UTF-8 lead byte read as Latin-1 is U+00C2-U+00F4, a GBK
 // byte U+0081-U+00FE, a C1 control U+0080-U+009F.
-bool MayHaveMojibake(const std::string& utf8) {
-  for (unsigned char c : utf8) {
+bool MayHaveMojibake(absl::string_view utf8) {
+  for (size_t i = FindNonAscii(utf8, 0); i < utf8.size(); i = FindNonAscii(utf8, i + 1)) {
+    const auto c = static_cast<unsigned char>(utf8[i]);
     if (c == 0xC2 || c == 0xC3) return true;
   }
   return false;

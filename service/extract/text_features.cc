@@ -1,5 +1,7 @@
 #include "service/extract/text_features.h"
 
+#include <cstring>
+
 #include <unicode/uchar.h>
 
 #include <algorithm>
@@ -43,6 +45,18 @@ bool IsCloser(uint32_t cp) {
 }
 
 }  // namespace
+
+size_t FindNonAscii(absl::string_view s, size_t from) {
+  size_t i = from;
+  while (i + 8 <= s.size()) {
+    uint64_t chunk;
+    std::memcpy(&chunk, s.data() + i, 8);
+    if (chunk & 0x8080808080808080ULL) break;
+    i += 8;
+  }
+  while (i < s.size() && static_cast<unsigned char>(s[i]) < 0x80) ++i;
+  return i;
+}
 
 uint32_t NextCodePoint(absl::string_view s, size_t* i) {
   const auto c = static_cast<unsigned char>(s[*i]);

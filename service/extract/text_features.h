@@ -39,6 +39,10 @@ TextFeatures ComputeTextFeatures(absl::string_view utf8);
 // decode as U+FFFD one byte at a time, so every loop over it terminates.
 uint32_t NextCodePoint(absl::string_view s, size_t* i);
 
+// The index of the first byte at or after `from` that is not ASCII; `s.size()` when
+// none. Reads eight bytes at a time: pages are mostly ASCII markup.
+size_t FindNonAscii(absl::string_view s, size_t from);
+
 // Number of code points in `s`.
 int32_t CountCodePoints(absl::string_view s);
 

@@ -4,6 +4,8 @@
 #include <unicode/uchar.h>
 #include <unicode/unistr.h>
 
+#include <cstring>
+
 #include "absl/strings/str_cat.h"
 #include "service/extract/text_features.h"
 
@@ -75,18 +77,38 @@ bool IsControlByte(unsigned char c) {
 
 int64_t TextNormalizer::RemoveControlCharacters(std::string* utf8) {
   std::string& s = *utf8;
-  size_t out = 0;
-  int64_t removed = 0;
-  for (size_t i = 0; i < s.size();) {
+  // Most pages have none: find the first before writing anything, skipping eight
+  // bytes at a time while none is below 0x20 and none is 0x7F or 0xC2.
+  constexpr uint64_t kOnes = 0x0101010101010101ULL;
+  constexpr uint64_t kHigh = 0x8080808080808080ULL;
+  auto has_zero_byte = [](uint64_t v) { return ((v - kOnes) & ~v & kHigh) != 0; };
+  auto is_control_at = [&s](size_t i) {
     const auto c = static_cast<unsigned char>(s[i]);
+    return IsControlByte(c) ||
+           (c == 0xC2 && i + 1 < s.size() && static_cast<unsigned char>(s[i + 1]) < 0xA0);
+  };
+  size_t first = 0;
+  while (first < s.size()) {
+    if (first + 8 <= s.size()) {
+      uint64_t v;
+      std::memcpy(&v, s.data() + first, 8);
+      const bool below_0x20 = ((v - kOnes * 0x20) & ~v & kHigh) != 0;
+      if (!below_0x20 && !has_zero_byte(v ^ (kOnes * 0x7F)) &&
+          !has_zero_byte(v ^ (kOnes * 0xC2))) {
+        first += 8;
+        continue;
+      }
+    }
+    if (is_control_at(first)) break;
+    ++first;
+  }
+  if (first == s.size()) return 0;
+  size_t out = first;
+  int64_t removed = 0;
+  for (size_t i = first; i < s.size();) {
     // C1 controls are U+0080-U+009F: 0xC2 followed by 0x80-0x9F.
-    const size_t len = IsControlByte(c) ? 1
-                       : (c == 0xC2 && i + 1 < s.size() &&
-                          static_cast<unsigned char>(s[i + 1]) < 0xA0 &&
-                          static_cast<unsigned char>(s[i + 1]) >= 0x80)
-                           ? 2
-                           : 0;
-    if (len > 0) {
+    if (is_control_at(i)) {
+      const size_t len = static_cast<unsigned char>(s[i]) == 0xC2 ? 2 : 1;
       ++removed;
       i += len;
       continue;
