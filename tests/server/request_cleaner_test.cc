@@ -31,6 +31,28 @@ TEST(RequestCleanerTest, FillsTheResponse) {
   EXPECT_GT(response.timings().total_us(), 0);
 }
 
+TEST(RequestCleanerTest, ReportsHowTheBytesWereDecoded) {
+  v1::CleanRequest request;
+  // A UTF-8 label on GBK bytes ("中文网页的内容。" x 8), and a windows-1252 apostrophe
+  // that was read as Latin-1 somewhere upstream.
+  std::string gbk;
+  for (int i = 0; i < 8; ++i) {
+    gbk += "\xD6\xD0\xCE\xC4\xCD\xF8\xD2\xB3\xB5\xC4\xC4\xDA\xC8\xDD\xA1\xA3";
+  }
+  request.set_content_type("text/plain; charset=utf-8");
+  request.set_content(gbk);
+  v1::CleanResponse response;
+  ASSERT_TRUE(RequestCleaner::Clean(request, &response).ok());
+  EXPECT_EQ(response.input().charset_source(), "bytes-over-content-type");
+  EXPECT_EQ(response.input().replacement_count(), 0);
+  EXPECT_NE(response.article().text().find("中文网页的内容"), std::string::npos);
+
+  request.set_content("It was the storm\xC2\x92s second landfall this week, officials said.");
+  ASSERT_TRUE(RequestCleaner::Clean(request, &response).ok());
+  EXPECT_EQ(response.input().mojibake_repairs(), 1);
+  EXPECT_NE(response.article().text().find("storm’s"), std::string::npos);
+}
+
 TEST(RequestCleanerTest, FetchTimeBoundsDatesAndSourcesAreReported) {
   v1::CleanRequest request;
   request.set_content_type("text/html; charset=utf-8");
