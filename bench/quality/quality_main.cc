@@ -79,6 +79,17 @@ struct Case {
   std::string language;   // from --languages; empty when unknown
 };
 
+// A case scored on its content truth alone.
+Case ContentCase(const std::string& id, std::string html_path, std::string truth,
+                 std::string url) {
+  Case c;
+  c.id = id;
+  c.html_path = std::move(html_path);
+  c.truth = std::move(truth);
+  c.url = std::move(url);
+  return c;
+}
+
 bool LoadJson(const declutter::client::InputReader& reader, const std::string& path,
               Value* out) {
   absl::StatusOr<std::string> text = reader.Read(path);
@@ -123,8 +134,8 @@ std::vector<Case> LoadCases(const std::string& set, const std::string& dir,
   if (set == "scrapinghub") {
     if (!LoadJson(reader, dir + "/ground-truth.json", &truth)) return cases;
     for (const auto& [id, v] : truth.struct_value().fields()) {
-      cases.push_back({id, absl::StrCat(dir, "/html/", id, ".html.gz"),
-                       Field(v, "articleBody"), Field(v, "url")});
+      cases.push_back(ContentCase(id, absl::StrCat(dir, "/html/", id, ".html.gz"),
+                                  Field(v, "articleBody"), Field(v, "url")));
     }
   } else if (set == "magic-html" || set == "magic-html-forum") {
     const std::string part = set == "magic-html" ? "/article" : "/forum";
@@ -136,8 +147,8 @@ std::vector<Case> LoadCases(const std::string& set, const std::string& dir,
     }
     for (const auto& [id, v] : truth.struct_value().fields()) {
       if (zh_only && !zh.contains(id)) continue;
-      cases.push_back({id, absl::StrCat(dir, part, "/html/", id, ".html.gz"),
-                       Field(v, "content"), Field(v, "url")});
+      cases.push_back(ContentCase(id, absl::StrCat(dir, part, "/html/", id, ".html.gz"),
+                                  Field(v, "content"), Field(v, "url")));
     }
   } else if (set == "gne-zh") {
     std::error_code ec;
@@ -263,7 +274,7 @@ int main(int argc, char** argv) {
   if (const std::string type = absl::GetFlag(FLAGS_type); !type.empty()) {
     std::erase_if(cases, [&](const Case& c) { return c.page_type != type; });
   }
-  if (const int limit = absl::GetFlag(FLAGS_limit); limit > 0 && cases.size() > limit) {
+  if (const int limit = absl::GetFlag(FLAGS_limit); limit > 0 && cases.size() > static_cast<size_t>(limit)) {
     cases.resize(limit);
   }
   if (cases.empty()) {

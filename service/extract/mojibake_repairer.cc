@@ -94,24 +94,6 @@ bool IsCjkText(uint32_t cp) {
   return IsHanLike(cp) || (cp >= 0x3000 && cp <= 0x303F) || (cp >= 0xFF00 && cp <= 0xFFEF);
 }
 
-void AppendCodePoint(uint32_t cp, std::string* out) {
-  if (cp < 0x80) {
-    out->push_back(static_cast<char>(cp));
-  } else if (cp < 0x800) {
-    out->push_back(static_cast<char>(0xC0 | (cp >> 6)));
-    out->push_back(static_cast<char>(0x80 | (cp & 0x3F)));
-  } else if (cp < 0x10000) {
-    out->push_back(static_cast<char>(0xE0 | (cp >> 12)));
-    out->push_back(static_cast<char>(0x80 | ((cp >> 6) & 0x3F)));
-    out->push_back(static_cast<char>(0x80 | (cp & 0x3F)));
-  } else {
-    out->push_back(static_cast<char>(0xF0 | (cp >> 18)));
-    out->push_back(static_cast<char>(0x80 | ((cp >> 12) & 0x3F)));
-    out->push_back(static_cast<char>(0x80 | ((cp >> 6) & 0x3F)));
-    out->push_back(static_cast<char>(0x80 | (cp & 0x3F)));
-  }
-}
-
 // A run of characters that each map back to one byte, as found in the text. A GBK
 // pair may end in an ASCII byte (0x40-0x7E), so the run takes one after a pending
 // lead byte.
@@ -133,7 +115,7 @@ void ReadAsUtf8(absl::string_view text, Run* run) {
   for (size_t i = 0; i < b.size();) {
     uint32_t cp = 0;
     if (int len = Utf8SequenceAt(b, i, &cp); len > 0) {
-      AppendCodePoint(cp, &run->as_utf8);
+      AppendUtf8(cp, &run->as_utf8);
       ++run->utf8_sequences;
       consumed += len;
       i += len;
@@ -208,7 +190,7 @@ std::string FixC1(absl::string_view run_text, int64_t* repairs) {
     const uint32_t cp = NextCodePoint(run_text, &i);
     if (cp >= 0x80 && cp < 0xA0) {
       if (const uint32_t fixed = HighTable().code_point[cp - 0x80]; fixed != 0) {
-        AppendCodePoint(fixed, &out);
+        AppendUtf8(fixed, &out);
         ++*repairs;
         continue;
       }

@@ -9,6 +9,7 @@
 
 #include "absl/strings/str_cat.h"
 #include "service/extract/charset_detector.h"
+#include "service/extract/text_features.h"
 
 namespace declutter::extract {
 namespace {
@@ -30,7 +31,7 @@ void CountingSubstitute(const void* context, UConverterToUnicodeArgs* args,
 }
 
 // Appends the UTF-8 form of `src` (UTF-16) to `out`.
-void AppendUtf8(const UChar* src, int32_t len, std::string* out) {
+void AppendUtf16AsUtf8(const UChar* src, int32_t len, std::string* out) {
   out->reserve(out->size() + len * 3);
   for (int32_t i = 0; i < len; ++i) {
     uint32_t c = src[i];
@@ -42,19 +43,9 @@ void AppendUtf8(const UChar* src, int32_t len, std::string* out) {
       c = 0xFFFD;  // lone surrogate
     }
     if (c < 0x80) {
-      out->push_back(static_cast<char>(c));
-    } else if (c < 0x800) {
-      out->push_back(static_cast<char>(0xC0 | (c >> 6)));
-      out->push_back(static_cast<char>(0x80 | (c & 0x3F)));
-    } else if (c < 0x10000) {
-      out->push_back(static_cast<char>(0xE0 | (c >> 12)));
-      out->push_back(static_cast<char>(0x80 | ((c >> 6) & 0x3F)));
-      out->push_back(static_cast<char>(0x80 | (c & 0x3F)));
+      out->push_back(static_cast<char>(c));  // the common case, inline
     } else {
-      out->push_back(static_cast<char>(0xF0 | (c >> 18)));
-      out->push_back(static_cast<char>(0x80 | ((c >> 12) & 0x3F)));
-      out->push_back(static_cast<char>(0x80 | ((c >> 6) & 0x3F)));
-      out->push_back(static_cast<char>(0x80 | (c & 0x3F)));
+      AppendUtf8(c, out);
     }
   }
 }
@@ -95,7 +86,7 @@ absl::Status Convert(absl::string_view bytes, absl::string_view charset, bool fl
     status = U_ZERO_ERROR;
     ucnv_toUnicode(conv.get(), &target, buffer + kChunk, &src, src_end, nullptr, flush,
                    &status);
-    if (utf8 != nullptr) AppendUtf8(buffer, static_cast<int32_t>(target - buffer), utf8);
+    if (utf8 != nullptr) AppendUtf16AsUtf8(buffer, static_cast<int32_t>(target - buffer), utf8);
     if (status == U_BUFFER_OVERFLOW_ERROR) continue;
     if (U_FAILURE(status)) {
       return absl::InternalError(absl::StrCat("decoding from ", charset,

@@ -6,6 +6,8 @@
 #define DECLUTTER_SERVICE_EXTRACT_TEXT_FEATURES_H_
 
 #include <cstdint>
+#include <string>
+
 #include "absl/strings/string_view.h"
 
 namespace declutter::extract {
@@ -42,6 +44,9 @@ uint32_t NextCodePoint(absl::string_view s, size_t* i);
 // The index of the first byte at or after `from` that is not ASCII; `s.size()` when
 // none. Reads eight bytes at a time: pages are mostly ASCII markup.
 size_t FindNonAscii(absl::string_view s, size_t from);
+
+// Appends the UTF-8 form of the code point `cp` (at most U+10FFFF) to `*out`.
+void AppendUtf8(uint32_t cp, std::string* out);
 
 // Number of code points in `s`.
 int32_t CountCodePoints(absl::string_view s);
