@@ -227,8 +227,9 @@ bool HasNonAscii(absl::string_view bytes) {
 //     invalid sequences gives way to the first detector candidate that decodes them
 //     cleanly, `alternative` (the other declaration, may be empty) tried first;
 //   - a single-byte label (windows-1252, KOI8-R, ...) decodes anything, so it gives way
-//     only when the detector's first choice is a multi-byte charset that decodes the
-//     bytes cleanly: the GBK page served under a server's default ISO-8859-1.
+//     only to a multi-byte charset that decodes the bytes cleanly and is either the
+//     page's other declaration or the detector's first choice: the GBK page served
+//     under a server's default ISO-8859-1.
 CharsetDecision CheckDeclared(absl::string_view bytes, const std::string& declared,
                               const std::string& alternative, const char* source) {
   if (!HasNonAscii(bytes)) return {declared, source, 0};
@@ -236,24 +237,31 @@ CharsetDecision CheckDeclared(absl::string_view bytes, const std::string& declar
   if (CharsetDetector::IsValidUtf8(bytes)) {
     return {"UTF-8", declared == "UTF-8" ? source : overruled, 0};
   }
-  std::vector<std::string> candidates = DetectWithIcu(bytes, declared);
+  const bool alternative_multi_byte =
+      !alternative.empty() && alternative != declared && !IsSingleByte(alternative);
   if (IsSingleByte(declared)) {
+    // The page's own multi-byte <meta> over a server's default label, when it fits.
+    if (alternative_multi_byte && !FirstClean(bytes, {alternative}).empty()) {
+      return {alternative, overruled, 0};
+    }
+    const std::vector<std::string> candidates = DetectWithIcu(bytes, declared);
     if (!candidates.empty() && !IsSingleByte(candidates.front()) &&
         !FirstClean(bytes, {candidates.front()}).empty()) {
       return {candidates.front(), overruled, 0};
     }
     return {declared, source, 0};
   }
-  const absl::string_view sample = bytes.substr(0, kSampleBytes);
-  if (declared != "UTF-8" && TextDecoder::CountInvalid(sample, declared) == 0) {
+  if (declared != "UTF-8" && !FirstClean(bytes, {declared}).empty()) {
     return {declared, source, 0};
   }
+  std::vector<std::string> candidates = DetectWithIcu(bytes, declared);
   if (!alternative.empty() && alternative != declared) {
     candidates.insert(candidates.begin(), alternative);
   }
   std::erase(candidates, declared);
-  std::string clean = FirstClean(bytes, candidates);
-  if (!clean.empty()) return {clean, overruled, 0};
+  if (std::string clean = FirstClean(bytes, candidates); !clean.empty()) {
+    return {clean, overruled, 0};
+  }
   return {declared, source, 0};
 }
 

@@ -169,11 +169,24 @@ TEST(CharsetCorpusTest, ServerDefaultLatin1OverGbkBytes) {
   EXPECT_EQ(d.text.utf8, utf8) << "decoded as " << d.decision.charset;
 }
 
+TEST(CharsetCorpusTest, PageMetaOverServerDefaultLatin1) {
+  const std::string utf8 = absl::StrCat("<meta charset=\"big5\">", Page(Samples()[1].text));
+  Decoded d = Decode(Encode(utf8, "Big5"), "text/html; charset=ISO-8859-1");
+  EXPECT_EQ(d.decision.charset, "Big5-HKSCS");
+  EXPECT_EQ(d.decision.source, "bytes-over-content-type");
+  EXPECT_EQ(d.text.utf8, utf8);
+}
+
 TEST(CharsetCorpusTest, LatinLabelOnLatinTextStands) {
   const std::string utf8 = Page(Samples().back().text);
   Decoded d = Decode(Encode(utf8, "windows-1252"), "text/html; charset=windows-1252");
   EXPECT_EQ(d.decision.source, "content-type");
   EXPECT_EQ(d.text.utf8, utf8);
+  // A wrong multi-byte <meta> does not fit the bytes, so the label still stands.
+  const std::string with_meta = absl::StrCat("<meta charset=\"gbk\">", utf8);
+  d = Decode(Encode(with_meta, "windows-1252"), "text/html; charset=windows-1252");
+  EXPECT_EQ(d.decision.source, "content-type");
+  EXPECT_EQ(d.text.utf8, with_meta);
 }
 
 TEST(CharsetCorpusTest, TruncatedMultiByteSequences) {
