@@ -99,19 +99,29 @@ bool IsCjkText(uint32_t cp) {
 // lead byte.
 struct Run {
   size_t begin = 0, end = 0;      // byte range in the text
-  std::vector<uint8_t> bytes;     // one per character
-  std::vector<size_t> char_ends;  // end offset in the text of each character
+  std::vector<uint8_t> bytes;  // one per character
   // Results of reading the bytes each way; empty when that reading fails.
   std::string as_utf8;  // greedy: valid sequences decoded, other characters kept
   int utf8_sequences = 0;
   bool utf8_whole = false;  // every byte is inside a decoded sequence
   std::string as_gbk;
   int gb2312_pairs = 0;  // pairs with both bytes in 0xA1-0xFE: the common characters
+
+  // Empties the run for reuse, keeping its buffers' capacity.
+  void Reset() {
+    bytes.clear();
+    as_utf8.clear();
+    as_gbk.clear();
+    utf8_sequences = 0;
+    utf8_whole = false;
+    gb2312_pairs = 0;
+  }
 };
 
 void ReadAsUtf8(absl::string_view text, Run* run) {
   const std::vector<uint8_t>& b = run->bytes;
   size_t consumed = 0;
+  size_t at = run->begin;  // the character of the text that byte `i` came from
   for (size_t i = 0; i < b.size();) {
     uint32_t cp = 0;
     if (int len = Utf8SequenceAt(b, i, &cp); len > 0) {
@@ -119,10 +129,12 @@ void ReadAsUtf8(absl::string_view text, Run* run) {
       ++run->utf8_sequences;
       consumed += len;
       i += len;
+      for (int k = 0; k < len; ++k) NextCodePoint(text, &at);
       continue;
     }
-    const size_t from = i == 0 ? run->begin : run->char_ends[i - 1];
-    absl::StrAppend(&run->as_utf8, text.substr(from, run->char_ends[i] - from));
+    const size_t from = at;
+    NextCodePoint(text, &at);
+    absl::StrAppend(&run->as_utf8, text.substr(from, at - from));
     ++i;
   }
   run->utf8_whole = consumed == b.size();
@@ -147,13 +159,15 @@ void ReadAsGbk(Run* run) {
   run->as_gbk = std::move(decoded->utf8);
 }
 
-std::vector<Run> FindRuns(absl::string_view text) {
-  std::vector<Run> runs;
-  Run current;
+// Calls `visit(run)` for each run of `text` in order, one Run object reused: memory
+// stays bounded by the longest run, not the number of runs.
+template <typename Visit>
+void ForEachRun(absl::string_view text, Visit visit) {
+  Run run;
   bool pending_lead = false;  // a GBK lead byte waiting for its trail
   for (size_t i = 0; i < text.size();) {
     // Outside a run, ASCII cannot start one: skip it without decoding.
-    if (current.bytes.empty() && static_cast<unsigned char>(text[i]) < 0x80) {
+    if (run.bytes.empty() && static_cast<unsigned char>(text[i]) < 0x80) {
       i = FindNonAscii(text, i);
       continue;
     }
@@ -162,24 +176,22 @@ std::vector<Run> FindRuns(absl::string_view text) {
     int byte = ByteOf(cp);
     if (byte < 0 && pending_lead && cp >= 0x40 && cp <= 0x7E) byte = static_cast<int>(cp);
     if (byte < 0) {
-      if (!current.bytes.empty()) {
-        current.end = start;
-        runs.push_back(std::move(current));
-        current = Run();
+      if (!run.bytes.empty()) {
+        run.end = start;
+        visit(run);
+        run.Reset();
       }
       pending_lead = false;
       continue;
     }
-    if (current.bytes.empty()) current.begin = start;
-    current.bytes.push_back(static_cast<uint8_t>(byte));
-    current.char_ends.push_back(i);
+    if (run.bytes.empty()) run.begin = start;
+    run.bytes.push_back(static_cast<uint8_t>(byte));
     pending_lead = !pending_lead && byte >= 0x81 && byte <= 0xFE;
   }
-  if (!current.bytes.empty()) {
-    current.end = text.size();
-    runs.push_back(std::move(current));
+  if (!run.bytes.empty()) {
+    run.end = text.size();
+    visit(run);
   }
-  return runs;
 }
 
 // The C1 controls of a run that stayed as it was, turned into windows-1252's characters.
@@ -201,54 +213,59 @@ std::string FixC1(absl::string_view run_text, int64_t* repairs) {
 }
 
 // One pass over the text; returns the repairs made.
-int64_t RepairOnce(std::string* utf8) {
+// Reads a run both ways (as UTF-8 only when `allow_gbk` is false). A lone "é" or "©"
+// has nothing to read.
+void Read(absl::string_view text, bool allow_gbk, Run* run) {
+  if (run->bytes.size() < 2) return;
+  ReadAsUtf8(text, run);
+  if (allow_gbk) ReadAsGbk(run);
+}
+
+// One pass over the text; returns the repairs made. The text is read twice: first to
+// learn which mis-decoding the page suffered, from the runs only one reading explains
+// (it settles the runs both readings explain), then to repair. `allow_gbk` is false
+// after the first pass: only UTF-8 is met mis-decoded more than once, and "é" repaired
+// from "Ã©" must not then be read as GBK.
+int64_t RepairOnce(std::string* utf8, bool allow_gbk) {
   const absl::string_view text(*utf8);
-  std::vector<Run> runs = FindRuns(text);
-  // Which mis-decoding the page suffered, from the runs only one reading explains;
-  // it settles the runs both readings explain.
   int utf8_only = 0, gbk_only = 0;
-  for (Run& run : runs) {
-    if (run.bytes.size() < 2) continue;
-    ReadAsUtf8(text, &run);
-    ReadAsGbk(&run);
+  ForEachRun(text, [&](Run& run) {
+    Read(text, allow_gbk, &run);
     const bool utf8 = run.utf8_whole;
     const bool gbk = !run.as_gbk.empty() && run.gb2312_pairs >= 2;
     utf8_only += utf8 && !gbk;
     gbk_only += gbk && !utf8;
-  }
+  });
   const bool page_is_gbk = gbk_only > utf8_only;
-  // Each run's repaired text; runs left as they are keep an empty one, and the page is
-  // copied only when some run changed (a page with a "©" costs one scan).
-  std::vector<std::string> repaired(runs.size());
+  // The page is copied only from the first run that changes: a page with a "©" costs
+  // the scans and nothing more.
+  std::string out;
+  size_t copied = 0;
   int64_t repairs = 0;
-  for (size_t r = 0; r < runs.size(); ++r) {
-    const Run& run = runs[r];
-    if (run.bytes.size() == 1 && run.bytes[0] >= 0xA0) continue;  // a lone "é" or "©"
+  std::string repaired;
+  ForEachRun(text, [&](Run& run) {
+    if (run.bytes.size() == 1 && run.bytes[0] >= 0xA0) return;  // a lone "é" or "©"
+    Read(text, allow_gbk, &run);
     const absl::string_view run_text = text.substr(run.begin, run.end - run.begin);
     const bool gbk = !run.as_gbk.empty() && (run.gb2312_pairs >= 2 || gbk_only >= 2);
     int64_t fixed = 0;
     if (gbk && (page_is_gbk || !run.utf8_whole)) {
-      repaired[r] = run.as_gbk;
+      repaired = run.as_gbk;
       fixed = 1;
     } else if (!run.as_utf8.empty()) {
       // Sequences that were UTF-8 are repaired; stray C1 controls between them too.
       fixed = run.utf8_sequences;
-      repaired[r] = FixC1(run.as_utf8, &fixed);
+      repaired = FixC1(run.as_utf8, &fixed);
     } else {
-      repaired[r] = FixC1(run_text, &fixed);
+      repaired = FixC1(run_text, &fixed);
     }
-    if (fixed == 0) repaired[r].clear();
+    if (fixed == 0) return;
+    if (out.empty()) out.reserve(text.size());
+    absl::StrAppend(&out, text.substr(copied, run.begin - copied), repaired);
+    copied = run.end;
     repairs += fixed;
-  }
+  });
   if (repairs == 0) return 0;
-  std::string out;
-  out.reserve(utf8->size());
-  size_t copied = 0;
-  for (size_t r = 0; r < runs.size(); ++r) {
-    if (repaired[r].empty()) continue;
-    absl::StrAppend(&out, text.substr(copied, runs[r].begin - copied), repaired[r]);
-    copied = runs[r].end;
-  }
   absl::StrAppend(&out, text.substr(copied));
   utf8->swap(out);
   return repairs;
@@ -272,7 +289,7 @@ int64_t MojibakeRepairer::Repair(std::string* utf8) {
   // Text mis-decoded twice ("Ã¢â‚¬â„¢") needs two passes. Pages mis-decoded four
   // times are met ("GenÃƒÆ’Ã¢â‚¬Å¡Ãƒâ€šÃ‚®"); four passes bound the work.
   for (int pass = 0; pass < 4 && MayHaveMojibake(*utf8); ++pass) {
-    const int64_t repaired = RepairOnce(utf8);
+    const int64_t repaired = RepairOnce(utf8, /*allow_gbk=*/pass == 0);
     if (repaired == 0) break;
     total += repaired;
   }

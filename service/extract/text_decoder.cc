@@ -66,14 +66,27 @@ size_t CutUtf8Tail(absl::string_view bytes) {
 // sequence cut by the end of `bytes` uncounted: the caller passed a prefix.
 absl::Status Convert(absl::string_view bytes, absl::string_view charset, bool flush,
                      std::string* utf8, int64_t* invalid) {
+  // The converter of the last charset this thread used, reset before each use: the
+  // mojibake repairer and the charset checks convert many small pieces in one charset,
+  // and opening a converter costs more than converting a short run.
+  thread_local std::string cached_name;
+  thread_local std::unique_ptr<UConverter, ConverterCloser> cached;
   UErrorCode status = U_ZERO_ERROR;
-  std::string name(charset);
-  std::unique_ptr<UConverter, ConverterCloser> conv(ucnv_open(name.c_str(), &status));
-  if (U_FAILURE(status)) {
-    return absl::InvalidArgumentError(absl::StrCat(
-        "unknown charset \"", charset, "\": expected a charset ICU can decode"));
+  if (cached == nullptr || cached_name != charset) {
+    cached.reset();
+    cached_name.clear();
+    std::string name(charset);
+    std::unique_ptr<UConverter, ConverterCloser> opened(ucnv_open(name.c_str(), &status));
+    if (U_FAILURE(status)) {
+      return absl::InvalidArgumentError(absl::StrCat(
+          "unknown charset \"", charset, "\": expected a charset ICU can decode"));
+    }
+    cached = std::move(opened);
+    cached_name = std::move(name);
   }
-  ucnv_setToUCallBack(conv.get(), CountingSubstitute, invalid, nullptr, nullptr,
+  UConverter* conv = cached.get();
+  ucnv_reset(conv);
+  ucnv_setToUCallBack(conv, CountingSubstitute, invalid, nullptr, nullptr,
                       &status);
   // Convert in chunks so memory stays proportional to the input, not 2x a UTF-16 copy.
   constexpr int32_t kChunk = 16 * 1024;
@@ -84,7 +97,7 @@ absl::Status Convert(absl::string_view bytes, absl::string_view charset, bool fl
   while (true) {
     UChar* target = buffer;
     status = U_ZERO_ERROR;
-    ucnv_toUnicode(conv.get(), &target, buffer + kChunk, &src, src_end, nullptr, flush,
+    ucnv_toUnicode(conv, &target, buffer + kChunk, &src, src_end, nullptr, flush,
                    &status);
     if (utf8 != nullptr) AppendUtf16AsUtf8(buffer, static_cast<int32_t>(target - buffer), utf8);
     if (status == U_BUFFER_OVERFLOW_ERROR) continue;

@@ -54,6 +54,14 @@ TEST(MojibakeRepairerTest, Utf8MisreadTwice) {
   EXPECT_EQ(Repaired(twice), original);
 }
 
+TEST(MojibakeRepairerTest, RepairedTextIsNotRepairedAgainAsGbk) {
+  // "é" x 8 read as UTF-8 mis-decoded: the repaired "éééééééé" is also valid GBK bytes
+  // (E9 E9 ...), which a second pass must not turn into Han.
+  std::string mojibake;
+  for (int i = 0; i < 8; ++i) mojibake += "Ã©";
+  EXPECT_EQ(Repaired(mojibake), "éééééééé");
+}
+
 TEST(MojibakeRepairerTest, GbkReadAsLatin1) {
   EXPECT_EQ(Repaired("\xC3\x96\xC3\x90\xC3\x8E\xC3\x84"), "中文");  // "ÖÐÎÄ"
   const std::string original =
