@@ -72,13 +72,14 @@ std::vector<std::string> DetectWithIcu(absl::string_view bytes,
     UErrorCode name_status = U_ZERO_ERROR;
     const char* name = ucsdet_getName(matches[i], &name_status);
     if (U_FAILURE(name_status) || name == nullptr) continue;
-    std::string charset = CharsetDetector::CanonicalCharset(name);
     // UTF-16 and UTF-32 without a byte-order mark are guesses ICU makes from NUL
     // bytes; the InputSniffer rejects such input as binary anyway.
-    if (charset.empty() || absl::StartsWithIgnoreCase(charset, "utf-16") ||
-        absl::StartsWithIgnoreCase(charset, "utf-32")) {
+    if (absl::StartsWithIgnoreCase(name, "UTF-16") ||
+        absl::StartsWithIgnoreCase(name, "UTF-32")) {
       continue;
     }
+    std::string charset = CharsetDetector::CanonicalCharset(name);
+    if (charset.empty()) continue;
     if (std::find(out.begin(), out.end(), charset) == out.end()) out.push_back(charset);
   }
   return out;

@@ -96,11 +96,29 @@ Detection DetectWithCld2(absl::string_view text, absl::string_view declared_prim
   return {Cld2Tag(language), reliable};
 }
 
-bool HasHan(absl::string_view text) {
-  for (size_t i = 0; i < text.size() && i < kMaxDetectBytes;) {
-    if (IsHanLike(NextCodePoint(text, &i))) return true;
+// Up to kSampleHan of the unified ideographs of `text`, in order.
+icu::UnicodeString HanSample(absl::string_view text) {
+  icu::UnicodeString sample;
+  int han = 0;
+  for (size_t i = 0; i < text.size() && i < kMaxDetectBytes && han < kSampleHan;) {
+    const uint32_t cp = NextCodePoint(text, &i);
+    if (cp >= 0x4E00 && cp <= 0x9FFF) {
+      sample.append(static_cast<UChar32>(cp));
+      ++han;
+    }
   }
-  return false;
+  return sample;
+}
+
+// "zh-Hant" when `sample` has more traditional-only than simplified-only characters.
+std::string ScriptOf(const icu::UnicodeString& sample) {
+  thread_local std::unique_ptr<icu::Transliterator> to_simplified =
+      MakeTransliterator("Hant-Hans");
+  thread_local std::unique_ptr<icu::Transliterator> to_traditional =
+      MakeTransliterator("Hans-Hant");
+  const int traditional = Changed(to_simplified.get(), sample);
+  const int simplified = Changed(to_traditional.get(), sample);
+  return traditional > simplified ? "zh-Hant" : "zh-Hans";
 }
 
 // The last resort for text too short for CLD2 ("放假！！！"): languages whose script is
@@ -155,22 +173,7 @@ std::string LanguageIdentifier::NormalizeTag(absl::string_view declared) {
 }
 
 std::string LanguageIdentifier::ChineseScript(absl::string_view text) {
-  thread_local std::unique_ptr<icu::Transliterator> to_simplified =
-      MakeTransliterator("Hant-Hans");
-  thread_local std::unique_ptr<icu::Transliterator> to_traditional =
-      MakeTransliterator("Hans-Hant");
-  icu::UnicodeString sample;
-  int han = 0;
-  for (size_t i = 0; i < text.size() && han < kSampleHan;) {
-    const uint32_t cp = NextCodePoint(text, &i);
-    if (cp >= 0x4E00 && cp <= 0x9FFF) {
-      sample.append(static_cast<UChar32>(cp));
-      ++han;
-    }
-  }
-  const int traditional = Changed(to_simplified.get(), sample);
-  const int simplified = Changed(to_traditional.get(), sample);
-  return traditional > simplified ? "zh-Hant" : "zh-Hans";
+  return ScriptOf(HanSample(text));
 }
 
 std::string LanguageIdentifier::Identify(absl::string_view text,
@@ -188,7 +191,9 @@ std::string LanguageIdentifier::Identify(absl::string_view text,
     language = ScriptLanguage(text);
   }
   if (Primary(language) != "zh") return language;
-  if (HasHan(text)) return ChineseScript(text);
+  if (const icu::UnicodeString sample = HanSample(text); !sample.isEmpty()) {
+    return ScriptOf(sample);
+  }
   // No characters to go by: the declaration's script or region decides.
   for (absl::string_view traditional : {"-Hant", "-TW", "-HK", "-MO"}) {
     if (absl::StrContains(language, traditional)) return "zh-Hant";

@@ -100,6 +100,7 @@ bool IsCjkText(uint32_t cp) {
 struct Run {
   size_t begin = 0, end = 0;      // byte range in the text
   std::vector<uint8_t> bytes;  // one per character
+  bool has_c1 = false;         // holds a C1 control (U+0080-U+009F), repairable alone
   // Results of reading the bytes each way; empty when that reading fails.
   std::string as_utf8;  // greedy: valid sequences decoded, other characters kept
   int utf8_sequences = 0;
@@ -115,6 +116,7 @@ struct Run {
     utf8_sequences = 0;
     utf8_whole = false;
     gb2312_pairs = 0;
+    has_c1 = false;
   }
 };
 
@@ -186,6 +188,7 @@ void ForEachRun(absl::string_view text, Visit visit) {
     }
     if (run.bytes.empty()) run.begin = start;
     run.bytes.push_back(static_cast<uint8_t>(byte));
+    run.has_c1 |= cp >= 0x80 && cp < 0xA0;
     pending_lead = !pending_lead && byte >= 0x81 && byte <= 0xFE;
   }
   if (!run.bytes.empty()) {
@@ -229,22 +232,25 @@ void Read(absl::string_view text, bool allow_gbk, Run* run) {
 int64_t RepairOnce(std::string* utf8, bool allow_gbk) {
   const absl::string_view text(*utf8);
   int utf8_only = 0, gbk_only = 0;
+  bool any_repairable = false;
   ForEachRun(text, [&](Run& run) {
     Read(text, allow_gbk, &run);
     const bool utf8 = run.utf8_whole;
     const bool gbk = !run.as_gbk.empty() && run.gb2312_pairs >= 2;
     utf8_only += utf8 && !gbk;
     gbk_only += gbk && !utf8;
+    any_repairable |= run.has_c1 || !run.as_utf8.empty() || !run.as_gbk.empty();
   });
+  // A page whose runs are all correct text ("é", "©", "’") is not read again.
+  if (!any_repairable) return 0;
   const bool page_is_gbk = gbk_only > utf8_only;
-  // The page is copied only from the first run that changes: a page with a "©" costs
-  // the scans and nothing more.
+  // The page is copied only from the first run that changes.
   std::string out;
   size_t copied = 0;
   int64_t repairs = 0;
   std::string repaired;
   ForEachRun(text, [&](Run& run) {
-    if (run.bytes.size() == 1 && run.bytes[0] >= 0xA0) return;  // a lone "é" or "©"
+    if (run.bytes.size() == 1 && !run.has_c1) return;  // a lone "é", "©" or "’"
     Read(text, allow_gbk, &run);
     const absl::string_view run_text = text.substr(run.begin, run.end - run.begin);
     const bool gbk = !run.as_gbk.empty() && (run.gb2312_pairs >= 2 || gbk_only >= 2);
