@@ -22,7 +22,7 @@ namespace declutter::extract {
 namespace {
 
 constexpr int kSampleHan = 400;              // enough characters to tell the scripts apart
-constexpr size_t kMaxDetectBytes = 64 * 1024;  // CLD2's answer is settled long before
+constexpr size_t kMaxDetectBytes = 16 * 1024;  // CLD2's answer is settled long before
 
 std::unique_ptr<icu::Transliterator> MakeTransliterator(const char* id) {
   UErrorCode status = U_ZERO_ERROR;

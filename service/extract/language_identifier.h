@@ -12,7 +12,7 @@
 // says: zh-TW pages written in simplified characters exist, and so do the reverse.
 //
 // Thread-safe (CLD2 is; the ICU transliterators are per thread). Reads at most the
-// first 64 KiB of the text.
+// first 16 KiB of the text (a few thousand words settle any language).
 
 #ifndef DECLUTTER_SERVICE_EXTRACT_LANGUAGE_IDENTIFIER_H_
 #define DECLUTTER_SERVICE_EXTRACT_LANGUAGE_IDENTIFIER_H_
