@@ -18,6 +18,7 @@
 #include "service/extract/text_decoder.h"
 #include "service/extract/text_normalizer.h"
 #include "service/extract/word_counter.h"
+#include "service/extract/work_budget.h"
 
 namespace declutter::extract {
 namespace {
@@ -73,6 +74,8 @@ std::string PlainText(absl::string_view maybe_html) {
 }  // namespace
 
 absl::StatusOr<Result> Clean(const Page& page, const Options& options) {
+  WorkBudget unlimited;
+  WorkBudget& budget = options.budget != nullptr ? *options.budget : unlimited;
   const absl::Time start = absl::Now();
   absl::Time mark = start;
   Result result;
@@ -99,19 +102,23 @@ absl::StatusOr<Result> Clean(const Page& page, const Options& options) {
   kind = InputSniffer::Decide(kind, page.content_type, utf8);
   input.kind = kind;
   result.timings.decode_us = Lap(&mark);
+  if (absl::Status s = budget.Check("parsing"); !s.ok()) return s;
 
   // Blocks, classification, selection, metadata.
   Article& article = result.article;
   BlockList blocks;
   std::string declared_language;
   if (kind == InputKind::kHtml) {
-    HtmlDocument doc = HtmlBlockBuilder::Build(utf8);
+    HtmlDocument doc = HtmlBlockBuilder::Build(utf8, &budget);
     result.timings.parse_us = Lap(&mark);
+    if (absl::Status s = budget.Check("classification"); !s.ok()) return s;
     blocks = std::move(doc.blocks);
     BlockClassifier::Classify(options.favor, &blocks);
     result.timings.classify_us = Lap(&mark);
+    if (absl::Status s = budget.Check("content selection"); !s.ok()) return s;
     ContentSelector::SelectHtml(options.favor, &doc.dom, &blocks);
     result.timings.select_us = Lap(&mark);
+    if (absl::Status s = budget.Check("metadata"); !s.ok()) return s;
     const std::vector<JsonLdItem> json_ld = JsonLd::Parse(doc.facts.json_ld);
     MetadataExtractor::FromHtml(doc.facts, json_ld, blocks, page.url, page.fetched_at,
                                 &article);
@@ -127,14 +134,18 @@ absl::StatusOr<Result> Clean(const Page& page, const Options& options) {
     LineRepairer::JoinPageFragments(&blocks);
     LineRepairer::SplitTrailingDisclaimers(&blocks);
     result.timings.blocks_us = Lap(&mark);
+    if (absl::Status s = budget.Check("classification"); !s.ok()) return s;
     BlockClassifier::Classify(options.favor, &blocks);
     result.timings.classify_us = Lap(&mark);
+    if (absl::Status s = budget.Check("content selection"); !s.ok()) return s;
     ContentSelector::SelectText(&blocks);
     result.timings.select_us = Lap(&mark);
+    if (absl::Status s = budget.Check("metadata"); !s.ok()) return s;
     MetadataExtractor::FromText(page.fetched_at, &blocks, &article);
   }
   article.title = TextNormalizer::NormalizeInline(article.title);
   result.timings.metadata_us = Lap(&mark);
+  if (absl::Status s = budget.Check("output"); !s.ok()) return s;
 
   // Normalise and write.
   for (Block& b : blocks) {

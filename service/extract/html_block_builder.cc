@@ -11,8 +11,10 @@
 #include "absl/strings/str_cat.h"
 #include "absl/strings/match.h"
 #include "service/extract/class_hints.h"
+#include "service/extract/nesting_limiter.h"
 #include "service/extract/text_features.h"
 #include "service/extract/text_normalizer.h"
+#include "service/extract/work_budget.h"
 
 namespace declutter::extract {
 namespace {
@@ -323,7 +325,7 @@ void CollectSubtreeFacts(const GumboNode* root, HtmlFacts* facts) {
 
 class Walker {
  public:
-  explicit Walker(HtmlDocument* doc) : doc_(doc) {}
+  Walker(HtmlDocument* doc, WorkBudget* budget) : doc_(doc), budget_(budget) {}
 
   void Run(const GumboNode* root) {
     struct Frame {
@@ -337,6 +339,7 @@ class Walker {
     std::vector<Frame> stack;
     if (!Enter(root, &stack)) return;
     while (!stack.empty()) {
+      if (budget_ != nullptr && budget_->Expired()) return;  // the caller reports it
       Frame& top = stack.back();
       const GumboVector& kids = top.node->v.element.children;
       if (top.next_child < kids.length) {
@@ -464,6 +467,7 @@ class Walker {
   int32_t link_chars_ = 0;
   int link_depth_ = 0;
   int pre_depth_ = 0;
+  WorkBudget* const budget_;  // may be null
   bool pending_space_ = false;
 };
 
@@ -512,14 +516,16 @@ absl::string_view HtmlFacts::Meta(absl::string_view key) const {
   return {};
 }
 
-HtmlDocument HtmlBlockBuilder::Build(absl::string_view html) {
+HtmlDocument HtmlBlockBuilder::Build(absl::string_view html, WorkBudget* budget) {
   HtmlDocument doc;
+  std::string limited;
+  if (NestingLimiter::Limit(html, &limited) > 0) html = limited;
   GumboOptions options = kGumboDefaultOptions;
   options.max_errors = 0;  // error records cost time and memory nobody reads
   std::unique_ptr<GumboOutput, OutputDeleter> output(
       gumbo_parse_with_options(&options, html.data(), html.size()));
   if (output == nullptr || output->root == nullptr) return doc;
-  Walker(&doc).Run(output->root);
+  Walker(&doc, budget).Run(output->root);
   DropHidden(&doc);
   LinkNegativeAncestors(&doc.dom);
   return doc;

@@ -25,6 +25,8 @@
 
 namespace declutter::extract {
 
+class WorkBudget;
+
 struct HtmlFacts {
   std::string title;      // text of <title>
   std::string lang;       // <html lang>
@@ -58,7 +60,9 @@ struct HtmlDocument {
 class HtmlBlockBuilder {
  public:
   // `html` must be UTF-8.
-  static HtmlDocument Build(absl::string_view html);
+  // `budget` (may be null) is polled during the walk; when it expires the walk stops
+  // and the document is partial (the caller's next budget check reports it).
+  static HtmlDocument Build(absl::string_view html, WorkBudget* budget = nullptr);
 };
 
 }  // namespace declutter::extract

@@ -20,10 +20,14 @@ enum class OutputFormat { kText, kMarkdown, kHtml };
 // Which way to lean on a block that could be content or boilerplate.
 enum class Favor { kBalanced, kPrecision, kRecall };
 
+class WorkBudget;
+
 struct Options {
   OutputFormat format = OutputFormat::kText;
   bool report_removed = false;
   Favor favor = Favor::kBalanced;
+  // The page's deadline and cancellation; null means no limit. Borrowed for the call.
+  WorkBudget* budget = nullptr;
 };
 
 struct Page {
