@@ -27,6 +27,7 @@
 #include "client/response_printer.h"
 #include "proto/declutter/v1/declutter.grpc.pb.h"
 #include "service/server/request_cleaner.h"
+#include "service/server/tls_credentials.h"
 
 namespace declutter::client {
 namespace {
@@ -36,9 +37,13 @@ constexpr char kUsage[] =
     "                       [--url URL] [--content-type TYPE]\n"
     "                       [--input-kind auto|html|text]\n"
     "                       [--output-format text|markdown|html] [--removed]\n"
-    "                       [--max-bytes N] [--timeout SECONDS] PATH...\n"
+    "                       [--max-bytes N] [--timeout SECONDS]\n"
+    "                       [--tls] [--tls-ca FILE] [--tls-cert FILE --tls-key FILE]\n"
+    "                       PATH...\n"
     "PATH is a file, a directory (recursed) or - for standard input; .gz is read\n"
-    "transparently. Without --server the engine runs in this process.\n";
+    "transparently. Without --server the engine runs in this process. With --server,\n"
+    "any --tls* option makes the connection TLS (--tls-ca: verify the server against\n"
+    "this CA; --tls-cert/--tls-key: present a client certificate for mutual TLS).\n";
 
 struct CleanArgs {
   std::string server;
@@ -50,6 +55,8 @@ struct CleanArgs {
   bool removed = false;
   size_t max_bytes = 64u << 20;
   int timeout_seconds = 60;
+  bool tls = false;  // any --tls* flag: talk TLS to the server
+  server::TlsFiles tls_files;
   std::vector<std::string> paths;
 };
 
@@ -123,6 +130,17 @@ std::string ParseCleanArgs(int argc, char** argv, CleanArgs* args) {
       if (!absl::SimpleAtoi(value, &args->timeout_seconds) || args->timeout_seconds <= 0) {
         return absl::StrCat("--timeout is \"", value, "\": expected a positive integer");
       }
+    } else if (take("tls-ca")) {
+      args->tls = true;
+      args->tls_files.ca = value;
+    } else if (take("tls-cert")) {
+      args->tls = true;
+      args->tls_files.cert = value;
+    } else if (take("tls-key")) {
+      args->tls = true;
+      args->tls_files.key = value;
+    } else if (arg == "--tls") {
+      args->tls = true;
     } else if (arg == "--removed") {
       args->removed = true;
     } else if (arg == "-" || !absl::StartsWith(arg, "-")) {
@@ -164,8 +182,18 @@ int RunClean(int argc, char** argv) {
     channel_args.SetMaxSendMessageSize(static_cast<int>(
         std::min<size_t>(args.max_bytes + (1 << 20), INT32_MAX)));
     channel_args.SetMaxReceiveMessageSize(-1);
-    stub = v1::Declutter::NewStub(grpc::CreateCustomChannel(
-        args.server, grpc::InsecureChannelCredentials(), channel_args));
+    std::shared_ptr<grpc::ChannelCredentials> credentials = grpc::InsecureChannelCredentials();
+    if (args.tls) {
+      absl::StatusOr<std::shared_ptr<grpc::ChannelCredentials>> tls =
+          server::ChannelCredentialsFrom(args.tls_files);
+      if (!tls.ok()) {
+        std::cerr << "declutter: " << tls.status().message() << "\n";
+        return 2;
+      }
+      credentials = *tls;
+    }
+    stub = v1::Declutter::NewStub(
+        grpc::CreateCustomChannel(args.server, credentials, channel_args));
   }
   ResponsePrinter printer(args.format, std::cout);
   int failures = 0;

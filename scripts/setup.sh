@@ -8,6 +8,7 @@ packages=(
   build-essential cmake ninja-build pkg-config
   libgrpc++-dev protobuf-compiler-grpc libprotobuf-dev protobuf-compiler
   libgumbo-dev libicu-dev libcld2-dev libabsl-dev zlib1g-dev nlohmann-json3-dev
+  libcpp-httplib-dev openssl clang libclang-rt-14-dev
   libgtest-dev libgmock-dev libbenchmark-dev
 )
 

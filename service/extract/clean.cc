@@ -161,10 +161,11 @@ absl::StatusOr<Result> Clean(const Page& page, const Options& options) {
   article.language = LanguageIdentifier::Identify(
       plain.empty() ? article.title : plain, declared_language);
   article.word_count = WordCounter::Count(plain);
-  if (options.report_removed) {
-    for (const Block& b : blocks) {
-      if (!b.selected) result.removed.push_back(ToRemoved(b));
-    }
+  for (const Block& b : blocks) {
+    if (b.selected) continue;
+    ++result.removed_counts[static_cast<size_t>(b.kind == BlockKind::kNone ? BlockKind::kOther
+                                                                         : b.kind)];
+    if (options.report_removed) result.removed.push_back(ToRemoved(b));
   }
   result.timings.output_us = Lap(&mark);
   result.timings.total_us = absl::ToInt64Microseconds(absl::Now() - start);

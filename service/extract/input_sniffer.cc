@@ -49,7 +49,10 @@ absl::Status InputSniffer::CheckCleanable(absl::string_view bytes,
   const absl::string_view head = bytes.substr(0, 4096);
   int nul = 0;
   for (char c : head) nul += c == '\0';
-  if (nul * 100 > static_cast<int>(head.size())) {
+  // A few stray NULs are a broken page, not a binary file (binary formats are full of
+  // them); they are removed before parsing.
+  constexpr int kStrayNuls = 8;
+  if (nul > kStrayNuls && nul * 100 > static_cast<int>(head.size())) {
     return absl::InvalidArgumentError(absl::StrCat(
         "content looks binary (", nul, " NUL bytes in the first ", head.size(),
         "): expected HTML or text"));

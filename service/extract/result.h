@@ -4,6 +4,7 @@
 #ifndef DECLUTTER_SERVICE_EXTRACT_RESULT_H_
 #define DECLUTTER_SERVICE_EXTRACT_RESULT_H_
 
+#include <array>
 #include <cstdint>
 #include <string>
 #include <vector>
@@ -100,9 +101,14 @@ struct StageTimings {
   int64_t total_us = 0;
 };
 
+// Blocks dropped per kind, indexed by BlockKind; counted whether or not the removed
+// blocks themselves are reported (for metrics).
+using RemovedCounts = std::array<int32_t, static_cast<size_t>(BlockKind::kConsent) + 1>;
+
 struct Result {
   Article article;
   std::vector<RemovedBlock> removed;
+  RemovedCounts removed_counts{};
   InputInfo input;
   StageTimings timings;
 };

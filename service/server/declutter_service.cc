@@ -1,40 +1,61 @@
 #include "service/server/declutter_service.h"
 
+#include <chrono>
 #include <deque>
 #include <memory>
+#include <utility>
 
 #include "absl/status/status.h"
 #include "absl/strings/str_cat.h"
 #include "absl/synchronization/mutex.h"
+#include "absl/time/clock.h"
+#include "service/extract/work_budget.h"
 #include "service/server/request_cleaner.h"
 
 namespace declutter::server {
 namespace {
 
+constexpr char kClean[] = "Clean";
+constexpr char kCleanStream[] = "CleanStream";
+
 grpc::Status ToGrpc(const absl::Status& s) {
   return grpc::Status(static_cast<grpc::StatusCode>(s.code()), std::string(s.message()));
 }
 
-absl::Status CheckSize(const v1::CleanRequest& request, size_t max_page_bytes) {
-  if (request.content().size() > max_page_bytes) {
-    return absl::InvalidArgumentError(absl::StrCat(
-        "page is ", request.content().size(), " bytes, over the server's limit of ",
-        max_page_bytes, " bytes (--max_page_bytes): send a smaller page"));
-  }
-  return absl::OkStatus();
+absl::Time DeadlineOf(const grpc::CallbackServerContext* context) {
+  const auto deadline = context->deadline();
+  if (deadline == std::chrono::system_clock::time_point::max()) return absl::InfiniteFuture();
+  return absl::FromChrono(deadline);
 }
 
-absl::Status Overloaded() {
-  return absl::ResourceExhaustedError(
-      "server is at capacity (work queue full): retry with backoff, or send to "
-      "another replica");
+std::string MetadataValue(const grpc::CallbackServerContext* context, const char* key) {
+  const auto& metadata = context->client_metadata();
+  const auto it = metadata.find(key);
+  if (it == metadata.end()) return "";
+  return std::string(it->second.data(), std::min<size_t>(it->second.size(), 128));
+}
+
+// A retry hint of at least 10 ms, so a client never spins.
+int64_t RetryMillis(absl::Duration wait) {
+  return std::max<int64_t>(10, absl::ToInt64Milliseconds(wait));
+}
+
+const char* KindLabel(v1::InputKind kind) {
+  switch (kind) {
+    case v1::INPUT_KIND_HTML: return "html";
+    case v1::INPUT_KIND_TEXT: return "text";
+    default: return "unknown";
+  }
 }
 
 // One CleanStream call. Lives until OnDone; deletes itself there.
 class StreamReactor final
     : public grpc::ServerBidiReactor<v1::CleanRequest, v1::CleanResponse> {
  public:
-  StreamReactor(WorkPool* pool, ServiceLimits limits) : pool_(pool), limits_(limits) {
+  StreamReactor(DeclutterService* service, grpc::CallbackServerContext* context)
+      : service_(service),
+        deadline_(DeadlineOf(context)),
+        metadata_id_(MetadataValue(context, "x-request-id")) {
     StartRead(&incoming_);
   }
 
@@ -51,22 +72,26 @@ class StreamReactor final
     }
     auto request = std::make_shared<v1::CleanRequest>(std::move(incoming_));
     incoming_.Clear();
+    const absl::Time start = absl::Now();
     bool read_more;
     {
       absl::MutexLock lock(&mu_);
       ++outstanding_;
-      read_more = outstanding_ < limits_.stream_max_in_flight;
+      read_more = outstanding_ < service_->limits().stream_max_in_flight;
       reading_paused_ = !read_more;
     }
-    if (absl::Status size = CheckSize(*request, limits_.max_page_bytes); !size.ok()) {
-      Answer(ErrorResponse(request->id(), size));
-    } else if (!pool_->TrySubmit([this, request] {
+    if (absl::Status size = service_->CheckSize(*request); !size.ok()) {
+      Refuse(*request, start, size, 0);
+    } else if (!service_->pool()->TrySubmit([this, request, start] {
                  v1::CleanResponse response;
-                 absl::Status s = RequestCleaner::Clean(*request, &response);
+                 const absl::Status s = service_->Run(
+                     *request, deadline_, [this] { return cancelled_.load(); }, &response);
                  if (!s.ok()) RequestCleaner::SetError(s, &response);
+                 service_->Record(kCleanStream, Id(*request), start, s, *request, &response);
                  Answer(std::move(response));
                })) {
-      Answer(ErrorResponse(request->id(), Overloaded()));
+      const absl::Duration wait = service_->RetryAfter();
+      Refuse(*request, start, service_->Overloaded(), RetryMillis(wait));
     }
     if (read_more) StartRead(&incoming_);
   }
@@ -77,7 +102,7 @@ class StreamReactor final
       absl::MutexLock lock(&mu_);
       writing_ = false;
       --outstanding_;
-      if (!ok) broken_ = true;
+      if (!ok) Break();
       if (!queue_.empty() && !broken_) {
         current_ = std::move(queue_.front());
         queue_.pop_front();
@@ -100,17 +125,31 @@ class StreamReactor final
 
   void OnCancel() override {
     absl::MutexLock lock(&mu_);
-    broken_ = true;
+    Break();
   }
 
   void OnDone() override { delete this; }
 
  private:
-  static v1::CleanResponse ErrorResponse(const std::string& id, const absl::Status& s) {
+  std::string Id(const v1::CleanRequest& request) {
+    return service_->RequestId(request, metadata_id_);
+  }
+
+  void Refuse(const v1::CleanRequest& request, absl::Time start, const absl::Status& s,
+              int64_t retry_after_ms) {
     v1::CleanResponse response;
-    response.set_id(id);
+    response.set_id(request.id());
     RequestCleaner::SetError(s, &response);
-    return response;
+    response.mutable_error()->set_retry_after_ms(retry_after_ms);
+    service_->Record(kCleanStream, Id(request), start, s, request, &response);
+    Answer(std::move(response));
+  }
+
+  // The client is gone or a write failed: nothing more can be written, and items still
+  // being cleaned should stop at their next budget check.
+  void Break() ABSL_EXCLUSIVE_LOCKS_REQUIRED(mu_) {
+    broken_ = true;
+    cancelled_ = true;
   }
 
   // Queues one answer; starts a write when none is in progress.
@@ -119,7 +158,7 @@ class StreamReactor final
     {
       absl::MutexLock lock(&mu_);
       if (broken_) {
-        --outstanding_;  // the client is gone: nothing to write it to
+        --outstanding_;  // nothing to write it to
         finish = ReadyToFinishLocked();
       } else if (writing_) {
         queue_.push_back(std::move(response));
@@ -135,13 +174,17 @@ class StreamReactor final
 
   bool ReadyToFinishLocked() ABSL_EXCLUSIVE_LOCKS_REQUIRED(mu_) {
     if (finished_ || outstanding_ > 0 || writing_ || !queue_.empty()) return false;
-    if (!reads_done_) return false;
+    // Finish once no read is pending: the client is done writing, or the stream broke
+    // while reading was paused (no read will ever complete to say so).
+    if (!reads_done_ && !(broken_ && reading_paused_)) return false;
     finished_ = true;
     return true;
   }
 
-  WorkPool* const pool_;
-  const ServiceLimits limits_;
+  DeclutterService* const service_;
+  const absl::Time deadline_;
+  const std::string metadata_id_;
+  std::atomic<bool> cancelled_{false};
   v1::CleanRequest incoming_;  // only touched by the read path, one read at a time
   absl::Mutex mu_;
   int outstanding_ ABSL_GUARDED_BY(mu_) = 0;  // read, not yet written (or dropped)
@@ -156,29 +199,149 @@ class StreamReactor final
 
 }  // namespace
 
+DeclutterService::DeclutterService(WorkPool* pool, ServiceLimits limits, Metrics* metrics,
+                                   JsonLog* log)
+    : pool_(pool), limits_(limits), metrics_(metrics), log_(log) {}
+
+void DeclutterService::DeclareMetrics(Metrics* metrics, const WorkPool* pool) {
+  metrics->DeclareCounter("declutter_requests_total",
+                          "Pages answered (stream items count one each), by method and "
+                          "gRPC status code.",
+                          {"method", "code"});
+  metrics->DeclareHistogram(
+      "declutter_request_duration_seconds",
+      "Time from receiving a page to answering it, queueing included, by method.",
+      {"method"}, {0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10});
+  metrics->DeclareHistogram("declutter_input_bytes", "Size of the pages received.", {},
+                            {1024, 4096, 16384, 65536, 262144, 1048576, 4194304, 16777216,
+                             67108864});
+  metrics->DeclareCounter("declutter_pages_total",
+                          "Pages cleaned, by detected input kind, charset and language.",
+                          {"kind", "charset", "language"});
+  metrics->DeclareCounter("declutter_removed_blocks_total",
+                          "Blocks dropped from cleaned pages, by kind.", {"kind"});
+  metrics->DeclareGauge("declutter_queue_depth", "Pages waiting for a worker.",
+                        [pool] { return static_cast<double>(pool->Queued()); });
+  metrics->DeclareGauge("declutter_in_flight", "Pages being cleaned now.",
+                        [pool] { return static_cast<double>(pool->Running()); });
+  metrics->DeclareGauge("declutter_workers", "Engine worker threads.",
+                        [pool] { return static_cast<double>(pool->threads()); });
+}
+
+absl::Status DeclutterService::CheckSize(const v1::CleanRequest& request) const {
+  if (request.content().size() > limits_.max_page_bytes) {
+    return absl::InvalidArgumentError(absl::StrCat(
+        "page is ", request.content().size(), " bytes, over the server's limit of ",
+        limits_.max_page_bytes, " bytes (--max_page_bytes): send a smaller page"));
+  }
+  return absl::OkStatus();
+}
+
+absl::Status DeclutterService::Overloaded() const {
+  return absl::ResourceExhaustedError(absl::StrCat(
+      "server is at capacity (work queue full): retry after about ",
+      RetryMillis(RetryAfter()), " ms with backoff, or send to another replica"));
+}
+
+absl::Status DeclutterService::Run(const v1::CleanRequest& request, absl::Time deadline,
+                                   std::function<bool()> cancelled,
+                                   v1::CleanResponse* response) const {
+  extract::WorkBudget budget(std::min(deadline, absl::Now() + limits_.page_budget),
+                             std::move(cancelled));
+  if (absl::Status s = budget.Check("decoding"); !s.ok()) {
+    response->set_id(request.id());
+    return s;  // expired while queued
+  }
+  extract::RemovedCounts removed{};
+  absl::Status s = RequestCleaner::Clean(request, response, &budget, &removed);
+  if (s.ok() && metrics_ != nullptr) {
+    for (size_t kind = 0; kind < removed.size(); ++kind) {
+      if (removed[kind] > 0) {
+        metrics_->Add("declutter_removed_blocks_total",
+                      {extract::BlockKindName(static_cast<extract::BlockKind>(kind))},
+                      removed[kind]);
+      }
+    }
+  }
+  return s;
+}
+
+std::string DeclutterService::RequestId(const v1::CleanRequest& request,
+                                        absl::string_view fallback) {
+  if (!request.id().empty()) return request.id().substr(0, 128);
+  if (!fallback.empty()) return std::string(fallback);
+  return absl::StrCat("req-", next_id_.fetch_add(1, std::memory_order_relaxed));
+}
+
+void DeclutterService::Record(absl::string_view method, absl::string_view request_id,
+                              absl::Time start, const absl::Status& status,
+                              const v1::CleanRequest& request,
+                              const v1::CleanResponse* response) {
+  const absl::Duration took = absl::Now() - start;
+  const std::string code = absl::StatusCodeToString(status.code());
+  const v1::InputInfo& input = response != nullptr ? response->input() : v1::InputInfo();
+  const std::string language =
+      response != nullptr && status.ok() ? response->article().language() : "";
+  if (metrics_ != nullptr) {
+    metrics_->Add("declutter_requests_total", {std::string(method), code});
+    metrics_->Observe("declutter_request_duration_seconds", {std::string(method)},
+                      absl::ToDoubleSeconds(took));
+    metrics_->Observe("declutter_input_bytes", {},
+                      static_cast<double>(request.content().size()));
+    if (status.ok()) {
+      metrics_->Add("declutter_pages_total",
+                    {KindLabel(input.kind()), input.charset(), language});
+    }
+  }
+  if (log_ != nullptr) {
+    nlohmann::json fields = {{"request_id", std::string(request_id)},
+                             {"method", std::string(method)},
+                             {"code", code},
+                             {"ms", absl::ToDoubleMilliseconds(took)},
+                             {"bytes", request.content().size()}};
+    if (status.ok()) {
+      fields["kind"] = KindLabel(input.kind());
+      fields["charset"] = input.charset();
+      fields["language"] = language;
+      fields["words"] = response->article().word_count();
+    } else {
+      fields["error"] = std::string(status.message());
+    }
+    log_->Write("page", fields);
+  }
+}
+
 grpc::ServerUnaryReactor* DeclutterService::Clean(grpc::CallbackServerContext* context,
                                                   const v1::CleanRequest* request,
                                                   v1::CleanResponse* response) {
   grpc::ServerUnaryReactor* reactor = context->DefaultReactor();
-  if (absl::Status size = CheckSize(*request, limits_.max_page_bytes); !size.ok()) {
+  const absl::Time start = absl::Now();
+  const std::string id = RequestId(*request, MetadataValue(context, "x-request-id"));
+  if (absl::Status size = CheckSize(*request); !size.ok()) {
+    Record(kClean, id, start, size, *request, nullptr);
     reactor->Finish(ToGrpc(size));
     return reactor;
   }
-  const bool queued = pool_->TrySubmit([context, request, response, reactor] {
-    if (context->IsCancelled()) {
-      reactor->Finish(grpc::Status(grpc::StatusCode::CANCELLED,
-                                   "call cancelled before cleaning started"));
-      return;
-    }
-    reactor->Finish(ToGrpc(RequestCleaner::Clean(*request, response)));
+  const bool queued = pool_->TrySubmit([this, context, request, response, reactor, start,
+                                        id] {
+    const absl::Status s = Run(*request, DeadlineOf(context),
+                               [context] { return context->IsCancelled(); }, response);
+    Record(kClean, id, start, s, *request, response);
+    reactor->Finish(ToGrpc(s));
   });
-  if (!queued) reactor->Finish(ToGrpc(Overloaded()));
+  if (!queued) {
+    const absl::Status refused = Overloaded();
+    context->AddTrailingMetadata("grpc-retry-pushback-ms",
+                                 std::to_string(RetryMillis(RetryAfter())));
+    Record(kClean, id, start, refused, *request, nullptr);
+    reactor->Finish(ToGrpc(refused));
+  }
   return reactor;
 }
 
 grpc::ServerBidiReactor<v1::CleanRequest, v1::CleanResponse>*
 DeclutterService::CleanStream(grpc::CallbackServerContext* context) {
-  return new StreamReactor(pool_, limits_);
+  return new StreamReactor(this, context);
 }
 
 }  // namespace declutter::server

@@ -91,7 +91,8 @@ void FillArticle(const extract::Article& a, v1::Article* out) {
 }  // namespace
 
 absl::Status RequestCleaner::Clean(const v1::CleanRequest& request,
-                                   v1::CleanResponse* response) {
+                                   v1::CleanResponse* response, extract::WorkBudget* budget,
+                                   extract::RemovedCounts* removed_counts) {
   response->set_id(request.id());
   extract::Page page;
   page.content = request.content();
@@ -103,8 +104,11 @@ absl::Status RequestCleaner::Clean(const v1::CleanRequest& request,
                               absl::Nanoseconds(request.fetch_time().nanos())
                         : absl::Now();
   response->mutable_input()->set_bytes(static_cast<int64_t>(request.content().size()));
-  absl::StatusOr<extract::Result> result = extract::Clean(page, OptionsOf(request.options()));
+  extract::Options options = OptionsOf(request.options());
+  options.budget = budget;
+  absl::StatusOr<extract::Result> result = extract::Clean(page, options);
   if (!result.ok()) return result.status();
+  if (removed_counts != nullptr) *removed_counts = result->removed_counts;
 
   FillArticle(result->article, response->mutable_article());
   for (const extract::RemovedBlock& r : result->removed) {

@@ -9,6 +9,8 @@
 
 #include "absl/status/status.h"
 #include "proto/declutter/v1/declutter.pb.h"
+#include "service/extract/result.h"
+#include "service/extract/work_budget.h"
 
 namespace declutter::server {
 
@@ -16,7 +18,11 @@ class RequestCleaner {
  public:
   // Cleans `request` into `response` (whose `id` is always set). A page that cannot be
   // cleaned returns its error status; `response->input` is still filled as far as it got.
-  static absl::Status Clean(const v1::CleanRequest& request, v1::CleanResponse* response);
+  // `budget` (may be null: no limit) bounds the engine's time; `removed_counts` (may be
+  // null) receives the dropped blocks per kind, reported or not.
+  static absl::Status Clean(const v1::CleanRequest& request, v1::CleanResponse* response,
+                            extract::WorkBudget* budget = nullptr,
+                            extract::RemovedCounts* removed_counts = nullptr);
 
   // Sets `response->error` from `status` (for stream items).
   static void SetError(const absl::Status& status, v1::CleanResponse* response);

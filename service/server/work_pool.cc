@@ -2,10 +2,13 @@
 
 #include <algorithm>
 
+#include "absl/time/clock.h"
+
 namespace declutter::server {
 
 WorkPool::WorkPool(int threads, size_t max_queued) : max_queued_(max_queued) {
   threads = std::max(1, threads);
+  thread_count_ = static_cast<size_t>(threads);
   threads_.reserve(threads);
   for (int i = 0; i < threads; ++i) threads_.emplace_back([this] { Work(); });
 }
@@ -22,6 +25,22 @@ bool WorkPool::TrySubmit(std::function<void()> task) {
 size_t WorkPool::Load() const {
   absl::MutexLock lock(&mu_);
   return queue_.size() + running_;
+}
+
+size_t WorkPool::Queued() const {
+  absl::MutexLock lock(&mu_);
+  return queue_.size();
+}
+
+size_t WorkPool::Running() const {
+  absl::MutexLock lock(&mu_);
+  return running_;
+}
+
+absl::Duration WorkPool::ExpectedWait() const {
+  absl::MutexLock lock(&mu_);
+  return mean_task_ * static_cast<double>(queue_.size() + running_) /
+         static_cast<double>(thread_count_);
 }
 
 void WorkPool::Shutdown() {
@@ -50,9 +69,12 @@ void WorkPool::Work() {
       queue_.pop_front();
       ++running_;
     }
+    const absl::Time start = absl::Now();
     task();
+    const absl::Duration took = absl::Now() - start;
     absl::MutexLock lock(&mu_);
     --running_;
+    mean_task_ += (took - mean_task_) / 16;
   }
 }
 

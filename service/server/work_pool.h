@@ -17,6 +17,7 @@
 
 #include "absl/base/thread_annotations.h"
 #include "absl/synchronization/mutex.h"
+#include "absl/time/time.h"
 
 namespace declutter::server {
 
@@ -33,6 +34,15 @@ class WorkPool {
 
   // Tasks queued or running now.
   size_t Load() const;
+  // Tasks waiting (not yet running) now.
+  size_t Queued() const;
+  // Tasks running now.
+  size_t Running() const;
+  int threads() const { return static_cast<int>(thread_count_); }
+
+  // How long until a task submitted now would likely start: the queued tasks times the
+  // recent mean task time, spread over the workers. The server's retry hint.
+  absl::Duration ExpectedWait() const;
 
   // Call from the owning thread (the one that would destroy the pool).
   void Shutdown();
@@ -41,10 +51,13 @@ class WorkPool {
   void Work();
 
   const size_t max_queued_;
+  size_t thread_count_ = 0;
   mutable absl::Mutex mu_;
   std::deque<std::function<void()>> queue_ ABSL_GUARDED_BY(mu_);
   size_t running_ ABSL_GUARDED_BY(mu_) = 0;
   bool stopping_ ABSL_GUARDED_BY(mu_) = false;
+  // Exponentially weighted mean of task run time (1/16 weight to the newest).
+  absl::Duration mean_task_ ABSL_GUARDED_BY(mu_) = absl::Milliseconds(20);
   std::vector<std::thread> threads_;
 };
 
