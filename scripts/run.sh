@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Installs the dependencies, builds, starts declutter-server on 127.0.0.1:50051, cleans
 # the bundled sample pages through it with the CLI, then keeps serving until Ctrl-C.
-# Usage: scripts/run.sh   (LISTEN=host:port to change the address)
+# Usage: scripts/run.sh   (LISTEN=host:port and METRICS_LISTEN=host:port change the addresses)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 build_dir=${BUILD_DIR:-build}
@@ -12,7 +12,10 @@ cmake -S . -B "$build_dir" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo
 cmake --build "$build_dir" -j"$(nproc)" --target declutter-server declutter
 
 port_file=$(mktemp)
-"$build_dir/service/server/declutter-server" --listen="$listen" --port_file="$port_file" &
+metrics_listen=${METRICS_LISTEN:-127.0.0.1:9090}
+# Plaintext is for this local demo only; production serves TLS (see README).
+"$build_dir/service/server/declutter-server" --listen="$listen" --port_file="$port_file" \
+  --plaintext --metrics_listen="$metrics_listen" --log_pages=false &
 server=$!
 trap 'kill -TERM $server 2>/dev/null; wait $server; rm -f "$port_file"' EXIT
 trap 'exit 0' INT TERM
@@ -27,5 +30,6 @@ done
 echo "== cleaning samples/ through declutter-server at $listen"
 "$build_dir/client/declutter" clean --server "$listen" --removed samples/
 echo
-echo "== declutter-server is serving on $listen (gRPC, health, reflection); Ctrl-C stops it"
+echo "== declutter-server is serving on $listen (gRPC, health, reflection) and metrics on"
+echo "   http://$metrics_listen/metrics; Ctrl-C stops it"
 wait $server

@@ -1,30 +1,28 @@
-// Starts the real declutter-server binary on a free loopback port, calls Clean,
-// CleanStream (several pages, one invalid) and the health service, then stops it with
-// SIGTERM and expects a clean exit.
+// Starts the real declutter-server binary on free loopback ports and talks to it over
+// gRPC and HTTP: Clean, CleanStream, health, metrics, limits, overload, deadlines,
+// TLS, a slow stream reader, and SIGTERM in the middle of a loaded stream.
 
-#include <grpcpp/grpcpp.h>
-#include <signal.h>
-#include <spawn.h>
-#include <sys/wait.h>
-#include <unistd.h>
+#include <httplib.h>
 
 #include <chrono>
+#include <cstdlib>
 #include <filesystem>
-#include <fstream>
+#include <mutex>
 #include <set>
 #include <thread>
 
+#include "absl/strings/str_cat.h"
 #include "gtest/gtest.h"
-#include "proto/declutter/v1/declutter.grpc.pb.h"
 #include "grpc/health/v1/health.grpc.pb.h"
-
-extern char** environ;
+#include "proto/declutter/v1/declutter.grpc.pb.h"
+#include "tests/server/test_server.h"
 
 namespace declutter {
 namespace {
 
 namespace fs = std::filesystem;
 using namespace std::chrono_literals;
+using testing::TestServer;
 
 constexpr char kArticle[] =
     "<html><head><title>Council expands program</title></head><body><article>"
@@ -34,56 +32,39 @@ constexpr char kArticle[] =
     "<p>Supporters said the expansion was overdue, while critics warned that the budget "
     "would not stretch far enough to cover it.</p></article></body></html>";
 
-class ServerTest : public ::testing::Test {
- protected:
-  static void SetUpTestSuite() {
-    port_file_ = fs::path(::testing::TempDir()) /
-                 ("declutter_port_" + std::to_string(::getpid()));
-    fs::remove(port_file_);
-    std::string port_flag = "--port_file=" + port_file_.string();
-    std::vector<std::string> args = {DECLUTTER_SERVER_PATH, "--listen=127.0.0.1:0",
-                                     "--workers=2", "--max_page_bytes=100000", port_flag};
-    std::vector<char*> argv;
-    for (std::string& a : args) argv.push_back(a.data());
-    argv.push_back(nullptr);
-    ASSERT_EQ(posix_spawn(&pid_, DECLUTTER_SERVER_PATH, nullptr, nullptr, argv.data(),
-                          environ),
-              0);
-    // Bounded wait for the server to bind and report its port.
-    for (int i = 0; i < 200 && port_ == 0; ++i) {
-      std::ifstream in(port_file_);
-      if (!(in >> port_)) port_ = 0;
-      if (port_ == 0) std::this_thread::sleep_for(50ms);
-    }
-    ASSERT_NE(port_, 0) << "server did not report a port within 10 s";
-    channel_ = grpc::CreateChannel("127.0.0.1:" + std::to_string(port_),
-                                   grpc::InsecureChannelCredentials());
-    ASSERT_TRUE(channel_->WaitForConnected(std::chrono::system_clock::now() + 10s));
+// A page that takes the engine a while (about 0.1-0.3 s; more under sanitizers).
+std::string SlowPage() {
+  std::string html = "<html><body><article>";
+  for (int i = 0; i < 60000; ++i) {
+    absl::StrAppend(&html, "<p>Paragraph ", i, " says something</p>");
   }
+  return html + "</article></body></html>";
+}
 
-  static void TearDownTestSuite() {
-    channel_.reset();
-    if (pid_ > 0) {
-      ::kill(pid_, SIGKILL);  // only if a test failed before the shutdown test ran
-      ::waitpid(pid_, nullptr, 0);
-    }
-    fs::remove(port_file_);
-  }
+std::unique_ptr<grpc::ClientContext> Context(std::chrono::milliseconds timeout = 60s) {
+  auto context = std::make_unique<grpc::ClientContext>();
+  context->set_deadline(std::chrono::system_clock::now() + timeout);
+  return context;
+}
 
-  static std::unique_ptr<grpc::ClientContext> Context() {
-    auto context = std::make_unique<grpc::ClientContext>();
-    context->set_deadline(std::chrono::system_clock::now() + 30s);
-    return context;
-  }
+v1::CleanRequest Request(const std::string& id, const std::string& content) {
+  v1::CleanRequest request;
+  request.set_id(id);
+  request.set_content(content);
+  request.set_content_type("text/html; charset=utf-8");
+  return request;
+}
 
-  static inline pid_t pid_ = 0;
-  static inline int port_ = 0;
-  static inline fs::path port_file_;
-  static inline std::shared_ptr<grpc::Channel> channel_;
-};
+std::string Metrics(const TestServer& server) {
+  httplib::Client client("127.0.0.1", server.metrics_port());
+  auto res = client.Get("/metrics");
+  return res ? res->body : "";
+}
 
-TEST_F(ServerTest, HealthIsServing) {
-  auto stub = grpc::health::v1::Health::NewStub(channel_);
+TEST(ServerTest, HealthIsServing) {
+  TestServer server({"--plaintext"});
+  ASSERT_TRUE(server.ok());
+  auto stub = grpc::health::v1::Health::NewStub(server.Channel());
   for (const char* service : {"", "declutter.v1.Declutter"}) {
     grpc::health::v1::HealthCheckRequest request;
     request.set_service(service);
@@ -93,45 +74,79 @@ TEST_F(ServerTest, HealthIsServing) {
   }
 }
 
-TEST_F(ServerTest, CleanReturnsTheArticle) {
-  auto stub = v1::Declutter::NewStub(channel_);
-  v1::CleanRequest request;
-  request.set_id("page-1");
-  request.set_content(kArticle);
-  request.set_content_type("text/html; charset=utf-8");
+TEST(ServerTest, CleanReturnsTheArticleAndIsCounted) {
+  TestServer server({"--plaintext"});
+  ASSERT_TRUE(server.ok());
+  auto stub = v1::Declutter::NewStub(server.Channel());
   v1::CleanResponse response;
-  grpc::Status status = stub->Clean(Context().get(), request, &response);
+  grpc::Status status = stub->Clean(Context().get(), Request("page-1", kArticle), &response);
   ASSERT_TRUE(status.ok()) << status.error_message();
   EXPECT_EQ(response.id(), "page-1");
   EXPECT_EQ(response.article().title(), "Council expands program");
   EXPECT_NE(response.article().text().find("voted on Tuesday"), std::string::npos);
-  EXPECT_EQ(response.article().text().find("Council expands program"), std::string::npos);
+
+  const std::string metrics = Metrics(server);
+  EXPECT_NE(metrics.find("declutter_requests_total{method=\"Clean\",code=\"OK\"} 1\n"),
+            std::string::npos)
+      << metrics;
+  EXPECT_NE(metrics.find("declutter_pages_total{kind=\"html\",charset=\"UTF-8\",language=\"en\"} 1"),
+            std::string::npos)
+      << metrics;
+  EXPECT_NE(metrics.find("declutter_request_duration_seconds_count{method=\"Clean\"} 1\n"),
+            std::string::npos);
+  EXPECT_NE(metrics.find("declutter_queue_depth 0\n"), std::string::npos);
 }
 
-TEST_F(ServerTest, CleanRefusesBadInputWithClearStatus) {
-  auto stub = v1::Declutter::NewStub(channel_);
-  v1::CleanRequest request;
+TEST(ServerTest, BadInputsGetClearStatuses) {
+  TestServer server({"--plaintext", "--max_page_bytes=100000"});
+  ASSERT_TRUE(server.ok());
+  auto stub = v1::Declutter::NewStub(server.Channel());
   v1::CleanResponse response;
-  grpc::Status empty = stub->Clean(Context().get(), request, &response);
+
+  grpc::Status empty = stub->Clean(Context().get(), Request("e", ""), &response);
   EXPECT_EQ(empty.error_code(), grpc::StatusCode::INVALID_ARGUMENT);
   EXPECT_NE(empty.error_message().find("empty"), std::string::npos);
 
-  request.set_content(std::string(200000, 'x'));
-  grpc::Status big = stub->Clean(Context().get(), request, &response);
+  grpc::Status png = stub->Clean(
+      Context().get(), Request("p", std::string("\x89PNG\r\n\x1A\n\0\0\0\rIHDR", 16)),
+      &response);
+  EXPECT_EQ(png.error_code(), grpc::StatusCode::INVALID_ARGUMENT);
+
+  // Over --max_page_bytes: the server's own message names the limit and the size.
+  grpc::Status big = stub->Clean(Context().get(), Request("b", std::string(200000, 'x')),
+                                 &response);
   EXPECT_EQ(big.error_code(), grpc::StatusCode::INVALID_ARGUMENT);
   EXPECT_NE(big.error_message().find("100000"), std::string::npos) << big.error_message();
+  EXPECT_NE(big.error_message().find("200000"), std::string::npos) << big.error_message();
+
+  // 64 MiB is past the gRPC message limit matched to it (limit + 1 MiB): gRPC refuses
+  // it before it is buffered whole, still naming both sizes.
+  grpc::Status huge = stub->Clean(Context().get(), Request("h", std::string(64 << 20, 'x')),
+                                  &response);
+  EXPECT_EQ(huge.error_code(), grpc::StatusCode::RESOURCE_EXHAUSTED) << huge.error_message();
+  EXPECT_NE(huge.error_message().find("1148576"), std::string::npos) << huge.error_message();
+
+  // The server is still serving.
+  EXPECT_TRUE(stub->Clean(Context().get(), Request("ok", kArticle), &response).ok());
 }
 
-TEST_F(ServerTest, StreamAnswersEveryItemAndSurvivesABadOne) {
-  auto stub = v1::Declutter::NewStub(channel_);
+TEST(ServerTest, PlaintextOnlyWhenAskedFor) {
+  TestServer server({}, /*with_metrics=*/false);
+  EXPECT_FALSE(server.ok());
+  EXPECT_TRUE(WIFEXITED(server.exit_status()));
+  EXPECT_EQ(WEXITSTATUS(server.exit_status()), 2);
+}
+
+TEST(ServerTest, StreamAnswersEveryItemAndSurvivesABadOne) {
+  TestServer server({"--plaintext"});
+  ASSERT_TRUE(server.ok());
+  auto stub = v1::Declutter::NewStub(server.Channel());
   auto context = Context();
   auto stream = stub->CleanStream(context.get());
   constexpr int kItems = 12;
   for (int i = 0; i < kItems; ++i) {
-    v1::CleanRequest request;
-    request.set_id("item-" + std::to_string(i));
-    if (i != 5) request.set_content(kArticle);  // item 5 is empty: invalid
-    ASSERT_TRUE(stream->Write(request));
+    // Item 5 is empty: invalid.
+    ASSERT_TRUE(stream->Write(Request("item-" + std::to_string(i), i == 5 ? "" : kArticle)));
   }
   ASSERT_TRUE(stream->WritesDone());
   std::set<std::string> ids;
@@ -140,6 +155,7 @@ TEST_F(ServerTest, StreamAnswersEveryItemAndSurvivesABadOne) {
     ids.insert(response.id());
     if (response.id() == "item-5") {
       EXPECT_EQ(response.error().code(), static_cast<int>(grpc::StatusCode::INVALID_ARGUMENT));
+      EXPECT_EQ(response.error().retry_after_ms(), 0);
     } else {
       EXPECT_FALSE(response.has_error()) << response.error().message();
       EXPECT_NE(response.article().text().find("voted on Tuesday"), std::string::npos);
@@ -150,20 +166,208 @@ TEST_F(ServerTest, StreamAnswersEveryItemAndSurvivesABadOne) {
   EXPECT_EQ(ids.size(), static_cast<size_t>(kItems));
 }
 
-// Runs last (gtest runs tests in declaration order within a suite).
-TEST_F(ServerTest, ZzSigtermShutsDownCleanly) {
-  ASSERT_GT(pid_, 0);
-  ASSERT_EQ(::kill(pid_, SIGTERM), 0);
-  int status = 0;
-  pid_t done = 0;
-  for (int i = 0; i < 300 && done == 0; ++i) {
-    done = ::waitpid(pid_, &status, WNOHANG);
-    if (done == 0) std::this_thread::sleep_for(100ms);
+TEST(ServerTest, OverloadIsRefusedFastWithARetryHint) {
+  // One worker and a queue of one: of many concurrent slow pages, two are accepted.
+  TestServer server({"--plaintext", "--workers=1", "--queue_per_worker=1"});
+  ASSERT_TRUE(server.ok());
+  auto stub = v1::Declutter::NewStub(server.Channel());
+  const std::string slow = SlowPage();
+  constexpr int kCalls = 8;
+  struct Call {
+    grpc::ClientContext context;
+    v1::CleanRequest request;
+    v1::CleanResponse response;
+    grpc::Status status;
+  };
+  std::vector<std::unique_ptr<Call>> calls;
+  std::mutex mu;
+  std::condition_variable cv;
+  int done = 0;
+  for (int i = 0; i < kCalls; ++i) {
+    auto call = std::make_unique<Call>();
+    call->context.set_deadline(std::chrono::system_clock::now() + 120s);
+    call->request = Request("slow-" + std::to_string(i), slow);
+    Call* c = call.get();
+    calls.push_back(std::move(call));
+    stub->async()->Clean(&c->context, &c->request, &c->response, [&, c](grpc::Status s) {
+      std::lock_guard<std::mutex> lock(mu);
+      c->status = std::move(s);
+      ++done;
+      cv.notify_all();
+    });
   }
-  ASSERT_EQ(done, pid_) << "server still running 30 s after SIGTERM";
-  pid_ = 0;
-  ASSERT_TRUE(WIFEXITED(status));
-  EXPECT_EQ(WEXITSTATUS(status), 0);
+  {
+    std::unique_lock<std::mutex> lock(mu);
+    ASSERT_TRUE(cv.wait_for(lock, 120s, [&] { return done == kCalls; }));
+  }
+  int ok = 0, refused = 0;
+  for (const auto& c : calls) {
+    if (c->status.ok()) {
+      ++ok;
+    } else {
+      ASSERT_EQ(c->status.error_code(), grpc::StatusCode::RESOURCE_EXHAUSTED)
+          << c->status.error_message();
+      EXPECT_NE(c->status.error_message().find("retry after about"), std::string::npos);
+      const auto& trailers = c->context.GetServerTrailingMetadata();
+      const auto hint = trailers.find("grpc-retry-pushback-ms");
+      ASSERT_NE(hint, trailers.end());
+      EXPECT_GE(std::atoi(std::string(hint->second.data(), hint->second.size()).c_str()), 10);
+      ++refused;
+    }
+  }
+  EXPECT_GE(ok, 2);
+  EXPECT_GE(refused, 1);
+  EXPECT_EQ(ok + refused, kCalls);
+  EXPECT_NE(Metrics(server).find("code=\"RESOURCE_EXHAUSTED\""), std::string::npos);
+}
+
+TEST(ServerTest, PageBudgetStopsASlowPage) {
+  TestServer server({"--plaintext", "--page_budget=1ms"});
+  ASSERT_TRUE(server.ok());
+  auto stub = v1::Declutter::NewStub(server.Channel());
+  v1::CleanResponse response;
+  grpc::Status status = stub->Clean(Context().get(), Request("slow", SlowPage()), &response);
+  EXPECT_EQ(status.error_code(), grpc::StatusCode::DEADLINE_EXCEEDED) << status.error_message();
+  EXPECT_NE(status.error_message().find("stopped before"), std::string::npos)
+      << status.error_message();
+}
+
+TEST(ServerTest, CallDeadlineStopsServerWork) {
+  TestServer server({"--plaintext", "--workers=1"});
+  ASSERT_TRUE(server.ok());
+  auto stub = v1::Declutter::NewStub(server.Channel());
+  v1::CleanResponse response;
+  // Long enough for the page to arrive and start, far shorter than cleaning it.
+  grpc::Status status =
+      stub->Clean(Context(100ms).get(), Request("slow", SlowPage()), &response);
+  EXPECT_EQ(status.error_code(), grpc::StatusCode::DEADLINE_EXCEEDED);
+  // The server saw the deadline too: its page ends DEADLINE_EXCEEDED or CANCELLED, not
+  // OK, so the worker was not kept busy for an answer nobody waits for.
+  std::string metrics;
+  for (int i = 0; i < 100; ++i) {
+    metrics = Metrics(server);
+    if (metrics.find("method=\"Clean\",code=") != std::string::npos) break;
+    std::this_thread::sleep_for(100ms);
+  }
+  EXPECT_EQ(metrics.find("method=\"Clean\",code=\"OK\""), std::string::npos) << metrics;
+  EXPECT_NE(metrics.find("method=\"Clean\",code="), std::string::npos) << metrics;
+}
+
+TEST(ServerTest, SlowReaderDoesNotGrowServerMemory) {
+  TestServer server({"--plaintext", "--workers=2", "--stream_max_in_flight=4"});
+  ASSERT_TRUE(server.ok());
+  auto stub = v1::Declutter::NewStub(server.Channel());
+  grpc::ClientContext context;
+  auto stream = stub->CleanStream(&context);
+  // Pages of 1 MiB of text whose answers are as large: 300 of them would be 600 MiB
+  // buffered if the server read on while nobody reads its answers.
+  std::string page = "<html><body><article>";
+  while (page.size() < (1 << 20)) {
+    page += "<p>A paragraph of article text that keeps going for a while.</p>";
+  }
+  page += "</article></body></html>";
+  std::atomic<int> written{0};
+  std::thread writer([&] {
+    for (int i = 0; i < 300; ++i) {
+      if (!stream->Write(Request(std::to_string(i), page))) return;
+      ++written;
+    }
+  });
+  std::this_thread::sleep_for(8s);  // the client reads nothing meanwhile
+  const int64_t rss_kib = server.RssKib();
+  const int stalled_at = written.load();
+  context.TryCancel();
+  writer.join();
+  EXPECT_LT(stalled_at, 300) << "the server read every item without its answers being read";
+  EXPECT_LT(rss_kib, 300 * 1024) << "server RSS " << rss_kib << " KiB";
+}
+
+TEST(ServerTest, SigtermMidStreamAnswersEveryAcceptedItem) {
+  TestServer server({"--plaintext", "--workers=2", "--shutdown_grace=60s"});
+  ASSERT_TRUE(server.ok());
+  auto stub = v1::Declutter::NewStub(server.Channel());
+  auto context = Context(120s);
+  auto stream = stub->CleanStream(context.get());
+  const std::string slow = SlowPage();
+  std::atomic<int> answered{0};
+  std::thread reader([&] {
+    v1::CleanResponse response;
+    while (stream->Read(&response)) {
+      EXPECT_FALSE(response.has_error()) << response.error().message();
+      ++answered;
+    }
+  });
+  constexpr int kItems = 16;
+  int written = 0;
+  std::thread terminator;
+  for (int i = 0; i < kItems; ++i) {
+    if (!stream->Write(Request(std::to_string(i), i % 2 == 0 ? slow : kArticle))) break;
+    ++written;
+    if (i == kItems / 2) {
+      terminator = std::thread([&] { EXPECT_EQ(server.Terminate(120s), 0); });
+    }
+  }
+  stream->WritesDone();
+  reader.join();
+  grpc::Status status = stream->Finish();
+  terminator.join();
+  EXPECT_TRUE(status.ok()) << status.error_message();
+  EXPECT_EQ(written, kItems);
+  EXPECT_EQ(answered.load(), written);
+}
+
+// Writes a CA, a server certificate for 127.0.0.1 and a client certificate into `dir`
+// with the openssl command line; false when openssl fails.
+bool MakeCertificates(const fs::path& dir) {
+  fs::create_directories(dir);
+  const std::string d = dir.string();
+  const std::string script = absl::StrCat(
+      "set -e; cd '", d, "';",
+      "openssl req -x509 -newkey rsa:2048 -nodes -keyout ca.key -out ca.pem -days 2 "
+      "-subj /CN=test-ca 2>/dev/null;",
+      "printf 'subjectAltName=IP:127.0.0.1,DNS:localhost' > san.ext;",
+      "for who in server client; do "
+      "openssl req -newkey rsa:2048 -nodes -keyout $who.key -out $who.csr -subj /CN=$who "
+      "2>/dev/null;",
+      "openssl x509 -req -in $who.csr -CA ca.pem -CAkey ca.key -CAcreateserial -out $who.pem "
+      "-days 2 -extfile san.ext 2>/dev/null; done");
+  const fs::path script_file = dir / "make.sh";
+  std::ofstream(script_file) << script << "\n";
+  return std::system(("bash '" + script_file.string() + "'").c_str()) == 0;
+}
+
+std::string ReadFile(const fs::path& path) {
+  std::ifstream in(path);
+  return std::string(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
+}
+
+TEST(ServerTest, MutualTlsAcceptsOnlyClientsWithCertificates) {
+  const fs::path dir = fs::path(::testing::TempDir()) / ("declutter_tls_" + std::to_string(::getpid()));
+  ASSERT_TRUE(MakeCertificates(dir));
+  TestServer server({"--tls_cert=" + (dir / "server.pem").string(),
+                     "--tls_key=" + (dir / "server.key").string(),
+                     "--tls_client_ca=" + (dir / "ca.pem").string()});
+  ASSERT_TRUE(server.ok());
+  auto call = [&](bool with_client_cert) {
+    grpc::SslCredentialsOptions options;
+    options.pem_root_certs = ReadFile(dir / "ca.pem");
+    if (with_client_cert) {
+      options.pem_cert_chain = ReadFile(dir / "client.pem");
+      options.pem_private_key = ReadFile(dir / "client.key");
+    }
+    auto stub = v1::Declutter::NewStub(
+        grpc::CreateChannel(server.address(), grpc::SslCredentials(options)));
+    v1::CleanResponse response;
+    return stub->Clean(Context(20s).get(), Request("tls", kArticle), &response);
+  };
+  grpc::Status with_cert = call(true);
+  EXPECT_TRUE(with_cert.ok()) << with_cert.error_message();
+  EXPECT_FALSE(call(false).ok());
+  // Plaintext to a TLS port fails too.
+  auto plain = v1::Declutter::NewStub(server.Channel());
+  v1::CleanResponse response;
+  EXPECT_FALSE(plain->Clean(Context(5s).get(), Request("plain", kArticle), &response).ok());
+  fs::remove_all(dir);
 }
 
 }  // namespace
