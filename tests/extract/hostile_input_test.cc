@@ -16,6 +16,12 @@ constexpr char kParagraph[] =
     "<p>The council voted on Tuesday to expand the program, which serves thousands of "
     "residents, after a long debate about its cost and who should pay for it.</p>";
 
+// A string literal with its embedded NULs, without the terminating one.
+template <size_t N>
+std::string Bytes(const char (&literal)[N]) {
+  return std::string(literal, N - 1);
+}
+
 absl::StatusOr<Result> CleanBytes(absl::string_view content,
                                   absl::string_view content_type = "") {
   Page page;
@@ -41,8 +47,8 @@ TEST(HostileInputTest, EmptyPage) { ExpectInvalid("", "empty"); }
 
 TEST(HostileInputTest, BinaryFilesSentRaw) {
   ExpectInvalid("%PDF-1.7\n%\xE2\xE3\xCF\xD3\n1 0 obj <</Type /Catalog>> endobj\n", "PDF");
-  ExpectInvalid(std::string("\x89PNG\r\n\x1A\n\0\0\0\rIHDR\0\0\0\x10", 24), "PNG");
-  ExpectInvalid(std::string("\x1F\x8B\x08\0\0\0\0\0\0\x03\xED\x5A\x6D\x73", 14), "gzip");
+  ExpectInvalid(Bytes("\x89PNG\r\n\x1A\n\0\0\0\rIHDR\0\0\0\x10"), "PNG");
+  ExpectInvalid(Bytes("\x1F\x8B\x08\0\0\0\0\0\0\x03\xED\x5A\x6D\x73"), "gzip");
 }
 
 TEST(HostileInputTest, HundredThousandNestedDivs) {

@@ -5,6 +5,7 @@
 #include <httplib.h>
 
 #include <chrono>
+#include <iostream>
 #include <cstdlib>
 #include <filesystem>
 #include <mutex>
@@ -279,7 +280,16 @@ TEST(ServerTest, SlowReaderDoesNotGrowServerMemory) {
   context.TryCancel();
   writer.join();
   EXPECT_LT(stalled_at, 300) << "the server read every item without its answers being read";
-  EXPECT_LT(rss_kib, 300 * 1024) << "server RSS " << rss_kib << " KiB";
+  // A few pages in flight plus the transport's flow-control windows; AddressSanitizer
+  // adds its quarantine of freed memory (256 MiB by default) on top.
+#if defined(__SANITIZE_ADDRESS__)
+  constexpr int64_t kLimitKib = (300 + 256) * 1024;
+#else
+  constexpr int64_t kLimitKib = 300 * 1024;
+#endif
+  EXPECT_LT(rss_kib, kLimitKib) << "server RSS " << rss_kib << " KiB";
+  std::cout << "slow reader: " << stalled_at << " of 300 one-MiB items written; server RSS "
+            << rss_kib / 1024 << " MiB\n";
 }
 
 TEST(ServerTest, SigtermMidStreamAnswersEveryAcceptedItem) {
