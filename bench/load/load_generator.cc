@@ -1,0 +1,261 @@
+// declutter-load: drives a running declutter-server with real pages over gRPC and
+// reports what a crawler fleet would see.
+//
+//   declutter-load --server 127.0.0.1:50051 --pages DIR [--concurrency N | --rate R]
+//                  [--duration 30s] [--server_pid PID] [--deadline 30s]
+//
+// --concurrency N (closed loop) keeps N calls outstanding: each answer starts the next.
+// --rate R (open loop) starts R calls per second whatever the server does, as an
+// uncoordinated fleet would; calls that find the server full are refused
+// (RESOURCE_EXHAUSTED) and counted, not retried. Pages (.html, .gz, any file) are
+// loaded into memory first and sent round-robin.
+//
+// Prints calls/s, answered pages/s, latency percentiles of answered (OK) calls and of
+// all calls, errors by gRPC code, and with --server_pid the server's RSS now and its
+// peak (VmHWM). Uses gRPC's callback API: one thread issues calls, gRPC's threads
+// complete them.
+
+#include <grpcpp/grpcpp.h>
+
+#include <algorithm>
+#include <atomic>
+#include <chrono>
+#include <condition_variable>
+#include <cstdio>
+#include <fstream>
+#include <iostream>
+#include <map>
+#include <memory>
+#include <mutex>
+#include <string>
+#include <thread>
+#include <vector>
+
+#include "absl/flags/flag.h"
+#include "absl/flags/parse.h"
+#include "absl/flags/usage.h"
+#include "absl/strings/str_format.h"
+#include "absl/time/clock.h"
+#include "absl/time/time.h"
+#include "client/input_reader.h"
+#include "proto/declutter/v1/declutter.grpc.pb.h"
+
+ABSL_FLAG(std::string, server, "127.0.0.1:50051", "server address, host:port (plaintext)");
+ABSL_FLAG(std::string, pages, "", "file or directory of pages to send (recursed; .gz read)");
+ABSL_FLAG(int, max_pages, 2000, "load at most this many pages");
+ABSL_FLAG(int, concurrency, 0, "closed loop: calls kept outstanding");
+ABSL_FLAG(double, rate, 0, "open loop: calls started per second");
+ABSL_FLAG(absl::Duration, duration, absl::Seconds(30), "how long to apply the load");
+ABSL_FLAG(absl::Duration, deadline, absl::Seconds(30), "deadline of each call");
+ABSL_FLAG(int, max_outstanding, 4096, "open loop: never more calls than this in flight");
+ABSL_FLAG(int, server_pid, 0, "if set, report this process's RSS and peak RSS (same host)");
+
+namespace {
+
+using declutter::v1::CleanRequest;
+using declutter::v1::CleanResponse;
+
+struct Sample {
+  double ms;
+  grpc::StatusCode code;
+};
+
+class Load {
+ public:
+  Load(declutter::v1::Declutter::Stub* stub, std::vector<CleanRequest> pages)
+      : stub_(stub), pages_(std::move(pages)) {}
+
+  // Starts one call; its completion is recorded and, in closed loop, starts the next.
+  void Start(bool chain) {
+    auto* call = new Call;
+    call->request = &pages_[next_page_.fetch_add(1) % pages_.size()];
+    call->context.set_deadline(std::chrono::system_clock::now() +
+                               absl::ToChronoMilliseconds(absl::GetFlag(FLAGS_deadline)));
+    call->start = absl::Now();
+    outstanding_.fetch_add(1);
+    stub_->async()->Clean(&call->context, call->request, &call->response,
+                          [this, call, chain](grpc::Status status) {
+                            const double ms = absl::ToDoubleMilliseconds(absl::Now() - call->start);
+                            delete call;
+                            {
+                              std::lock_guard<std::mutex> lock(mu_);
+                              samples_.push_back({ms, status.error_code()});
+                            }
+                            if (chain && absl::Now() < end_) {
+                              Start(true);
+                            }
+                            if (outstanding_.fetch_sub(1) == 1) {
+                              std::lock_guard<std::mutex> lock(mu_);
+                              cv_.notify_all();
+                            }
+                          });
+  }
+
+  void RunClosed(int concurrency, absl::Duration duration) {
+    end_ = absl::Now() + duration;
+    for (int i = 0; i < concurrency; ++i) Start(true);
+    WaitDrained();
+  }
+
+  void RunOpen(double rate, absl::Duration duration) {
+    const absl::Time start = absl::Now();
+    end_ = start + duration;
+    int64_t issued = 0;
+    while (true) {
+      const absl::Time due = start + absl::Seconds(static_cast<double>(issued) / rate);
+      if (due >= end_) break;
+      absl::SleepFor(due - absl::Now());
+      if (outstanding_.load() < absl::GetFlag(FLAGS_max_outstanding)) {
+        Start(false);
+      } else {
+        std::lock_guard<std::mutex> lock(mu_);
+        ++skipped_;
+      }
+      ++issued;
+    }
+    WaitDrained();
+  }
+
+  void Report(absl::Duration elapsed) {
+    std::lock_guard<std::mutex> lock(mu_);
+    std::vector<double> ok, all;
+    std::map<grpc::StatusCode, int64_t> codes;
+    for (const Sample& s : samples_) {
+      all.push_back(s.ms);
+      if (s.code == grpc::StatusCode::OK) ok.push_back(s.ms);
+      ++codes[s.code];
+    }
+    const double seconds = absl::ToDoubleSeconds(elapsed);
+    std::printf("calls      %zu in %.1f s: %.1f calls/s, %.1f pages/s answered\n", all.size(),
+                seconds, all.size() / seconds, ok.size() / seconds);
+    PrintLatency("latency ok ", &ok);
+    PrintLatency("latency all", &all);
+    for (const auto& [code, n] : codes) {
+      std::printf("code       %-20s %lld\n", CodeName(code), static_cast<long long>(n));
+    }
+    if (skipped_ > 0) std::printf("skipped    %lld (client at --max_outstanding)\n",
+                                  static_cast<long long>(skipped_));
+  }
+
+ private:
+  struct Call {
+    grpc::ClientContext context;
+    const CleanRequest* request;
+    CleanResponse response;
+    absl::Time start;
+  };
+
+  void WaitDrained() {
+    std::unique_lock<std::mutex> lock(mu_);
+    cv_.wait(lock, [this] { return outstanding_.load() == 0; });
+  }
+
+  static void PrintLatency(const char* label, std::vector<double>* ms) {
+    if (ms->empty()) {
+      std::printf("%s  (none)\n", label);
+      return;
+    }
+    std::sort(ms->begin(), ms->end());
+    auto at = [&](double q) {
+      return (*ms)[std::min(ms->size() - 1, static_cast<size_t>(q * ms->size()))];
+    };
+    std::printf("%s  p50 %.1f ms  p90 %.1f ms  p99 %.1f ms  max %.1f ms\n", label, at(0.5),
+                at(0.9), at(0.99), ms->back());
+  }
+
+  static const char* CodeName(grpc::StatusCode code) {
+    switch (code) {
+      case grpc::StatusCode::OK: return "OK";
+      case grpc::StatusCode::CANCELLED: return "CANCELLED";
+      case grpc::StatusCode::INVALID_ARGUMENT: return "INVALID_ARGUMENT";
+      case grpc::StatusCode::DEADLINE_EXCEEDED: return "DEADLINE_EXCEEDED";
+      case grpc::StatusCode::RESOURCE_EXHAUSTED: return "RESOURCE_EXHAUSTED";
+      case grpc::StatusCode::UNAVAILABLE: return "UNAVAILABLE";
+      case grpc::StatusCode::INTERNAL: return "INTERNAL";
+      default: return "OTHER";
+    }
+  }
+
+  declutter::v1::Declutter::Stub* const stub_;
+  std::vector<CleanRequest> pages_;
+  std::atomic<uint64_t> next_page_{0};
+  std::atomic<int> outstanding_{0};
+  absl::Time end_;
+  std::mutex mu_;
+  std::condition_variable cv_;
+  std::vector<Sample> samples_;
+  int64_t skipped_ = 0;
+};
+
+// VmRSS and VmHWM of `pid` in MiB, from /proc.
+void PrintServerMemory(int pid) {
+  std::ifstream in("/proc/" + std::to_string(pid) + "/status");
+  std::string key;
+  int64_t rss = -1, hwm = -1;
+  while (in >> key) {
+    int64_t kib = 0;
+    if (key == "VmRSS:" && (in >> kib)) rss = kib;
+    if (key == "VmHWM:" && (in >> kib)) hwm = kib;
+    in.ignore(1 << 12, '\n');
+  }
+  std::printf("server RSS %.0f MiB now, %.0f MiB peak\n", rss / 1024.0, hwm / 1024.0);
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  absl::SetProgramUsageMessage(
+      "declutter-load --server HOST:PORT --pages DIR (--concurrency N | --rate R)");
+  absl::ParseCommandLine(argc, argv);
+  const int concurrency = absl::GetFlag(FLAGS_concurrency);
+  const double rate = absl::GetFlag(FLAGS_rate);
+  if ((concurrency > 0) == (rate > 0)) {
+    std::cerr << "declutter-load: expected exactly one of --concurrency N or --rate R\n";
+    return 2;
+  }
+  declutter::client::InputReader reader(64u << 20);
+  auto files = reader.Expand({absl::GetFlag(FLAGS_pages)});
+  if (!files.ok()) {
+    std::cerr << "declutter-load: " << files.status().message() << "\n";
+    return 2;
+  }
+  std::vector<CleanRequest> pages;
+  for (const std::string& path : *files) {
+    if (static_cast<int>(pages.size()) >= absl::GetFlag(FLAGS_max_pages)) break;
+    absl::StatusOr<std::string> content = reader.Read(path);
+    if (!content.ok()) continue;
+    CleanRequest request;
+    request.set_id(path);
+    request.set_content(*std::move(content));
+    pages.push_back(std::move(request));
+  }
+  if (pages.empty()) {
+    std::cerr << "declutter-load: no readable pages under " << absl::GetFlag(FLAGS_pages)
+              << ": expected a file or a directory of pages\n";
+    return 2;
+  }
+  grpc::ChannelArguments args;
+  args.SetMaxSendMessageSize(-1);
+  args.SetMaxReceiveMessageSize(-1);
+  auto channel = grpc::CreateCustomChannel(absl::GetFlag(FLAGS_server),
+                                           grpc::InsecureChannelCredentials(), args);
+  if (!channel->WaitForConnected(std::chrono::system_clock::now() + std::chrono::seconds(10))) {
+    std::cerr << "declutter-load: cannot connect to " << absl::GetFlag(FLAGS_server) << "\n";
+    return 1;
+  }
+  auto stub = declutter::v1::Declutter::NewStub(channel);
+  Load load(stub.get(), std::move(pages));
+  const absl::Time start = absl::Now();
+  if (concurrency > 0) {
+    std::printf("load       closed loop, concurrency %d, %s\n", concurrency,
+                absl::FormatDuration(absl::GetFlag(FLAGS_duration)).c_str());
+    load.RunClosed(concurrency, absl::GetFlag(FLAGS_duration));
+  } else {
+    std::printf("load       open loop, %.1f calls/s, %s\n", rate,
+                absl::FormatDuration(absl::GetFlag(FLAGS_duration)).c_str());
+    load.RunOpen(rate, absl::GetFlag(FLAGS_duration));
+  }
+  load.Report(absl::Now() - start);
+  if (absl::GetFlag(FLAGS_server_pid) > 0) PrintServerMemory(absl::GetFlag(FLAGS_server_pid));
+  return 0;
+}
