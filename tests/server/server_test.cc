@@ -2,7 +2,10 @@
 // gRPC and HTTP: Clean, CleanStream, health, metrics, limits, overload, deadlines,
 // TLS, a slow stream reader, and SIGTERM in the middle of a loaded stream.
 
+#include <arpa/inet.h>
 #include <httplib.h>
+#include <netinet/in.h>
+#include <sys/socket.h>
 
 #include <chrono>
 #include <iostream>
@@ -324,6 +327,38 @@ TEST(ServerTest, SigtermMidStreamAnswersEveryAcceptedItem) {
   EXPECT_TRUE(status.ok()) << status.error_message();
   EXPECT_EQ(written, kItems);
   EXPECT_EQ(answered.load(), written);
+}
+
+TEST(ServerTest, NeverFetchesTheUrlsItIsGiven) {
+  // A listener on loopback that the page's URL, canonical link, image and script all
+  // point at: the server must clean the page without ever connecting to it.
+  const int listener = ::socket(AF_INET, SOCK_STREAM | SOCK_NONBLOCK, 0);
+  ASSERT_GE(listener, 0);
+  sockaddr_in address{};
+  address.sin_family = AF_INET;
+  address.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+  ASSERT_EQ(::bind(listener, reinterpret_cast<sockaddr*>(&address), sizeof(address)), 0);
+  ASSERT_EQ(::listen(listener, 16), 0);
+  socklen_t length = sizeof(address);
+  ASSERT_EQ(::getsockname(listener, reinterpret_cast<sockaddr*>(&address), &length), 0);
+  const std::string origin = absl::StrCat("http://127.0.0.1:", ntohs(address.sin_port));
+
+  TestServer server({"--plaintext"});
+  ASSERT_TRUE(server.ok());
+  auto stub = v1::Declutter::NewStub(server.Channel());
+  v1::CleanRequest request = Request(
+      "ssrf", absl::StrCat("<html><head><link rel=canonical href=\"", origin,
+                           "/canonical\"><meta property=og:image content=\"", origin,
+                           "/og.png\"><script src=\"", origin, "/s.js\"></script></head>",
+                           "<body><iframe src=\"", origin, "/frame\"></iframe><img src=\"",
+                           origin, "/a.png\">", kArticle, "</body></html>"));
+  request.set_url(origin + "/page");
+  v1::CleanResponse response;
+  ASSERT_TRUE(stub->Clean(Context().get(), request, &response).ok());
+  EXPECT_EQ(response.article().canonical_url(), origin + "/canonical");  // read, not fetched
+  std::this_thread::sleep_for(500ms);
+  EXPECT_LT(::accept(listener, nullptr, nullptr), 0) << "the server connected to the URL";
+  ::close(listener);
 }
 
 // Writes a CA, a server certificate for 127.0.0.1 and a client certificate into `dir`
