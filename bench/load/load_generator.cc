@@ -1,19 +1,21 @@
-// declutter-load: drives a running declutter-server with real pages over gRPC and
-// reports what a crawler fleet would see.
+// declutter-load: drives a running declutter-server with real pages over gRPC
+// and reports what a crawler fleet would see.
 //
-//   declutter-load --server 127.0.0.1:50051 --pages DIR [--concurrency N | --rate R]
+//   declutter-load --server 127.0.0.1:50051 --pages DIR [--concurrency N |
+//   --rate R]
 //                  [--duration 30s] [--server_pid PID] [--deadline 30s]
 //
-// --concurrency N (closed loop) keeps N calls outstanding: each answer starts the next.
-// --rate R (open loop) starts R calls per second whatever the server does, as an
-// uncoordinated fleet would; calls that find the server full are refused
-// (RESOURCE_EXHAUSTED) and counted, not retried. Pages (.html, .gz, any file) are
-// loaded into memory first and sent round-robin.
+// --concurrency N (closed loop) keeps N calls outstanding: each answer starts
+// the next.
+// --rate R (open loop) starts R calls per second whatever the server does, as
+// an uncoordinated fleet would; calls that find the server full are refused
+// (RESOURCE_EXHAUSTED) and counted, not retried. Pages (.html, .gz, any file)
+// are loaded into memory first and sent round-robin.
 //
-// Prints calls/s, answered pages/s, latency percentiles of answered (OK) calls and of
-// all calls, errors by gRPC code, and with --server_pid the server's RSS now and its
-// peak (VmHWM). Uses gRPC's callback API: one thread issues calls, gRPC's threads
-// complete them.
+// Prints calls/s, answered pages/s, latency percentiles of answered (OK) calls
+// and of all calls, errors by gRPC code, and with --server_pid the server's RSS
+// now and its peak (VmHWM). Uses gRPC's callback API: one thread issues calls,
+// gRPC's threads complete them.
 
 #include <grpcpp/grpcpp.h>
 
@@ -40,15 +42,20 @@
 #include "client/input_reader.h"
 #include "proto/declutter/v1/declutter.grpc.pb.h"
 
-ABSL_FLAG(std::string, server, "127.0.0.1:50051", "server address, host:port (plaintext)");
-ABSL_FLAG(std::string, pages, "", "file or directory of pages to send (recursed; .gz read)");
+ABSL_FLAG(std::string, server, "127.0.0.1:50051",
+          "server address, host:port (plaintext)");
+ABSL_FLAG(std::string, pages, "",
+          "file or directory of pages to send (recursed; .gz read)");
 ABSL_FLAG(int, max_pages, 2000, "load at most this many pages");
 ABSL_FLAG(int, concurrency, 0, "closed loop: calls kept outstanding");
 ABSL_FLAG(double, rate, 0, "open loop: calls started per second");
-ABSL_FLAG(absl::Duration, duration, absl::Seconds(30), "how long to apply the load");
+ABSL_FLAG(absl::Duration, duration, absl::Seconds(30),
+          "how long to apply the load");
 ABSL_FLAG(absl::Duration, deadline, absl::Seconds(30), "deadline of each call");
-ABSL_FLAG(int, max_outstanding, 4096, "open loop: never more calls than this in flight");
-ABSL_FLAG(int, server_pid, 0, "if set, report this process's RSS and peak RSS (same host)");
+ABSL_FLAG(int, max_outstanding, 4096,
+          "open loop: never more calls than this in flight");
+ABSL_FLAG(int, server_pid, 0,
+          "if set, report this process's RSS and peak RSS (same host)");
 
 namespace {
 
@@ -65,17 +72,20 @@ class Load {
   Load(declutter::v1::Declutter::Stub* stub, std::vector<CleanRequest> pages)
       : stub_(stub), pages_(std::move(pages)) {}
 
-  // Starts one call; its completion is recorded and, in closed loop, starts the next.
+  // Starts one call; its completion is recorded and, in closed loop, starts the
+  // next.
   void Start(bool chain) {
     auto* call = new Call;
     call->request = &pages_[next_page_.fetch_add(1) % pages_.size()];
-    call->context.set_deadline(std::chrono::system_clock::now() +
-                               absl::ToChronoMilliseconds(absl::GetFlag(FLAGS_deadline)));
+    call->context.set_deadline(
+        std::chrono::system_clock::now() +
+        absl::ToChronoMilliseconds(absl::GetFlag(FLAGS_deadline)));
     call->start = absl::Now();
     outstanding_.fetch_add(1);
     stub_->async()->Clean(&call->context, call->request, &call->response,
                           [this, call, chain](grpc::Status status) {
-                            const double ms = absl::ToDoubleMilliseconds(absl::Now() - call->start);
+                            const double ms = absl::ToDoubleMilliseconds(
+                                absl::Now() - call->start);
                             delete call;
                             {
                               std::lock_guard<std::mutex> lock(mu_);
@@ -102,7 +112,8 @@ class Load {
     end_ = start + duration;
     int64_t issued = 0;
     while (true) {
-      const absl::Time due = start + absl::Seconds(static_cast<double>(issued) / rate);
+      const absl::Time due =
+          start + absl::Seconds(static_cast<double>(issued) / rate);
       if (due >= end_) break;
       absl::SleepFor(due - absl::Now());
       if (outstanding_.load() < absl::GetFlag(FLAGS_max_outstanding)) {
@@ -126,15 +137,18 @@ class Load {
       ++codes[s.code];
     }
     const double seconds = absl::ToDoubleSeconds(elapsed);
-    std::printf("calls      %zu in %.1f s: %.1f calls/s, %.1f pages/s answered\n", all.size(),
-                seconds, all.size() / seconds, ok.size() / seconds);
+    std::printf(
+        "calls      %zu in %.1f s: %.1f calls/s, %.1f pages/s answered\n",
+        all.size(), seconds, all.size() / seconds, ok.size() / seconds);
     PrintLatency("latency ok ", &ok);
     PrintLatency("latency all", &all);
     for (const auto& [code, n] : codes) {
-      std::printf("code       %-20s %lld\n", CodeName(code), static_cast<long long>(n));
+      std::printf("code       %-20s %lld\n", CodeName(code),
+                  static_cast<long long>(n));
     }
-    if (skipped_ > 0) std::printf("skipped    %lld (client at --max_outstanding)\n",
-                                  static_cast<long long>(skipped_));
+    if (skipped_ > 0)
+      std::printf("skipped    %lld (client at --max_outstanding)\n",
+                  static_cast<long long>(skipped_));
   }
 
  private:
@@ -157,22 +171,31 @@ class Load {
     }
     std::sort(ms->begin(), ms->end());
     auto at = [&](double q) {
-      return (*ms)[std::min(ms->size() - 1, static_cast<size_t>(q * ms->size()))];
+      return (
+          *ms)[std::min(ms->size() - 1, static_cast<size_t>(q * ms->size()))];
     };
-    std::printf("%s  p50 %.1f ms  p90 %.1f ms  p99 %.1f ms  max %.1f ms\n", label, at(0.5),
-                at(0.9), at(0.99), ms->back());
+    std::printf("%s  p50 %.1f ms  p90 %.1f ms  p99 %.1f ms  max %.1f ms\n",
+                label, at(0.5), at(0.9), at(0.99), ms->back());
   }
 
   static const char* CodeName(grpc::StatusCode code) {
     switch (code) {
-      case grpc::StatusCode::OK: return "OK";
-      case grpc::StatusCode::CANCELLED: return "CANCELLED";
-      case grpc::StatusCode::INVALID_ARGUMENT: return "INVALID_ARGUMENT";
-      case grpc::StatusCode::DEADLINE_EXCEEDED: return "DEADLINE_EXCEEDED";
-      case grpc::StatusCode::RESOURCE_EXHAUSTED: return "RESOURCE_EXHAUSTED";
-      case grpc::StatusCode::UNAVAILABLE: return "UNAVAILABLE";
-      case grpc::StatusCode::INTERNAL: return "INTERNAL";
-      default: return "OTHER";
+      case grpc::StatusCode::OK:
+        return "OK";
+      case grpc::StatusCode::CANCELLED:
+        return "CANCELLED";
+      case grpc::StatusCode::INVALID_ARGUMENT:
+        return "INVALID_ARGUMENT";
+      case grpc::StatusCode::DEADLINE_EXCEEDED:
+        return "DEADLINE_EXCEEDED";
+      case grpc::StatusCode::RESOURCE_EXHAUSTED:
+        return "RESOURCE_EXHAUSTED";
+      case grpc::StatusCode::UNAVAILABLE:
+        return "UNAVAILABLE";
+      case grpc::StatusCode::INTERNAL:
+        return "INTERNAL";
+      default:
+        return "OTHER";
     }
   }
 
@@ -198,19 +221,22 @@ void PrintServerMemory(int pid) {
     if (key == "VmHWM:" && (in >> kib)) hwm = kib;
     in.ignore(1 << 12, '\n');
   }
-  std::printf("server RSS %.0f MiB now, %.0f MiB peak\n", rss / 1024.0, hwm / 1024.0);
+  std::printf("server RSS %.0f MiB now, %.0f MiB peak\n", rss / 1024.0,
+              hwm / 1024.0);
 }
 
 }  // namespace
 
 int main(int argc, char** argv) {
   absl::SetProgramUsageMessage(
-      "declutter-load --server HOST:PORT --pages DIR (--concurrency N | --rate R)");
+      "declutter-load --server HOST:PORT --pages DIR (--concurrency N | --rate "
+      "R)");
   absl::ParseCommandLine(argc, argv);
   const int concurrency = absl::GetFlag(FLAGS_concurrency);
   const double rate = absl::GetFlag(FLAGS_rate);
   if ((concurrency > 0) == (rate > 0)) {
-    std::cerr << "declutter-load: expected exactly one of --concurrency N or --rate R\n";
+    std::cerr << "declutter-load: expected exactly one of --concurrency N or "
+                 "--rate R\n";
     return 2;
   }
   declutter::client::InputReader reader(64u << 20);
@@ -230,17 +256,20 @@ int main(int argc, char** argv) {
     pages.push_back(std::move(request));
   }
   if (pages.empty()) {
-    std::cerr << "declutter-load: no readable pages under " << absl::GetFlag(FLAGS_pages)
+    std::cerr << "declutter-load: no readable pages under "
+              << absl::GetFlag(FLAGS_pages)
               << ": expected a file or a directory of pages\n";
     return 2;
   }
   grpc::ChannelArguments args;
   args.SetMaxSendMessageSize(-1);
   args.SetMaxReceiveMessageSize(-1);
-  auto channel = grpc::CreateCustomChannel(absl::GetFlag(FLAGS_server),
-                                           grpc::InsecureChannelCredentials(), args);
-  if (!channel->WaitForConnected(std::chrono::system_clock::now() + std::chrono::seconds(10))) {
-    std::cerr << "declutter-load: cannot connect to " << absl::GetFlag(FLAGS_server) << "\n";
+  auto channel = grpc::CreateCustomChannel(
+      absl::GetFlag(FLAGS_server), grpc::InsecureChannelCredentials(), args);
+  if (!channel->WaitForConnected(std::chrono::system_clock::now() +
+                                 std::chrono::seconds(10))) {
+    std::cerr << "declutter-load: cannot connect to "
+              << absl::GetFlag(FLAGS_server) << "\n";
     return 1;
   }
   auto stub = declutter::v1::Declutter::NewStub(channel);
@@ -256,6 +285,7 @@ int main(int argc, char** argv) {
     load.RunOpen(rate, absl::GetFlag(FLAGS_duration));
   }
   load.Report(absl::Now() - start);
-  if (absl::GetFlag(FLAGS_server_pid) > 0) PrintServerMemory(absl::GetFlag(FLAGS_server_pid));
+  if (absl::GetFlag(FLAGS_server_pid) > 0)
+    PrintServerMemory(absl::GetFlag(FLAGS_server_pid));
   return 0;
 }

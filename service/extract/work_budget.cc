@@ -7,14 +7,16 @@ namespace declutter::extract {
 
 absl::Status WorkBudget::Check(absl::string_view stage) const {
   if (cancelled_ && cancelled_()) {  // cancellation is sticky: Expired() agrees
-    return absl::CancelledError(absl::StrCat("the call was cancelled; cleaning stopped before ",
-                                             stage));
+    return absl::CancelledError(absl::StrCat(
+        "the call was cancelled; cleaning stopped before ", stage));
   }
   const absl::Time now = absl::Now();
-  if (now >= deadline_ || expired_) {  // Expired() saw it first; the clock may step back
+  if (now >= deadline_ ||
+      expired_) {  // Expired() saw it first; the clock may step back
     return absl::DeadlineExceededError(absl::StrCat(
         "the page's time ran out after ", absl::FormatDuration(now - start_),
-        " (the call's deadline or the server's per-page budget); cleaning stopped before ",
+        " (the call's deadline or the server's per-page budget); cleaning "
+        "stopped before ",
         stage, ": send a smaller page or allow more time"));
   }
   return absl::OkStatus();

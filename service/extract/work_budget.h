@@ -1,14 +1,15 @@
 // How long one page may take, and whether its caller still wants the answer.
 //
-// The engine checks its budget between stages and, through Expired(), inside its long
-// loops, so a page that would run past the caller's deadline, or whose call was
-// cancelled, stops early with DEADLINE_EXCEEDED or CANCELLED instead of holding a
-// worker. Gumbo's parse is one call that cannot be interrupted; its time is linear in
-// the page (NestingLimiter removes its depth-times-tags case) and the page's size is
-// bounded by the caller.
+// The engine checks its budget between stages and, through Expired(), inside
+// its long loops, so a page that would run past the caller's deadline, or whose
+// call was cancelled, stops early with DEADLINE_EXCEEDED or CANCELLED instead
+// of holding a worker. Gumbo's parse is one call that cannot be interrupted;
+// its time is linear in the page (NestingLimiter removes its depth-times-tags
+// case) and the page's size is bounded by the caller.
 //
-// A budget belongs to one call on one thread. `cancelled` may be polled from that
-// thread while another thread sets what it reads, so it must be thread-safe.
+// A budget belongs to one call on one thread. `cancelled` may be polled from
+// that thread while another thread sets what it reads, so it must be
+// thread-safe.
 
 #ifndef DECLUTTER_SERVICE_EXTRACT_WORK_BUDGET_H_
 #define DECLUTTER_SERVICE_EXTRACT_WORK_BUDGET_H_
@@ -27,17 +28,19 @@ class WorkBudget {
  public:
   // No deadline, never cancelled.
   WorkBudget() = default;
-  // Expires at `deadline` (InfiniteFuture: never) or when `cancelled` (may be empty)
-  // returns true.
+  // Expires at `deadline` (InfiniteFuture: never) or when `cancelled` (may be
+  // empty) returns true.
   WorkBudget(absl::Time deadline, std::function<bool()> cancelled)
       : deadline_(deadline), cancelled_(std::move(cancelled)) {}
 
-  // OK while time is left and the call is wanted; otherwise DEADLINE_EXCEEDED or
-  // CANCELLED, naming `stage` (the stage about to start) and how long the page ran.
+  // OK while time is left and the call is wanted; otherwise DEADLINE_EXCEEDED
+  // or CANCELLED, naming `stage` (the stage about to start) and how long the
+  // page ran.
   absl::Status Check(absl::string_view stage) const;
 
-  // For loops: true once Check() would fail. Reads the clock and polls `cancelled`
-  // only every kStride calls, so it costs a counter increment per step.
+  // For loops: true once Check() would fail. Reads the clock and polls
+  // `cancelled` only every kStride calls, so it costs a counter increment per
+  // step.
   bool Expired();
 
   static constexpr uint32_t kStride = 1024;

@@ -19,20 +19,24 @@ constexpr char kClean[] = "Clean";
 constexpr char kCleanStream[] = "CleanStream";
 
 grpc::Status ToGrpc(const absl::Status& s) {
-  return grpc::Status(static_cast<grpc::StatusCode>(s.code()), std::string(s.message()));
+  return grpc::Status(static_cast<grpc::StatusCode>(s.code()),
+                      std::string(s.message()));
 }
 
 absl::Time DeadlineOf(const grpc::CallbackServerContext* context) {
   const auto deadline = context->deadline();
-  if (deadline == std::chrono::system_clock::time_point::max()) return absl::InfiniteFuture();
+  if (deadline == std::chrono::system_clock::time_point::max())
+    return absl::InfiniteFuture();
   return absl::FromChrono(deadline);
 }
 
-std::string MetadataValue(const grpc::CallbackServerContext* context, const char* key) {
+std::string MetadataValue(const grpc::CallbackServerContext* context,
+                          const char* key) {
   const auto& metadata = context->client_metadata();
   const auto it = metadata.find(key);
   if (it == metadata.end()) return "";
-  return std::string(it->second.data(), std::min<size_t>(it->second.size(), 128));
+  return std::string(it->second.data(),
+                     std::min<size_t>(it->second.size(), 128));
 }
 
 // A retry hint of at least 10 ms, so a client never spins.
@@ -42,9 +46,12 @@ int64_t RetryMillis(absl::Duration wait) {
 
 const char* KindLabel(v1::InputKind kind) {
   switch (kind) {
-    case v1::INPUT_KIND_HTML: return "html";
-    case v1::INPUT_KIND_TEXT: return "text";
-    default: return "unknown";
+    case v1::INPUT_KIND_HTML:
+      return "html";
+    case v1::INPUT_KIND_TEXT:
+      return "text";
+    default:
+      return "unknown";
   }
 }
 
@@ -85,9 +92,11 @@ class StreamReactor final
     } else if (!service_->pool()->TrySubmit([this, request, start] {
                  v1::CleanResponse response;
                  const absl::Status s = service_->Run(
-                     *request, deadline_, [this] { return cancelled_.load(); }, &response);
+                     *request, deadline_, [this] { return cancelled_.load(); },
+                     &response);
                  if (!s.ok()) RequestCleaner::SetError(s, &response);
-                 service_->Record(kCleanStream, Id(*request), start, s, *request, &response);
+                 service_->Record(kCleanStream, Id(*request), start, s,
+                                  *request, &response);
                  Answer(std::move(response));
                })) {
       const absl::Duration wait = service_->RetryAfter();
@@ -135,8 +144,8 @@ class StreamReactor final
     return service_->RequestId(request, metadata_id_);
   }
 
-  void Refuse(const v1::CleanRequest& request, absl::Time start, const absl::Status& s,
-              int64_t retry_after_ms) {
+  void Refuse(const v1::CleanRequest& request, absl::Time start,
+              const absl::Status& s, int64_t retry_after_ms) {
     v1::CleanResponse response;
     response.set_id(request.id());
     RequestCleaner::SetError(s, &response);
@@ -145,8 +154,8 @@ class StreamReactor final
     Answer(std::move(response));
   }
 
-  // The client is gone or a write failed: nothing more can be written, and items still
-  // being cleaned should stop at their next budget check.
+  // The client is gone or a write failed: nothing more can be written, and
+  // items still being cleaned should stop at their next budget check.
   void Break() ABSL_EXCLUSIVE_LOCKS_REQUIRED(mu_) {
     broken_ = true;
     cancelled_ = true;
@@ -173,9 +182,10 @@ class StreamReactor final
   }
 
   bool ReadyToFinishLocked() ABSL_EXCLUSIVE_LOCKS_REQUIRED(mu_) {
-    if (finished_ || outstanding_ > 0 || writing_ || !queue_.empty()) return false;
-    // Finish once no read is pending: the client is done writing, or the stream broke
-    // while reading was paused (no read will ever complete to say so).
+    if (finished_ || outstanding_ > 0 || writing_ || !queue_.empty())
+      return false;
+    // Finish once no read is pending: the client is done writing, or the stream
+    // broke while reading was paused (no read will ever complete to say so).
     if (!reads_done_ && !(broken_ && reading_paused_)) return false;
     finished_ = true;
     return true;
@@ -185,11 +195,14 @@ class StreamReactor final
   const absl::Time deadline_;
   const std::string metadata_id_;
   std::atomic<bool> cancelled_{false};
-  v1::CleanRequest incoming_;  // only touched by the read path, one read at a time
+  v1::CleanRequest
+      incoming_;  // only touched by the read path, one read at a time
   absl::Mutex mu_;
-  int outstanding_ ABSL_GUARDED_BY(mu_) = 0;  // read, not yet written (or dropped)
+  int outstanding_ ABSL_GUARDED_BY(mu_) =
+      0;  // read, not yet written (or dropped)
   std::deque<v1::CleanResponse> queue_ ABSL_GUARDED_BY(mu_);
-  v1::CleanResponse current_;  // the response being written; guarded by writing_
+  v1::CleanResponse
+      current_;  // the response being written; guarded by writing_
   bool writing_ ABSL_GUARDED_BY(mu_) = false;
   bool reading_paused_ ABSL_GUARDED_BY(mu_) = false;
   bool reads_done_ ABSL_GUARDED_BY(mu_) = false;
@@ -199,40 +212,49 @@ class StreamReactor final
 
 }  // namespace
 
-DeclutterService::DeclutterService(WorkPool* pool, ServiceLimits limits, Metrics* metrics,
-                                   JsonLog* log)
+DeclutterService::DeclutterService(WorkPool* pool, ServiceLimits limits,
+                                   Metrics* metrics, JsonLog* log)
     : pool_(pool), limits_(limits), metrics_(metrics), log_(log) {}
 
 void DeclutterService::DeclareMetrics(Metrics* metrics, const WorkPool* pool) {
-  metrics->DeclareCounter("declutter_requests_total",
-                          "Pages answered (stream items count one each), by method and "
-                          "gRPC status code.",
-                          {"method", "code"});
+  metrics->DeclareCounter(
+      "declutter_requests_total",
+      "Pages answered (stream items count one each), by method and "
+      "gRPC status code.",
+      {"method", "code"});
   metrics->DeclareHistogram(
       "declutter_request_duration_seconds",
-      "Time from receiving a page to answering it, queueing included, by method.",
-      {"method"}, {0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10});
-  metrics->DeclareHistogram("declutter_input_bytes", "Size of the pages received.", {},
-                            {1024, 4096, 16384, 65536, 262144, 1048576, 4194304, 16777216,
-                             67108864});
-  metrics->DeclareCounter("declutter_pages_total",
-                          "Pages cleaned, by detected input kind, charset and language.",
-                          {"kind", "charset", "language"});
+      "Time from receiving a page to answering it, queueing included, by "
+      "method.",
+      {"method"},
+      {0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10});
+  metrics->DeclareHistogram(
+      "declutter_input_bytes", "Size of the pages received.", {},
+      {1024, 4096, 16384, 65536, 262144, 1048576, 4194304, 16777216, 67108864});
+  metrics->DeclareCounter(
+      "declutter_pages_total",
+      "Pages cleaned, by detected input kind, charset and language.",
+      {"kind", "charset", "language"});
   metrics->DeclareCounter("declutter_removed_blocks_total",
-                          "Blocks dropped from cleaned pages, by kind.", {"kind"});
+                          "Blocks dropped from cleaned pages, by kind.",
+                          {"kind"});
   metrics->DeclareGauge("declutter_queue_depth", "Pages waiting for a worker.",
                         [pool] { return static_cast<double>(pool->Queued()); });
-  metrics->DeclareGauge("declutter_in_flight", "Pages being cleaned now.",
-                        [pool] { return static_cast<double>(pool->Running()); });
-  metrics->DeclareGauge("declutter_workers", "Engine worker threads.",
-                        [pool] { return static_cast<double>(pool->threads()); });
+  metrics->DeclareGauge(
+      "declutter_in_flight", "Pages being cleaned now.",
+      [pool] { return static_cast<double>(pool->Running()); });
+  metrics->DeclareGauge("declutter_workers", "Engine worker threads.", [pool] {
+    return static_cast<double>(pool->threads());
+  });
 }
 
-absl::Status DeclutterService::CheckSize(const v1::CleanRequest& request) const {
+absl::Status DeclutterService::CheckSize(
+    const v1::CleanRequest& request) const {
   if (request.content().size() > limits_.max_page_bytes) {
     return absl::InvalidArgumentError(absl::StrCat(
-        "page is ", request.content().size(), " bytes, over the server's limit of ",
-        limits_.max_page_bytes, " bytes (--max_page_bytes): send a smaller page"));
+        "page is ", request.content().size(),
+        " bytes, over the server's limit of ", limits_.max_page_bytes,
+        " bytes (--max_page_bytes): send a smaller page"));
   }
   return absl::OkStatus();
 }
@@ -240,14 +262,17 @@ absl::Status DeclutterService::CheckSize(const v1::CleanRequest& request) const 
 absl::Status DeclutterService::Overloaded() const {
   return absl::ResourceExhaustedError(absl::StrCat(
       "server is at capacity (work queue full): retry after about ",
-      RetryMillis(RetryAfter()), " ms with backoff, or send to another replica"));
+      RetryMillis(RetryAfter()),
+      " ms with backoff, or send to another replica"));
 }
 
-absl::Status DeclutterService::Run(const v1::CleanRequest& request, absl::Time deadline,
+absl::Status DeclutterService::Run(const v1::CleanRequest& request,
+                                   absl::Time deadline,
                                    std::function<bool()> cancelled,
                                    v1::CleanResponse* response) const {
-  extract::WorkBudget budget(std::min(deadline, absl::Now() + limits_.page_budget),
-                             std::move(cancelled));
+  extract::WorkBudget budget(
+      std::min(deadline, absl::Now() + limits_.page_budget),
+      std::move(cancelled));
   if (absl::Status s = budget.Check("decoding"); !s.ok()) {
     response->set_id(request.id());
     return s;  // expired while queued
@@ -257,9 +282,10 @@ absl::Status DeclutterService::Run(const v1::CleanRequest& request, absl::Time d
   if (s.ok() && metrics_ != nullptr) {
     for (size_t kind = 0; kind < removed.size(); ++kind) {
       if (removed[kind] > 0) {
-        metrics_->Add("declutter_removed_blocks_total",
-                      {extract::BlockKindName(static_cast<extract::BlockKind>(kind))},
-                      removed[kind]);
+        metrics_->Add(
+            "declutter_removed_blocks_total",
+            {extract::BlockKindName(static_cast<extract::BlockKind>(kind))},
+            removed[kind]);
       }
     }
   }
@@ -273,19 +299,21 @@ std::string DeclutterService::RequestId(const v1::CleanRequest& request,
   return absl::StrCat("req-", next_id_.fetch_add(1, std::memory_order_relaxed));
 }
 
-void DeclutterService::Record(absl::string_view method, absl::string_view request_id,
-                              absl::Time start, const absl::Status& status,
+void DeclutterService::Record(absl::string_view method,
+                              absl::string_view request_id, absl::Time start,
+                              const absl::Status& status,
                               const v1::CleanRequest& request,
                               const v1::CleanResponse* response) {
   const absl::Duration took = absl::Now() - start;
   const std::string code = absl::StatusCodeToString(status.code());
-  const v1::InputInfo& input = response != nullptr ? response->input() : v1::InputInfo();
+  const v1::InputInfo& input =
+      response != nullptr ? response->input() : v1::InputInfo();
   const std::string language =
       response != nullptr && status.ok() ? response->article().language() : "";
   if (metrics_ != nullptr) {
     metrics_->Add("declutter_requests_total", {std::string(method), code});
-    metrics_->Observe("declutter_request_duration_seconds", {std::string(method)},
-                      absl::ToDoubleSeconds(took));
+    metrics_->Observe("declutter_request_duration_seconds",
+                      {std::string(method)}, absl::ToDoubleSeconds(took));
     metrics_->Observe("declutter_input_bytes", {},
                       static_cast<double>(request.content().size()));
     if (status.ok()) {
@@ -311,24 +339,26 @@ void DeclutterService::Record(absl::string_view method, absl::string_view reques
   }
 }
 
-grpc::ServerUnaryReactor* DeclutterService::Clean(grpc::CallbackServerContext* context,
-                                                  const v1::CleanRequest* request,
-                                                  v1::CleanResponse* response) {
+grpc::ServerUnaryReactor* DeclutterService::Clean(
+    grpc::CallbackServerContext* context, const v1::CleanRequest* request,
+    v1::CleanResponse* response) {
   grpc::ServerUnaryReactor* reactor = context->DefaultReactor();
   const absl::Time start = absl::Now();
-  const std::string id = RequestId(*request, MetadataValue(context, "x-request-id"));
+  const std::string id =
+      RequestId(*request, MetadataValue(context, "x-request-id"));
   if (absl::Status size = CheckSize(*request); !size.ok()) {
     Record(kClean, id, start, size, *request, nullptr);
     reactor->Finish(ToGrpc(size));
     return reactor;
   }
-  const bool queued = pool_->TrySubmit([this, context, request, response, reactor, start,
-                                        id] {
-    const absl::Status s = Run(*request, DeadlineOf(context),
-                               [context] { return context->IsCancelled(); }, response);
-    Record(kClean, id, start, s, *request, response);
-    reactor->Finish(ToGrpc(s));
-  });
+  const bool queued =
+      pool_->TrySubmit([this, context, request, response, reactor, start, id] {
+        const absl::Status s = Run(
+            *request, DeadlineOf(context),
+            [context] { return context->IsCancelled(); }, response);
+        Record(kClean, id, start, s, *request, response);
+        reactor->Finish(ToGrpc(s));
+      });
   if (!queued) {
     const absl::Status refused = Overloaded();
     context->AddTrailingMetadata("grpc-retry-pushback-ms",

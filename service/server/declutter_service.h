@@ -1,24 +1,25 @@
 // The Declutter gRPC service on gRPC's callback API.
 //
-// Engine work runs on a WorkPool, never on gRPC's threads. A page over the size limit is
-// refused with INVALID_ARGUMENT naming the limit and the size; a full pool refuses with
-// RESOURCE_EXHAUSTED at once, with a retry hint (trailing metadata
-// `grpc-retry-pushback-ms`, or ItemError.retry_after_ms on a stream). Each page runs
-// under a WorkBudget: the call's deadline or the per-page budget, whichever is sooner,
-// and the call's cancellation, so a page nobody waits for stops at the next check.
+// Engine work runs on a WorkPool, never on gRPC's threads. A page over the size
+// limit is refused with INVALID_ARGUMENT naming the limit and the size; a full
+// pool refuses with RESOURCE_EXHAUSTED at once, with a retry hint (trailing
+// metadata `grpc-retry-pushback-ms`, or ItemError.retry_after_ms on a stream).
+// Each page runs under a WorkBudget: the call's deadline or the per-page
+// budget, whichever is sooner, and the call's cancellation, so a page nobody
+// waits for stops at the next check.
 //
-// CleanStream keeps at most `stream_max_in_flight` items of one stream unanswered; it
-// stops reading until one is written, so a fast writer or a slow reader cannot make
-// the server buffer without bound. Stream answers go out in completion order, each
-// with its request's id; a bad item is answered with `error` set and the stream goes
-// on. Every accepted item is answered before the stream finishes, also during
-// shutdown.
+// CleanStream keeps at most `stream_max_in_flight` items of one stream
+// unanswered; it stops reading until one is written, so a fast writer or a slow
+// reader cannot make the server buffer without bound. Stream answers go out in
+// completion order, each with its request's id; a bad item is answered with
+// `error` set and the stream goes on. Every accepted item is answered before
+// the stream finishes, also during shutdown.
 //
-// Every page (and every refusal) is counted in `metrics` and written as one JSON line
-// to `log` when they are given.
+// Every page (and every refusal) is counted in `metrics` and written as one
+// JSON line to `log` when they are given.
 //
-// Thread-safe. The pool, metrics and log must outlive the service, and the service the
-// gRPC server.
+// Thread-safe. The pool, metrics and log must outlive the service, and the
+// service the gRPC server.
 
 #ifndef DECLUTTER_SERVICE_SERVER_DECLUTTER_SERVICE_H_
 #define DECLUTTER_SERVICE_SERVER_DECLUTTER_SERVICE_H_
@@ -48,11 +49,11 @@ struct ServiceLimits {
 class DeclutterService final : public v1::Declutter::CallbackService {
  public:
   // `metrics` and `log` may be null.
-  DeclutterService(WorkPool* pool, ServiceLimits limits, Metrics* metrics = nullptr,
-                   JsonLog* log = nullptr);
+  DeclutterService(WorkPool* pool, ServiceLimits limits,
+                   Metrics* metrics = nullptr, JsonLog* log = nullptr);
 
-  // Declares the service's metric families in `metrics` (once per registry), with the
-  // pool's queue depth and running count as gauges.
+  // Declares the service's metric families in `metrics` (once per registry),
+  // with the pool's queue depth and running count as gauges.
   static void DeclareMetrics(Metrics* metrics, const WorkPool* pool);
 
   grpc::ServerUnaryReactor* Clean(grpc::CallbackServerContext* context,
@@ -62,19 +63,23 @@ class DeclutterService final : public v1::Declutter::CallbackService {
   grpc::ServerBidiReactor<v1::CleanRequest, v1::CleanResponse>* CleanStream(
       grpc::CallbackServerContext* context) override;
 
-  // For the reactors: the size check, the overload refusal and the page run itself.
+  // For the reactors: the size check, the overload refusal and the page run
+  // itself.
   absl::Status CheckSize(const v1::CleanRequest& request) const;
   absl::Status Overloaded() const;
   absl::Duration RetryAfter() const { return pool_->ExpectedWait(); }
   absl::Status Run(const v1::CleanRequest& request, absl::Time deadline,
-                   std::function<bool()> cancelled, v1::CleanResponse* response) const;
+                   std::function<bool()> cancelled,
+                   v1::CleanResponse* response) const;
   // Counts and logs one finished page (or refusal) of `method`.
-  void Record(absl::string_view method, absl::string_view request_id, absl::Time start,
-              const absl::Status& status, const v1::CleanRequest& request,
+  void Record(absl::string_view method, absl::string_view request_id,
+              absl::Time start, const absl::Status& status,
+              const v1::CleanRequest& request,
               const v1::CleanResponse* response);
-  // The id a log line names: the request's id, else `fallback` (metadata), else a
-  // server-made "req-N".
-  std::string RequestId(const v1::CleanRequest& request, absl::string_view fallback);
+  // The id a log line names: the request's id, else `fallback` (metadata), else
+  // a server-made "req-N".
+  std::string RequestId(const v1::CleanRequest& request,
+                        absl::string_view fallback);
 
   WorkPool* pool() const { return pool_; }
   const ServiceLimits& limits() const { return limits_; }

@@ -8,7 +8,8 @@ std::string JsonLog::Line(absl::Time now, absl::string_view event,
                           const nlohmann::json& fields) {
   // ordered_json keeps "ts" and "event" first, where a reader's eye looks.
   nlohmann::ordered_json line;
-  line["ts"] = absl::FormatTime("%Y-%m-%dT%H:%M:%E3SZ", now, absl::UTCTimeZone());
+  line["ts"] =
+      absl::FormatTime("%Y-%m-%dT%H:%M:%E3SZ", now, absl::UTCTimeZone());
   line["event"] = std::string(event);
   if (fields.is_object()) {
     for (const auto& [key, value] : fields.items()) line[key] = value;

@@ -1,17 +1,16 @@
-// Structured logs: one JSON object per line, with a UTC timestamp and an event name
-// first, for log collectors (Kubernetes, Loki, Cloud Logging) to index without parsing
-// free text. Strings are escaped by nlohmann::json, so page ids or error messages with
-// quotes or newlines cannot break a line.
+// Structured logs: one JSON object per line, with a UTC timestamp and an event
+// name first, for log collectors (Kubernetes, Loki, Cloud Logging) to index
+// without parsing free text. Strings are escaped by nlohmann::json, so page ids
+// or error messages with quotes or newlines cannot break a line.
 //
 // Thread-safe: a line is written whole under a mutex and flushed.
 
 #ifndef DECLUTTER_SERVICE_SERVER_JSON_LOG_H_
 #define DECLUTTER_SERVICE_SERVER_JSON_LOG_H_
 
+#include <nlohmann/json.hpp>
 #include <ostream>
 #include <string>
-
-#include <nlohmann/json.hpp>
 
 #include "absl/base/thread_annotations.h"
 #include "absl/strings/string_view.h"
@@ -25,11 +24,14 @@ class JsonLog {
   // Writes to `out` (not owned; must outlive the log), e.g. &std::cerr.
   explicit JsonLog(std::ostream* out) : out_(out) {}
 
-  // Writes {"ts": ..., "event": event, ...fields}. `fields` must be a JSON object.
-  void Write(absl::string_view event, const nlohmann::json& fields = nlohmann::json::object());
+  // Writes {"ts": ..., "event": event, ...fields}. `fields` must be a JSON
+  // object.
+  void Write(absl::string_view event,
+             const nlohmann::json& fields = nlohmann::json::object());
 
   // The line Write() would write at `now`, without the newline.
-  static std::string Line(absl::Time now, absl::string_view event, const nlohmann::json& fields);
+  static std::string Line(absl::Time now, absl::string_view event,
+                          const nlohmann::json& fields);
 
  private:
   absl::Mutex mu_;

@@ -12,12 +12,15 @@ absl::StatusOr<std::string> ReadPem(const std::string& path, const char* what) {
   std::ifstream in(path, std::ios::binary);
   if (!in) {
     return absl::InvalidArgumentError(
-        absl::StrCat("cannot read ", what, " file '", path, "': expected a readable PEM file"));
+        absl::StrCat("cannot read ", what, " file '", path,
+                     "': expected a readable PEM file"));
   }
-  std::string pem((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  std::string pem((std::istreambuf_iterator<char>(in)),
+                  std::istreambuf_iterator<char>());
   if (!absl::StrContains(pem, "-----BEGIN ")) {
-    return absl::InvalidArgumentError(absl::StrCat(
-        what, " file '", path, "' has no PEM block: expected '-----BEGIN ...' text"));
+    return absl::InvalidArgumentError(
+        absl::StrCat(what, " file '", path,
+                     "' has no PEM block: expected '-----BEGIN ...' text"));
   }
   return pem;
 }
@@ -26,7 +29,8 @@ absl::StatusOr<std::shared_ptr<grpc::ServerCredentials>> ServerCredentialsFrom(
     const TlsFiles& files) {
   if (files.cert.empty() || files.key.empty()) {
     return absl::InvalidArgumentError(
-        "TLS needs both a certificate and a key: expected --tls_cert and --tls_key");
+        "TLS needs both a certificate and a key: expected --tls_cert and "
+        "--tls_key");
   }
   absl::StatusOr<std::string> cert = ReadPem(files.cert, "certificate");
   if (!cert.ok()) return cert.status();
@@ -44,8 +48,8 @@ absl::StatusOr<std::shared_ptr<grpc::ServerCredentials>> ServerCredentialsFrom(
   return grpc::SslServerCredentials(options);
 }
 
-absl::StatusOr<std::shared_ptr<grpc::ChannelCredentials>> ChannelCredentialsFrom(
-    const TlsFiles& files) {
+absl::StatusOr<std::shared_ptr<grpc::ChannelCredentials>>
+ChannelCredentialsFrom(const TlsFiles& files) {
   grpc::SslCredentialsOptions options;
   if (!files.ca.empty()) {
     absl::StatusOr<std::string> ca = ReadPem(files.ca, "CA");
@@ -54,7 +58,8 @@ absl::StatusOr<std::shared_ptr<grpc::ChannelCredentials>> ChannelCredentialsFrom
   }
   if (files.cert.empty() != files.key.empty()) {
     return absl::InvalidArgumentError(
-        "a client certificate needs its key: expected both --tls_cert and --tls_key");
+        "a client certificate needs its key: expected both --tls_cert and "
+        "--tls_key");
   }
   if (!files.cert.empty()) {
     absl::StatusOr<std::string> cert = ReadPem(files.cert, "certificate");

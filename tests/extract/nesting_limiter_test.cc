@@ -9,7 +9,8 @@
 namespace declutter::extract {
 namespace {
 
-std::string Nested(const std::string& tag, int depth, const std::string& inner) {
+std::string Nested(const std::string& tag, int depth,
+                   const std::string& inner) {
   std::string html;
   for (int i = 0; i < depth; ++i) absl::StrAppend(&html, "<", tag, ">");
   html += inner;
@@ -27,7 +28,8 @@ TEST(NestingLimiterTest, LeavesPagesWithinTheLimitAlone) {
 TEST(NestingLimiterTest, DeletesTagsPastTheLimitAndKeepsTheText) {
   const std::string html = Nested("div", 100, "deep text");
   std::string limited;
-  EXPECT_EQ(NestingLimiter::Limit(html, &limited, 10), 180);  // 90 starts, 90 ends
+  EXPECT_EQ(NestingLimiter::Limit(html, &limited, 10),
+            180);  // 90 starts, 90 ends
   EXPECT_EQ(limited, Nested("div", 10, "deep text"));
 }
 
@@ -47,8 +49,9 @@ TEST(NestingLimiterTest, ImpliedEndTagsDoNotCountAsNesting) {
 TEST(NestingLimiterTest, VoidRawTextCommentsAndQuotedAttributesDoNotNest) {
   std::string html;
   for (int i = 0; i < 500; ++i) {
-    html += "<br><img src='a>b'><input value=\"<div>\"><!-- <div> --><script>"
-            "var s = '<div><div>';</script><style>div>p{}</style>";
+    html +=
+        "<br><img src='a>b'><input value=\"<div>\"><!-- <div> --><script>"
+        "var s = '<div><div>';</script><style>div>p{}</style>";
   }
   std::string limited;
   EXPECT_EQ(NestingLimiter::Limit(html, &limited, 10), 0);
@@ -67,8 +70,7 @@ TEST(NestingLimiterTest, SelfClosingTagsCloseOnlyInSvgAndMath) {
 }
 
 TEST(NestingLimiterTest, UpperCaseAndAttributesAreTheSameElement) {
-  const std::string html =
-      Nested("DIV class=\"a\"", 30, "x") + "<p>after</p>";
+  const std::string html = Nested("DIV class=\"a\"", 30, "x") + "<p>after</p>";
   std::string limited;
   EXPECT_GT(NestingLimiter::Limit(html, &limited, 5), 0);
   EXPECT_NE(limited.find("x"), std::string::npos);
@@ -76,9 +78,9 @@ TEST(NestingLimiterTest, UpperCaseAndAttributesAreTheSameElement) {
 }
 
 TEST(NestingLimiterTest, HundredThousandNestedDivsStillYieldTheirText) {
-  const std::string html =
-      absl::StrCat("<html><body>", Nested("div", 100000, "<p>deep text inside</p>"),
-                   "<p>after the divs</p></body></html>");
+  const std::string html = absl::StrCat(
+      "<html><body>", Nested("div", 100000, "<p>deep text inside</p>"),
+      "<p>after the divs</p></body></html>");
   HtmlDocument doc = HtmlBlockBuilder::Build(html);
   std::string text;
   for (const Block& b : doc.blocks) absl::StrAppend(&text, b.text, "\n");

@@ -13,7 +13,8 @@ namespace {
 
 TEST(WorkBudgetTest, UnlimitedNeverExpires) {
   WorkBudget budget;
-  for (uint32_t i = 0; i < 3 * WorkBudget::kStride; ++i) ASSERT_FALSE(budget.Expired());
+  for (uint32_t i = 0; i < 3 * WorkBudget::kStride; ++i)
+    ASSERT_FALSE(budget.Expired());
   EXPECT_TRUE(budget.Check("parsing").ok());
 }
 
@@ -21,7 +22,8 @@ TEST(WorkBudgetTest, PastDeadlineNamesTheStage) {
   WorkBudget budget(absl::Now() - absl::Seconds(1), nullptr);
   const absl::Status s = budget.Check("content selection");
   EXPECT_EQ(s.code(), absl::StatusCode::kDeadlineExceeded);
-  EXPECT_NE(s.message().find("content selection"), absl::string_view::npos) << s;
+  EXPECT_NE(s.message().find("content selection"), absl::string_view::npos)
+      << s;
 }
 
 TEST(WorkBudgetTest, CancellationIsSeenByLoopsWithinOneStride) {
@@ -30,14 +32,18 @@ TEST(WorkBudgetTest, CancellationIsSeenByLoopsWithinOneStride) {
   EXPECT_FALSE(budget.Expired());
   cancelled = true;
   bool seen = false;
-  for (uint32_t i = 0; i < WorkBudget::kStride && !seen; ++i) seen = budget.Expired();
+  for (uint32_t i = 0; i < WorkBudget::kStride && !seen; ++i)
+    seen = budget.Expired();
   EXPECT_TRUE(seen);
   EXPECT_EQ(budget.Check("metadata").code(), absl::StatusCode::kCancelled);
 }
 
 TEST(WorkBudgetTest, CleanStopsAnExpiredPageWithDeadlineExceeded) {
   std::string html = "<html><body>";
-  for (int i = 0; i < 2000; ++i) absl::StrAppend(&html, "<p>This is paragraph ", i, " of the story, and it says what a reader of the article would want to read, in whole sentences.</p>");
+  for (int i = 0; i < 2000; ++i)
+    absl::StrAppend(&html, "<p>This is paragraph ", i,
+                    " of the story, and it says what a reader of the article "
+                    "would want to read, in whole sentences.</p>");
   html += "</body></html>";
   Page page;
   page.content = html;
@@ -52,7 +58,8 @@ TEST(WorkBudgetTest, CleanStopsAnExpiredPageWithDeadlineExceeded) {
   options.budget = &ample;
   result = Clean(page, options);
   ASSERT_TRUE(result.ok()) << result.status();
-  EXPECT_NE(result->article.text.find("paragraph 1999 of the story"), std::string::npos);
+  EXPECT_NE(result->article.text.find("paragraph 1999 of the story"),
+            std::string::npos);
 }
 
 TEST(WorkBudgetTest, CleanStopsACancelledTextPage) {

@@ -1,8 +1,9 @@
-// libFuzzer target: the charset path. The input is "<content-type>\n<bytes>": the
-// first line is sent as the HTTP Content-Type (so labels, quoting and unknown names
-// are fuzzed), the rest as the page. It runs detection, decoding, mojibake repair and
-// control-character removal, then the whole engine with the sniffed kind, and checks
-// the one property every stage promises: the output is valid UTF-8.
+// libFuzzer target: the charset path. The input is "<content-type>\n<bytes>":
+// the first line is sent as the HTTP Content-Type (so labels, quoting and
+// unknown names are fuzzed), the rest as the page. It runs detection, decoding,
+// mojibake repair and control-character removal, then the whole engine with the
+// sniffed kind, and checks the one property every stage promises: the output is
+// valid UTF-8.
 
 #include <cstddef>
 #include <cstdint>
@@ -17,8 +18,8 @@
 
 namespace {
 
-// IsValidUtf8 forgives a sequence cut by the end of input (crawlers truncate pages);
-// output must not end in one, so a space is appended before the check.
+// IsValidUtf8 forgives a sequence cut by the end of input (crawlers truncate
+// pages); output must not end in one, so a space is appended before the check.
 void RequireUtf8(const std::string& s) {
   if (!declutter::extract::CharsetDetector::IsValidUtf8(s + " ")) {
     abort();  // a stage let invalid UTF-8 through
@@ -30,8 +31,9 @@ void RequireUtf8(const std::string& s) {
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   const absl::string_view input(reinterpret_cast<const char*>(data), size);
   const size_t newline = input.find('\n');
-  const absl::string_view content_type =
-      newline == absl::string_view::npos ? absl::string_view() : input.substr(0, newline);
+  const absl::string_view content_type = newline == absl::string_view::npos
+                                             ? absl::string_view()
+                                             : input.substr(0, newline);
   const absl::string_view bytes =
       newline == absl::string_view::npos ? input : input.substr(newline + 1);
 

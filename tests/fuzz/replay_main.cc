@@ -1,8 +1,8 @@
-// A main() for the fuzz targets when they are built without libFuzzer (gcc, or the
-// sanitizer build CI runs): every file named on the command line, or found in a
-// directory named there, is fed once to LLVMFuzzerTestOneInput. So the checked-in
-// corpus (seeds and every reproducer of a fixed finding) is a regression test in
-// every build.
+// A main() for the fuzz targets when they are built without libFuzzer (gcc, or
+// the sanitizer build CI runs): every file named on the command line, or found
+// in a directory named there, is fed once to LLVMFuzzerTestOneInput. So the
+// checked-in corpus (seeds and every reproducer of a fixed finding) is a
+// regression test in every build.
 
 #include <cstddef>
 #include <cstdint>
@@ -27,7 +27,8 @@ bool Run(const std::filesystem::path& path) {
   }
   const std::string bytes((std::istreambuf_iterator<char>(in)),
                           std::istreambuf_iterator<char>());
-  LLVMFuzzerTestOneInput(reinterpret_cast<const uint8_t*>(bytes.data()), bytes.size());
+  LLVMFuzzerTestOneInput(reinterpret_cast<const uint8_t*>(bytes.data()),
+                         bytes.size());
   return true;
 }
 
@@ -48,11 +49,13 @@ int main(int argc, char** argv) {
       continue;
     }
     std::vector<std::filesystem::path> files;
-    for (const auto& entry : std::filesystem::recursive_directory_iterator(root, error)) {
+    for (const auto& entry :
+         std::filesystem::recursive_directory_iterator(root, error)) {
       if (entry.is_regular_file()) files.push_back(entry.path());
     }
     if (error) {
-      std::fprintf(stderr, "replay: cannot list %s: %s\n", argv[i], error.message().c_str());
+      std::fprintf(stderr, "replay: cannot list %s: %s\n", argv[i],
+                   error.message().c_str());
       return 1;
     }
     for (const auto& f : files) {

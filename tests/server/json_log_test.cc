@@ -9,8 +9,9 @@ namespace {
 
 TEST(JsonLogTest, OneObjectPerLineWithTimestampAndEventFirst) {
   const absl::Time t = absl::FromUnixMillis(1790000000123);
-  EXPECT_EQ(JsonLog::Line(t, "clean", {{"request_id", "a"}, {"ms", 12}}),
-            R"({"ts":"2026-09-21T14:13:20.123Z","event":"clean","ms":12,"request_id":"a"})");
+  EXPECT_EQ(
+      JsonLog::Line(t, "clean", {{"request_id", "a"}, {"ms", 12}}),
+      R"({"ts":"2026-09-21T14:13:20.123Z","event":"clean","ms":12,"request_id":"a"})");
 }
 
 TEST(JsonLogTest, QuotesNewlinesAndInvalidUtf8CannotBreakTheLine) {

@@ -20,14 +20,16 @@ TEST(MetricsTest, CountersRenderByLabelsWithHelpAndType) {
             "# HELP declutter_requests_total Calls by method and code.\n"
             "# TYPE declutter_requests_total counter\n"
             "declutter_requests_total{method=\"Clean\",code=\"OK\"} 3\n"
-            "declutter_requests_total{method=\"CleanStream\",code=\"RESOURCE_EXHAUSTED\"} 1\n");
+            "declutter_requests_total{method=\"CleanStream\",code=\"RESOURCE_"
+            "EXHAUSTED\"} 1\n");
 }
 
 TEST(MetricsTest, HistogramBucketsAreCumulativeWithInfSumAndCount) {
   Metrics m;
   m.DeclareHistogram("latency_seconds", "Latency.", {"method"}, {0.1, 1});
   m.Observe("latency_seconds", {"Clean"}, 0.05);
-  m.Observe("latency_seconds", {"Clean"}, 0.1);  // on a bound: counts in that bucket
+  m.Observe("latency_seconds", {"Clean"},
+            0.1);  // on a bound: counts in that bucket
   m.Observe("latency_seconds", {"Clean"}, 0.5);
   m.Observe("latency_seconds", {"Clean"}, 7);
   EXPECT_EQ(m.Render(),
@@ -54,9 +56,11 @@ TEST(MetricsTest, LabelValuesAndHelpAreEscaped) {
   m.DeclareCounter("pages_total", "Pages\nby charset \\ kind.", {"charset"});
   m.Add("pages_total", {"a\"b\\c\nd"});
   const std::string text = m.Render();
-  EXPECT_NE(text.find("# HELP pages_total Pages\\nby charset \\\\ kind.\n"), std::string::npos)
+  EXPECT_NE(text.find("# HELP pages_total Pages\\nby charset \\\\ kind.\n"),
+            std::string::npos)
       << text;
-  EXPECT_NE(text.find("pages_total{charset=\"a\\\"b\\\\c\\nd\"} 1\n"), std::string::npos)
+  EXPECT_NE(text.find("pages_total{charset=\"a\\\"b\\\\c\\nd\"} 1\n"),
+            std::string::npos)
       << text;
 }
 
@@ -65,7 +69,7 @@ TEST(MetricsTest, MistakesAreIgnoredNotFatal) {
   m.DeclareCounter("c_total", "C.", {"a"});
   m.Add("undeclared_total", {"x"});
   m.Add("c_total", {"x", "too many"});
-  m.Add("c_total", {"x"}, -1);  // counters never go down
+  m.Add("c_total", {"x"}, -1);     // counters never go down
   m.Observe("c_total", {"x"}, 1);  // not a histogram
   EXPECT_EQ(m.Render(), "# HELP c_total C.\n# TYPE c_total counter\n");
 }

@@ -1,6 +1,7 @@
-// Starts the real declutter-server binary on free loopback ports and talks to it over
-// gRPC and HTTP: Clean, CleanStream, health, metrics, limits, overload, deadlines,
-// TLS, a slow stream reader, and SIGTERM in the middle of a loaded stream.
+// Starts the real declutter-server binary on free loopback ports and talks to
+// it over gRPC and HTTP: Clean, CleanStream, health, metrics, limits, overload,
+// deadlines, TLS, a slow stream reader, and SIGTERM in the middle of a loaded
+// stream.
 
 #include <arpa/inet.h>
 #include <httplib.h>
@@ -8,16 +9,16 @@
 #include <sys/socket.h>
 
 #include <chrono>
-#include <iostream>
 #include <cstdlib>
 #include <filesystem>
+#include <iostream>
 #include <mutex>
 #include <set>
 #include <thread>
 
 #include "absl/strings/str_cat.h"
-#include "gtest/gtest.h"
 #include "grpc/health/v1/health.grpc.pb.h"
+#include "gtest/gtest.h"
 #include "proto/declutter/v1/declutter.grpc.pb.h"
 #include "tests/server/test_server.h"
 
@@ -31,12 +32,15 @@ using testing::TestServer;
 constexpr char kArticle[] =
     "<html><head><title>Council expands program</title></head><body><article>"
     "<h1>Council expands program</h1>"
-    "<p>The council voted on Tuesday to expand the program, which serves thousands of "
+    "<p>The council voted on Tuesday to expand the program, which serves "
+    "thousands of "
     "residents, after a long debate about its cost.</p>"
-    "<p>Supporters said the expansion was overdue, while critics warned that the budget "
+    "<p>Supporters said the expansion was overdue, while critics warned that "
+    "the budget "
     "would not stretch far enough to cover it.</p></article></body></html>";
 
-// A page that takes the engine a while (about 0.1-0.3 s; more under sanitizers).
+// A page that takes the engine a while (about 0.1-0.3 s; more under
+// sanitizers).
 std::string SlowPage() {
   std::string html = "<html><body><article>";
   for (int i = 0; i < 60000; ++i) {
@@ -45,7 +49,8 @@ std::string SlowPage() {
   return html + "</article></body></html>";
 }
 
-std::unique_ptr<grpc::ClientContext> Context(std::chrono::milliseconds timeout = 60s) {
+std::unique_ptr<grpc::ClientContext> Context(
+    std::chrono::milliseconds timeout = 60s) {
   auto context = std::make_unique<grpc::ClientContext>();
   context->set_deadline(std::chrono::system_clock::now() + timeout);
   return context;
@@ -74,7 +79,8 @@ TEST(ServerTest, HealthIsServing) {
     request.set_service(service);
     grpc::health::v1::HealthCheckResponse response;
     ASSERT_TRUE(stub->Check(Context().get(), request, &response).ok());
-    EXPECT_EQ(response.status(), grpc::health::v1::HealthCheckResponse::SERVING) << service;
+    EXPECT_EQ(response.status(), grpc::health::v1::HealthCheckResponse::SERVING)
+        << service;
   }
 }
 
@@ -83,21 +89,27 @@ TEST(ServerTest, CleanReturnsTheArticleAndIsCounted) {
   ASSERT_TRUE(server.ok());
   auto stub = v1::Declutter::NewStub(server.Channel());
   v1::CleanResponse response;
-  grpc::Status status = stub->Clean(Context().get(), Request("page-1", kArticle), &response);
+  grpc::Status status =
+      stub->Clean(Context().get(), Request("page-1", kArticle), &response);
   ASSERT_TRUE(status.ok()) << status.error_message();
   EXPECT_EQ(response.id(), "page-1");
   EXPECT_EQ(response.article().title(), "Council expands program");
-  EXPECT_NE(response.article().text().find("voted on Tuesday"), std::string::npos);
+  EXPECT_NE(response.article().text().find("voted on Tuesday"),
+            std::string::npos);
 
   const std::string metrics = Metrics(server);
-  EXPECT_NE(metrics.find("declutter_requests_total{method=\"Clean\",code=\"OK\"} 1\n"),
+  EXPECT_NE(metrics.find(
+                "declutter_requests_total{method=\"Clean\",code=\"OK\"} 1\n"),
             std::string::npos)
       << metrics;
-  EXPECT_NE(metrics.find("declutter_pages_total{kind=\"html\",charset=\"UTF-8\",language=\"en\"} 1"),
+  EXPECT_NE(metrics.find("declutter_pages_total{kind=\"html\",charset=\"UTF-"
+                         "8\",language=\"en\"} 1"),
             std::string::npos)
       << metrics;
-  EXPECT_NE(metrics.find("declutter_request_duration_seconds_count{method=\"Clean\"} 1\n"),
-            std::string::npos);
+  EXPECT_NE(
+      metrics.find(
+          "declutter_request_duration_seconds_count{method=\"Clean\"} 1\n"),
+      std::string::npos);
   EXPECT_NE(metrics.find("declutter_queue_depth 0\n"), std::string::npos);
 }
 
@@ -107,31 +119,39 @@ TEST(ServerTest, BadInputsGetClearStatuses) {
   auto stub = v1::Declutter::NewStub(server.Channel());
   v1::CleanResponse response;
 
-  grpc::Status empty = stub->Clean(Context().get(), Request("e", ""), &response);
+  grpc::Status empty =
+      stub->Clean(Context().get(), Request("e", ""), &response);
   EXPECT_EQ(empty.error_code(), grpc::StatusCode::INVALID_ARGUMENT);
   EXPECT_NE(empty.error_message().find("empty"), std::string::npos);
 
   grpc::Status png = stub->Clean(
-      Context().get(), Request("p", std::string("\x89PNG\r\n\x1A\n\0\0\0\rIHDR", 16)),
+      Context().get(),
+      Request("p", std::string("\x89PNG\r\n\x1A\n\0\0\0\rIHDR", 16)),
       &response);
   EXPECT_EQ(png.error_code(), grpc::StatusCode::INVALID_ARGUMENT);
 
-  // Over --max_page_bytes: the server's own message names the limit and the size.
-  grpc::Status big = stub->Clean(Context().get(), Request("b", std::string(200000, 'x')),
-                                 &response);
+  // Over --max_page_bytes: the server's own message names the limit and the
+  // size.
+  grpc::Status big = stub->Clean(
+      Context().get(), Request("b", std::string(200000, 'x')), &response);
   EXPECT_EQ(big.error_code(), grpc::StatusCode::INVALID_ARGUMENT);
-  EXPECT_NE(big.error_message().find("100000"), std::string::npos) << big.error_message();
-  EXPECT_NE(big.error_message().find("200000"), std::string::npos) << big.error_message();
+  EXPECT_NE(big.error_message().find("100000"), std::string::npos)
+      << big.error_message();
+  EXPECT_NE(big.error_message().find("200000"), std::string::npos)
+      << big.error_message();
 
-  // 64 MiB is past the gRPC message limit matched to it (limit + 1 MiB): gRPC refuses
-  // it before it is buffered whole, still naming both sizes.
-  grpc::Status huge = stub->Clean(Context().get(), Request("h", std::string(64 << 20, 'x')),
-                                  &response);
-  EXPECT_EQ(huge.error_code(), grpc::StatusCode::RESOURCE_EXHAUSTED) << huge.error_message();
-  EXPECT_NE(huge.error_message().find("1148576"), std::string::npos) << huge.error_message();
+  // 64 MiB is past the gRPC message limit matched to it (limit + 1 MiB): gRPC
+  // refuses it before it is buffered whole, still naming both sizes.
+  grpc::Status huge = stub->Clean(
+      Context().get(), Request("h", std::string(64 << 20, 'x')), &response);
+  EXPECT_EQ(huge.error_code(), grpc::StatusCode::RESOURCE_EXHAUSTED)
+      << huge.error_message();
+  EXPECT_NE(huge.error_message().find("1148576"), std::string::npos)
+      << huge.error_message();
 
   // The server is still serving.
-  EXPECT_TRUE(stub->Clean(Context().get(), Request("ok", kArticle), &response).ok());
+  EXPECT_TRUE(
+      stub->Clean(Context().get(), Request("ok", kArticle), &response).ok());
 }
 
 TEST(ServerTest, PlaintextOnlyWhenAskedFor) {
@@ -150,7 +170,8 @@ TEST(ServerTest, StreamAnswersEveryItemAndSurvivesABadOne) {
   constexpr int kItems = 12;
   for (int i = 0; i < kItems; ++i) {
     // Item 5 is empty: invalid.
-    ASSERT_TRUE(stream->Write(Request("item-" + std::to_string(i), i == 5 ? "" : kArticle)));
+    ASSERT_TRUE(stream->Write(
+        Request("item-" + std::to_string(i), i == 5 ? "" : kArticle)));
   }
   ASSERT_TRUE(stream->WritesDone());
   std::set<std::string> ids;
@@ -158,11 +179,13 @@ TEST(ServerTest, StreamAnswersEveryItemAndSurvivesABadOne) {
   while (stream->Read(&response)) {
     ids.insert(response.id());
     if (response.id() == "item-5") {
-      EXPECT_EQ(response.error().code(), static_cast<int>(grpc::StatusCode::INVALID_ARGUMENT));
+      EXPECT_EQ(response.error().code(),
+                static_cast<int>(grpc::StatusCode::INVALID_ARGUMENT));
       EXPECT_EQ(response.error().retry_after_ms(), 0);
     } else {
       EXPECT_FALSE(response.has_error()) << response.error().message();
-      EXPECT_NE(response.article().text().find("voted on Tuesday"), std::string::npos);
+      EXPECT_NE(response.article().text().find("voted on Tuesday"),
+                std::string::npos);
     }
   }
   grpc::Status status = stream->Finish();
@@ -171,7 +194,8 @@ TEST(ServerTest, StreamAnswersEveryItemAndSurvivesABadOne) {
 }
 
 TEST(ServerTest, OverloadIsRefusedFastWithARetryHint) {
-  // One worker and a queue of one: of many concurrent slow pages, two are accepted.
+  // One worker and a queue of one: of many concurrent slow pages, two are
+  // accepted.
   TestServer server({"--plaintext", "--workers=1", "--queue_per_worker=1"});
   ASSERT_TRUE(server.ok());
   auto stub = v1::Declutter::NewStub(server.Channel());
@@ -193,12 +217,13 @@ TEST(ServerTest, OverloadIsRefusedFastWithARetryHint) {
     call->request = Request("slow-" + std::to_string(i), slow);
     Call* c = call.get();
     calls.push_back(std::move(call));
-    stub->async()->Clean(&c->context, &c->request, &c->response, [&, c](grpc::Status s) {
-      std::lock_guard<std::mutex> lock(mu);
-      c->status = std::move(s);
-      ++done;
-      cv.notify_all();
-    });
+    stub->async()->Clean(&c->context, &c->request, &c->response,
+                         [&, c](grpc::Status s) {
+                           std::lock_guard<std::mutex> lock(mu);
+                           c->status = std::move(s);
+                           ++done;
+                           cv.notify_all();
+                         });
   }
   {
     std::unique_lock<std::mutex> lock(mu);
@@ -211,18 +236,23 @@ TEST(ServerTest, OverloadIsRefusedFastWithARetryHint) {
     } else {
       ASSERT_EQ(c->status.error_code(), grpc::StatusCode::RESOURCE_EXHAUSTED)
           << c->status.error_message();
-      EXPECT_NE(c->status.error_message().find("retry after about"), std::string::npos);
+      EXPECT_NE(c->status.error_message().find("retry after about"),
+                std::string::npos);
       const auto& trailers = c->context.GetServerTrailingMetadata();
       const auto hint = trailers.find("grpc-retry-pushback-ms");
       ASSERT_NE(hint, trailers.end());
-      EXPECT_GE(std::atoi(std::string(hint->second.data(), hint->second.size()).c_str()), 10);
+      EXPECT_GE(
+          std::atoi(
+              std::string(hint->second.data(), hint->second.size()).c_str()),
+          10);
       ++refused;
     }
   }
   EXPECT_GE(ok, 2);
   EXPECT_GE(refused, 1);
   EXPECT_EQ(ok + refused, kCalls);
-  EXPECT_NE(Metrics(server).find("code=\"RESOURCE_EXHAUSTED\""), std::string::npos);
+  EXPECT_NE(Metrics(server).find("code=\"RESOURCE_EXHAUSTED\""),
+            std::string::npos);
 }
 
 TEST(ServerTest, PageBudgetStopsASlowPage) {
@@ -230,8 +260,10 @@ TEST(ServerTest, PageBudgetStopsASlowPage) {
   ASSERT_TRUE(server.ok());
   auto stub = v1::Declutter::NewStub(server.Channel());
   v1::CleanResponse response;
-  grpc::Status status = stub->Clean(Context().get(), Request("slow", SlowPage()), &response);
-  EXPECT_EQ(status.error_code(), grpc::StatusCode::DEADLINE_EXCEEDED) << status.error_message();
+  grpc::Status status =
+      stub->Clean(Context().get(), Request("slow", SlowPage()), &response);
+  EXPECT_EQ(status.error_code(), grpc::StatusCode::DEADLINE_EXCEEDED)
+      << status.error_message();
   EXPECT_NE(status.error_message().find("stopped before"), std::string::npos)
       << status.error_message();
 }
@@ -245,16 +277,19 @@ TEST(ServerTest, CallDeadlineStopsServerWork) {
   grpc::Status status =
       stub->Clean(Context(100ms).get(), Request("slow", SlowPage()), &response);
   EXPECT_EQ(status.error_code(), grpc::StatusCode::DEADLINE_EXCEEDED);
-  // The server saw the deadline too: its page ends DEADLINE_EXCEEDED or CANCELLED, not
-  // OK, so the worker was not kept busy for an answer nobody waits for.
+  // The server saw the deadline too: its page ends DEADLINE_EXCEEDED or
+  // CANCELLED, not OK, so the worker was not kept busy for an answer nobody
+  // waits for.
   std::string metrics;
   for (int i = 0; i < 100; ++i) {
     metrics = Metrics(server);
     if (metrics.find("method=\"Clean\",code=") != std::string::npos) break;
     std::this_thread::sleep_for(100ms);
   }
-  EXPECT_EQ(metrics.find("method=\"Clean\",code=\"OK\""), std::string::npos) << metrics;
-  EXPECT_NE(metrics.find("method=\"Clean\",code="), std::string::npos) << metrics;
+  EXPECT_EQ(metrics.find("method=\"Clean\",code=\"OK\""), std::string::npos)
+      << metrics;
+  EXPECT_NE(metrics.find("method=\"Clean\",code="), std::string::npos)
+      << metrics;
 }
 
 TEST(ServerTest, SlowReaderDoesNotGrowServerMemory) {
@@ -263,8 +298,8 @@ TEST(ServerTest, SlowReaderDoesNotGrowServerMemory) {
   auto stub = v1::Declutter::NewStub(server.Channel());
   grpc::ClientContext context;
   auto stream = stub->CleanStream(&context);
-  // Pages of 1 MiB of text whose answers are as large: 300 of them would be 600 MiB
-  // buffered if the server read on while nobody reads its answers.
+  // Pages of 1 MiB of text whose answers are as large: 300 of them would be 600
+  // MiB buffered if the server read on while nobody reads its answers.
   std::string page = "<html><body><article>";
   while (page.size() < (1 << 20)) {
     page += "<p>A paragraph of article text that keeps going for a while.</p>";
@@ -282,17 +317,20 @@ TEST(ServerTest, SlowReaderDoesNotGrowServerMemory) {
   const int stalled_at = written.load();
   context.TryCancel();
   writer.join();
-  EXPECT_LT(stalled_at, 300) << "the server read every item without its answers being read";
-  // A few pages in flight plus the transport's flow-control windows; AddressSanitizer
-  // adds its quarantine of freed memory (256 MiB by default) on top.
+  EXPECT_LT(stalled_at, 300)
+      << "the server read every item without its answers being read";
+  // A few pages in flight plus the transport's flow-control windows;
+  // AddressSanitizer adds its quarantine of freed memory (256 MiB by default)
+  // on top.
 #if defined(__SANITIZE_ADDRESS__)
   constexpr int64_t kLimitKib = (300 + 256) * 1024;
 #else
   constexpr int64_t kLimitKib = 300 * 1024;
 #endif
   EXPECT_LT(rss_kib, kLimitKib) << "server RSS " << rss_kib << " KiB";
-  std::cout << "slow reader: " << stalled_at << " of 300 one-MiB items written; server RSS "
-            << rss_kib / 1024 << " MiB\n";
+  std::cout << "slow reader: " << stalled_at
+            << " of 300 one-MiB items written; server RSS " << rss_kib / 1024
+            << " MiB\n";
 }
 
 TEST(ServerTest, SigtermMidStreamAnswersEveryAcceptedItem) {
@@ -314,7 +352,9 @@ TEST(ServerTest, SigtermMidStreamAnswersEveryAcceptedItem) {
   int written = 0;
   std::thread terminator;
   for (int i = 0; i < kItems; ++i) {
-    if (!stream->Write(Request(std::to_string(i), i % 2 == 0 ? slow : kArticle))) break;
+    if (!stream->Write(
+            Request(std::to_string(i), i % 2 == 0 ? slow : kArticle)))
+      break;
     ++written;
     if (i == kItems / 2) {
       terminator = std::thread([&] { EXPECT_EQ(server.Terminate(120s), 0); });
@@ -330,51 +370,63 @@ TEST(ServerTest, SigtermMidStreamAnswersEveryAcceptedItem) {
 }
 
 TEST(ServerTest, NeverFetchesTheUrlsItIsGiven) {
-  // A listener on loopback that the page's URL, canonical link, image and script all
-  // point at: the server must clean the page without ever connecting to it.
+  // A listener on loopback that the page's URL, canonical link, image and
+  // script all point at: the server must clean the page without ever connecting
+  // to it.
   const int listener = ::socket(AF_INET, SOCK_STREAM | SOCK_NONBLOCK, 0);
   ASSERT_GE(listener, 0);
   sockaddr_in address{};
   address.sin_family = AF_INET;
   address.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-  ASSERT_EQ(::bind(listener, reinterpret_cast<sockaddr*>(&address), sizeof(address)), 0);
+  ASSERT_EQ(
+      ::bind(listener, reinterpret_cast<sockaddr*>(&address), sizeof(address)),
+      0);
   ASSERT_EQ(::listen(listener, 16), 0);
   socklen_t length = sizeof(address);
-  ASSERT_EQ(::getsockname(listener, reinterpret_cast<sockaddr*>(&address), &length), 0);
-  const std::string origin = absl::StrCat("http://127.0.0.1:", ntohs(address.sin_port));
+  ASSERT_EQ(
+      ::getsockname(listener, reinterpret_cast<sockaddr*>(&address), &length),
+      0);
+  const std::string origin =
+      absl::StrCat("http://127.0.0.1:", ntohs(address.sin_port));
 
   TestServer server({"--plaintext"});
   ASSERT_TRUE(server.ok());
   auto stub = v1::Declutter::NewStub(server.Channel());
   v1::CleanRequest request = Request(
       "ssrf", absl::StrCat("<html><head><link rel=canonical href=\"", origin,
-                           "/canonical\"><meta property=og:image content=\"", origin,
-                           "/og.png\"><script src=\"", origin, "/s.js\"></script></head>",
-                           "<body><iframe src=\"", origin, "/frame\"></iframe><img src=\"",
-                           origin, "/a.png\">", kArticle, "</body></html>"));
+                           "/canonical\"><meta property=og:image content=\"",
+                           origin, "/og.png\"><script src=\"", origin,
+                           "/s.js\"></script></head>", "<body><iframe src=\"",
+                           origin, "/frame\"></iframe><img src=\"", origin,
+                           "/a.png\">", kArticle, "</body></html>"));
   request.set_url(origin + "/page");
   v1::CleanResponse response;
   ASSERT_TRUE(stub->Clean(Context().get(), request, &response).ok());
-  EXPECT_EQ(response.article().canonical_url(), origin + "/canonical");  // read, not fetched
+  EXPECT_EQ(response.article().canonical_url(),
+            origin + "/canonical");  // read, not fetched
   std::this_thread::sleep_for(500ms);
-  EXPECT_LT(::accept(listener, nullptr, nullptr), 0) << "the server connected to the URL";
+  EXPECT_LT(::accept(listener, nullptr, nullptr), 0)
+      << "the server connected to the URL";
   ::close(listener);
 }
 
-// Writes a CA, a server certificate for 127.0.0.1 and a client certificate into `dir`
-// with the openssl command line; false when openssl fails.
+// Writes a CA, a server certificate for 127.0.0.1 and a client certificate into
+// `dir` with the openssl command line; false when openssl fails.
 bool MakeCertificates(const fs::path& dir) {
   fs::create_directories(dir);
   const std::string d = dir.string();
   const std::string script = absl::StrCat(
       "set -e; cd '", d, "';",
-      "openssl req -x509 -newkey rsa:2048 -nodes -keyout ca.key -out ca.pem -days 2 "
+      "openssl req -x509 -newkey rsa:2048 -nodes -keyout ca.key -out ca.pem "
+      "-days 2 "
       "-subj /CN=test-ca 2>/dev/null;",
       "printf 'subjectAltName=IP:127.0.0.1,DNS:localhost' > san.ext;",
       "for who in server client; do "
-      "openssl req -newkey rsa:2048 -nodes -keyout $who.key -out $who.csr -subj /CN=$who "
+      "openssl req -newkey rsa:2048 -nodes -keyout $who.key -out $who.csr "
+      "-subj /CN=$who "
       "2>/dev/null;",
-      "openssl x509 -req -in $who.csr -CA ca.pem -CAkey ca.key -CAcreateserial -out $who.pem "
+      "openssl x509 -req -in $who.csr -CA ca.pem -CAkey ca.key -CAcreateserial "
+      "-out $who.pem "
       "-days 2 -extfile san.ext 2>/dev/null; done");
   const fs::path script_file = dir / "make.sh";
   std::ofstream(script_file) << script << "\n";
@@ -383,11 +435,13 @@ bool MakeCertificates(const fs::path& dir) {
 
 std::string ReadFile(const fs::path& path) {
   std::ifstream in(path);
-  return std::string(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
+  return std::string(std::istreambuf_iterator<char>(in),
+                     std::istreambuf_iterator<char>());
 }
 
 TEST(ServerTest, MutualTlsAcceptsOnlyClientsWithCertificates) {
-  const fs::path dir = fs::path(::testing::TempDir()) / ("declutter_tls_" + std::to_string(::getpid()));
+  const fs::path dir = fs::path(::testing::TempDir()) /
+                       ("declutter_tls_" + std::to_string(::getpid()));
   ASSERT_TRUE(MakeCertificates(dir));
   TestServer server({"--tls_cert=" + (dir / "server.pem").string(),
                      "--tls_key=" + (dir / "server.key").string(),
@@ -411,7 +465,9 @@ TEST(ServerTest, MutualTlsAcceptsOnlyClientsWithCertificates) {
   // Plaintext to a TLS port fails too.
   auto plain = v1::Declutter::NewStub(server.Channel());
   v1::CleanResponse response;
-  EXPECT_FALSE(plain->Clean(Context(5s).get(), Request("plain", kArticle), &response).ok());
+  EXPECT_FALSE(
+      plain->Clean(Context(5s).get(), Request("plain", kArticle), &response)
+          .ok());
   fs::remove_all(dir);
 }
 

@@ -1,5 +1,5 @@
-// Starts the real declutter-server binary on free loopback ports for a test, and stops
-// it. Header-only test support.
+// Starts the real declutter-server binary on free loopback ports for a test,
+// and stops it. Header-only test support.
 
 #ifndef DECLUTTER_TESTS_SERVER_TEST_SERVER_H_
 #define DECLUTTER_TESTS_SERVER_TEST_SERVER_H_
@@ -24,9 +24,10 @@ namespace declutter::testing {
 
 class TestServer {
  public:
-  // Starts the server with `flags` (besides --listen and the port files) and waits up to
-  // 10 s for it to report its ports. ok() tells whether it did.
-  explicit TestServer(std::vector<std::string> flags, bool with_metrics = true) {
+  // Starts the server with `flags` (besides --listen and the port files) and
+  // waits up to 10 s for it to report its ports. ok() tells whether it did.
+  explicit TestServer(std::vector<std::string> flags,
+                      bool with_metrics = true) {
     static std::atomic<int> serial{0};
     const std::string stem = (std::filesystem::path(::testing::TempDir()) /
                               ("declutter_" + std::to_string(::getpid()) + "_" +
@@ -36,7 +37,8 @@ class TestServer {
     metrics_file_ = stem + ".metrics";
     std::filesystem::remove(port_file_);
     std::filesystem::remove(metrics_file_);
-    std::vector<std::string> args = {DECLUTTER_SERVER_PATH, "--listen=127.0.0.1:0",
+    std::vector<std::string> args = {DECLUTTER_SERVER_PATH,
+                                     "--listen=127.0.0.1:0",
                                      "--port_file=" + port_file_};
     if (with_metrics) {
       args.push_back("--metrics_listen=127.0.0.1:0");
@@ -46,12 +48,13 @@ class TestServer {
     std::vector<char*> argv;
     for (std::string& a : args) argv.push_back(a.data());
     argv.push_back(nullptr);
-    if (posix_spawn(&pid_, DECLUTTER_SERVER_PATH, nullptr, nullptr, argv.data(), environ) !=
-        0) {
+    if (posix_spawn(&pid_, DECLUTTER_SERVER_PATH, nullptr, nullptr, argv.data(),
+                    environ) != 0) {
       pid_ = 0;
       return;
     }
-    for (int i = 0; i < 200 && (port_ == 0 || (with_metrics && metrics_port_ == 0)); ++i) {
+    for (int i = 0;
+         i < 200 && (port_ == 0 || (with_metrics && metrics_port_ == 0)); ++i) {
       port_ = ReadPort(port_file_);
       if (with_metrics) metrics_port_ = ReadPort(metrics_file_);
       int status = 0;
@@ -60,7 +63,8 @@ class TestServer {
         exit_status_ = status;
         return;
       }
-      if (port_ == 0) std::this_thread::sleep_for(std::chrono::milliseconds(50));
+      if (port_ == 0)
+        std::this_thread::sleep_for(std::chrono::milliseconds(50));
     }
   }
 
@@ -85,11 +89,12 @@ class TestServer {
     grpc::ChannelArguments args;
     args.SetMaxSendMessageSize(-1);
     args.SetMaxReceiveMessageSize(-1);
-    return grpc::CreateCustomChannel(address(), grpc::InsecureChannelCredentials(), args);
+    return grpc::CreateCustomChannel(address(),
+                                     grpc::InsecureChannelCredentials(), args);
   }
 
-  // Sends SIGTERM and waits up to `wait` for a clean exit; returns the exit code, or -1
-  // if it did not exit in time or was killed by a signal.
+  // Sends SIGTERM and waits up to `wait` for a clean exit; returns the exit
+  // code, or -1 if it did not exit in time or was killed by a signal.
   int Terminate(std::chrono::seconds wait = std::chrono::seconds(30)) {
     if (pid_ <= 0) return -1;
     ::kill(pid_, SIGTERM);
