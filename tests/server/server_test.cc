@@ -113,6 +113,34 @@ TEST(ServerTest, CleanReturnsTheArticleAndIsCounted) {
   EXPECT_NE(metrics.find("declutter_queue_depth 0\n"), std::string::npos);
 }
 
+TEST(ServerTest, EachPageIsLoggedAsOneJsonLineWithItsRequestId) {
+  TestServer server({"--plaintext"});
+  ASSERT_TRUE(server.ok());
+  auto stub = v1::Declutter::NewStub(server.Channel());
+  auto context = Context();
+  context->AddMetadata("x-request-id", "crawl-7-abc");
+  v1::CleanResponse response;
+  ASSERT_TRUE(
+      stub->Clean(context.get(), Request("", kArticle), &response).ok());
+  std::string line;
+  for (int i = 0; i < 50 && line.empty(); ++i) {
+    const std::string log = server.Log();
+    const size_t at = log.find("\"event\":\"page\"");
+    if (at != std::string::npos) {
+      const size_t begin = log.rfind('\n', at) + 1;  // npos + 1 == 0
+      line = log.substr(begin, log.find('\n', at) - begin);
+    } else {
+      std::this_thread::sleep_for(20ms);
+    }
+  }
+  EXPECT_NE(line.find("\"request_id\":\"crawl-7-abc\""), std::string::npos)
+      << line;
+  EXPECT_NE(line.find("\"code\":\"OK\""), std::string::npos) << line;
+  EXPECT_NE(line.find("\"method\":\"Clean\""), std::string::npos) << line;
+  EXPECT_EQ(line.front(), '{');
+  EXPECT_EQ(line.back(), '}');
+}
+
 TEST(ServerTest, BadInputsGetClearStatuses) {
   TestServer server({"--plaintext", "--max_page_bytes=100000"});
   ASSERT_TRUE(server.ok());
@@ -159,6 +187,10 @@ TEST(ServerTest, PlaintextOnlyWhenAskedFor) {
   EXPECT_FALSE(server.ok());
   EXPECT_TRUE(WIFEXITED(server.exit_status()));
   EXPECT_EQ(WEXITSTATUS(server.exit_status()), 2);
+  EXPECT_NE(server.Log().find(
+                "expected --tls_cert and --tls_key (TLS), or --plaintext"),
+            std::string::npos)
+      << server.Log();
 }
 
 TEST(ServerTest, StreamAnswersEveryItemAndSurvivesABadOne) {

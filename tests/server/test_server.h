@@ -4,6 +4,7 @@
 #ifndef DECLUTTER_TESTS_SERVER_TEST_SERVER_H_
 #define DECLUTTER_TESTS_SERVER_TEST_SERVER_H_
 
+#include <fcntl.h>
 #include <grpcpp/grpcpp.h>
 #include <signal.h>
 #include <spawn.h>
@@ -14,6 +15,7 @@
 #include <chrono>
 #include <filesystem>
 #include <fstream>
+#include <iterator>
 #include <string>
 #include <thread>
 #include <vector>
@@ -48,8 +50,16 @@ class TestServer {
     std::vector<char*> argv;
     for (std::string& a : args) argv.push_back(a.data());
     argv.push_back(nullptr);
-    if (posix_spawn(&pid_, DECLUTTER_SERVER_PATH, nullptr, nullptr, argv.data(),
-                    environ) != 0) {
+    // The server's stderr (its JSON log) goes to a file the test can read.
+    log_file_ = stem + ".log";
+    posix_spawn_file_actions_t actions;
+    posix_spawn_file_actions_init(&actions);
+    posix_spawn_file_actions_addopen(&actions, 2, log_file_.c_str(),
+                                     O_WRONLY | O_CREAT | O_TRUNC, 0644);
+    const int spawned = posix_spawn(&pid_, DECLUTTER_SERVER_PATH, &actions,
+                                    nullptr, argv.data(), environ);
+    posix_spawn_file_actions_destroy(&actions);
+    if (spawned != 0) {
       pid_ = 0;
       return;
     }
@@ -75,6 +85,14 @@ class TestServer {
     }
     std::filesystem::remove(port_file_);
     std::filesystem::remove(metrics_file_);
+    std::filesystem::remove(log_file_);
+  }
+
+  // What the server wrote to stderr so far.
+  std::string Log() const {
+    std::ifstream in(log_file_);
+    return std::string(std::istreambuf_iterator<char>(in),
+                       std::istreambuf_iterator<char>());
   }
 
   bool ok() const { return pid_ > 0 && port_ != 0; }
@@ -139,6 +157,7 @@ class TestServer {
   int exit_status_ = 0;
   std::string port_file_;
   std::string metrics_file_;
+  std::string log_file_;
 };
 
 }  // namespace declutter::testing
