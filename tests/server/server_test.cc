@@ -71,7 +71,7 @@ std::string Metrics(const TestServer& server) {
 }
 
 TEST(ServerTest, HealthIsServing) {
-  TestServer server({"--plaintext"});
+  TestServer server({"--plaintext", "--channelz"});
   ASSERT_TRUE(server.ok());
   auto stub = grpc::health::v1::Health::NewStub(server.Channel());
   for (const char* service : {"", "declutter.v1.Declutter"}) {
@@ -139,6 +139,35 @@ TEST(ServerTest, EachPageIsLoggedAsOneJsonLineWithItsRequestId) {
   EXPECT_NE(line.find("\"method\":\"Clean\""), std::string::npos) << line;
   EXPECT_EQ(line.front(), '{');
   EXPECT_EQ(line.back(), '}');
+}
+
+TEST(ServerTest, ConnectionsAreRecycledWithoutFailingCalls) {
+  // Connections close (GOAWAY) after 300 ms; calls made across several ages all
+  // pass, the channel reconnecting as a client behind a load balancer would.
+  TestServer server({"--plaintext", "--max_connection_age=300ms",
+                     "--max_connection_age_grace=5s"});
+  ASSERT_TRUE(server.ok());
+  auto stub = v1::Declutter::NewStub(server.Channel());
+  for (int i = 0; i < 12; ++i) {
+    v1::CleanResponse response;
+    auto context = Context(10s);
+    context->set_wait_for_ready(true);  // ride over the reconnect
+    grpc::Status status =
+        stub->Clean(context.get(), Request("age", kArticle), &response);
+    EXPECT_TRUE(status.ok()) << i << ": " << status.error_message();
+    std::this_thread::sleep_for(100ms);
+  }
+  // And the server did close the connection: an idle channel is no longer
+  // READY, while one to a server without a maximum age stays READY.
+  auto aged = server.Channel();
+  ASSERT_TRUE(aged->WaitForConnected(std::chrono::system_clock::now() + 10s));
+  TestServer ageless({"--plaintext", "--max_connection_age=0s"});
+  ASSERT_TRUE(ageless.ok());
+  auto kept = ageless.Channel();
+  ASSERT_TRUE(kept->WaitForConnected(std::chrono::system_clock::now() + 10s));
+  std::this_thread::sleep_for(1500ms);
+  EXPECT_NE(aged->GetState(false), GRPC_CHANNEL_READY);
+  EXPECT_EQ(kept->GetState(false), GRPC_CHANNEL_READY);
 }
 
 TEST(ServerTest, BadInputsGetClearStatuses) {
