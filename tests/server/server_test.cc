@@ -316,6 +316,37 @@ TEST(ServerTest, OverloadIsRefusedFastWithARetryHint) {
             std::string::npos);
 }
 
+TEST(ServerTest, OverloadedStreamItemsComeBackWithARetryHint) {
+  TestServer server({"--plaintext", "--workers=1", "--queue_per_worker=1",
+                     "--stream_max_in_flight=8"});
+  ASSERT_TRUE(server.ok());
+  auto stub = v1::Declutter::NewStub(server.Channel());
+  auto context = Context(120s);
+  auto stream = stub->CleanStream(context.get());
+  const std::string slow = SlowPage();
+  constexpr int kItems = 8;
+  for (int i = 0; i < kItems; ++i) {
+    ASSERT_TRUE(stream->Write(Request(std::to_string(i), slow)));
+  }
+  ASSERT_TRUE(stream->WritesDone());
+  int ok = 0, refused = 0;
+  v1::CleanResponse response;
+  while (stream->Read(&response)) {
+    if (!response.has_error()) {
+      ++ok;
+      continue;
+    }
+    EXPECT_EQ(response.error().code(),
+              static_cast<int>(grpc::StatusCode::RESOURCE_EXHAUSTED));
+    EXPECT_GE(response.error().retry_after_ms(), 10);
+    ++refused;
+  }
+  EXPECT_TRUE(stream->Finish().ok());
+  EXPECT_EQ(ok + refused, kItems);  // every item answered, none lost
+  EXPECT_GE(ok, 2);
+  EXPECT_GE(refused, 1);
+}
+
 TEST(ServerTest, PageBudgetStopsASlowPage) {
   TestServer server({"--plaintext", "--page_budget=1ms"});
   ASSERT_TRUE(server.ok());
