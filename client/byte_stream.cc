@@ -1,0 +1,103 @@
+#include "client/byte_stream.h"
+
+#include <algorithm>
+#include <cstring>
+#include <utility>
+
+#include "absl/strings/str_cat.h"
+
+namespace declutter::client {
+namespace {
+
+constexpr size_t kChunk = 256 << 10;
+
+}  // namespace
+
+absl::StatusOr<std::unique_ptr<ByteStream>> ByteStream::Open(
+    const std::string& path) {
+  gzFile file =
+      gzopen(path.c_str(), "rb");  // reads plain files through unchanged
+  if (file == nullptr) {
+    return absl::NotFoundError(
+        absl::StrCat("cannot open ", path, ": expected a readable file"));
+  }
+  gzbuffer(file, kChunk);
+  return std::unique_ptr<ByteStream>(new ByteStream(file, path));
+}
+
+ByteStream::~ByteStream() { gzclose(file_); }
+
+absl::StatusOr<bool> ByteStream::Fill() {
+  if (next_ > 0) {
+    buffer_.erase(0, next_);
+    next_ = 0;
+  }
+  const size_t had = buffer_.size();
+  buffer_.resize(had + kChunk);
+  const int n = gzread(file_, buffer_.data() + had, kChunk);
+  if (n < 0) {
+    int err = 0;
+    const char* message = gzerror(file_, &err);
+    buffer_.resize(had);
+    return absl::DataLossError(
+        absl::StrCat(path_, " is corrupt or truncated gzip: ", message));
+  }
+  buffer_.resize(had + static_cast<size_t>(n));
+  return n > 0;
+}
+
+absl::StatusOr<bool> ByteStream::ReadLine(std::string* line, size_t max_bytes) {
+  size_t scanned = next_;
+  while (true) {
+    const char* start = buffer_.data() + scanned;
+    const void* nl = std::memchr(start, '\n', buffer_.size() - scanned);
+    if (nl != nullptr) {
+      const size_t end = static_cast<const char*>(nl) - buffer_.data();
+      if (end - next_ > max_bytes) break;
+      line->assign(buffer_, next_, end - next_);
+      if (!line->empty() && line->back() == '\r') line->pop_back();
+      position_ += static_cast<int64_t>(end + 1 - next_);
+      next_ = end + 1;
+      return true;
+    }
+    if (buffer_.size() - next_ > max_bytes) break;
+    scanned =
+        buffer_.size() - next_;  // Fill() moves the unread bytes to the front
+    absl::StatusOr<bool> more = Fill();
+    if (!more.ok()) return more.status();
+    if (!*more) {
+      if (next_ == buffer_.size()) return false;
+      line->assign(buffer_, next_,
+                   std::string::npos);  // a last line without "\n"
+      if (!line->empty() && line->back() == '\r') line->pop_back();
+      position_ += static_cast<int64_t>(buffer_.size() - next_);
+      next_ = buffer_.size();
+      return true;
+    }
+  }
+  return absl::ResourceExhaustedError(
+      absl::StrCat(path_, ": a line is longer than ", max_bytes,
+                   " bytes: expected shorter lines"));
+}
+
+absl::Status ByteStream::ReadExact(size_t n, std::string* out) {
+  out->clear();
+  while (out->size() < n) {
+    if (next_ == buffer_.size()) {
+      absl::StatusOr<bool> more = Fill();
+      if (!more.ok()) return more.status();
+      if (!*more) {
+        return absl::DataLossError(
+            absl::StrCat(path_, " ends inside a record: expected ", n,
+                         " bytes, got ", out->size()));
+      }
+    }
+    const size_t take = std::min(n - out->size(), buffer_.size() - next_);
+    out->append(buffer_, next_, take);
+    next_ += take;
+    position_ += static_cast<int64_t>(take);
+  }
+  return absl::OkStatus();
+}
+
+}  // namespace declutter::client

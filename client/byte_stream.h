@@ -1,0 +1,59 @@
+// Sequential reads of a file that may be gzip-compressed: whole-file gzip, one
+// gzip member per record (as crawlers write .warc.gz), or not compressed at
+// all, told apart by zlib from the bytes. Lines and blocks are read without
+// loading the file, so a multi-gigabyte crawl file costs only the current
+// record's memory.
+//
+// Not thread-safe; one reader per stream.
+
+#ifndef DECLUTTER_CLIENT_BYTE_STREAM_H_
+#define DECLUTTER_CLIENT_BYTE_STREAM_H_
+
+#include <zlib.h>
+
+#include <cstddef>
+#include <cstdint>
+#include <memory>
+#include <string>
+
+#include "absl/status/status.h"
+#include "absl/status/statusor.h"
+
+namespace declutter::client {
+
+class ByteStream {
+ public:
+  // NOT_FOUND / INVALID_ARGUMENT naming `path` when it cannot be opened.
+  static absl::StatusOr<std::unique_ptr<ByteStream>> Open(
+      const std::string& path);
+  ~ByteStream();
+  ByteStream(const ByteStream&) = delete;
+  ByteStream& operator=(const ByteStream&) = delete;
+
+  // Reads the next line into `*line`, without its "\n" or "\r\n". false at the
+  // end of the stream. RESOURCE_EXHAUSTED when a line is longer than
+  // `max_bytes`.
+  absl::StatusOr<bool> ReadLine(std::string* line, size_t max_bytes);
+
+  // Reads exactly `n` bytes; DATA_LOSS when the stream ends first.
+  absl::Status ReadExact(size_t n, std::string* out);
+
+  // Bytes consumed so far (decompressed), for progress reports.
+  int64_t position() const { return position_; }
+
+ private:
+  ByteStream(gzFile file, std::string path)
+      : file_(file), path_(std::move(path)) {}
+  // Refills the buffer; false at the end of the stream.
+  absl::StatusOr<bool> Fill();
+
+  gzFile file_;
+  std::string path_;
+  std::string buffer_;
+  size_t next_ = 0;  // buffer_[next_, size) is unread
+  int64_t position_ = 0;
+};
+
+}  // namespace declutter::client
+
+#endif  // DECLUTTER_CLIENT_BYTE_STREAM_H_

@@ -1,0 +1,180 @@
+#include "client/warc_reader.h"
+
+#include <zlib.h>
+
+#include <filesystem>
+#include <fstream>
+#include <string>
+#include <vector>
+
+#include "absl/strings/str_cat.h"
+#include "gtest/gtest.h"
+
+namespace declutter::client {
+namespace {
+
+// One gzip member holding `data`, as crawlers write each WARC record.
+std::string GzipMember(const std::string& data) {
+  z_stream z{};
+  deflateInit2(&z, 6, Z_DEFLATED, 15 + 16, 8, Z_DEFAULT_STRATEGY);
+  std::string out(deflateBound(&z, data.size()) + 64, '\0');
+  z.next_in = reinterpret_cast<Bytef*>(const_cast<char*>(data.data()));
+  z.avail_in = static_cast<uInt>(data.size());
+  z.next_out = reinterpret_cast<Bytef*>(out.data());
+  z.avail_out = static_cast<uInt>(out.size());
+  deflate(&z, Z_FINISH);
+  out.resize(z.total_out);
+  deflateEnd(&z);
+  return out;
+}
+
+std::string Record(const std::string& type, const std::string& uri,
+                   const std::string& id, const std::string& block) {
+  return absl::StrCat("WARC/1.0\r\nWARC-Type: ", type,
+                      "\r\nWARC-Target-URI: ", uri, "\r\nWARC-Record-ID: ", id,
+                      "\r\nContent-Type: application/http; msgtype=response\r\n"
+                      "Content-Length: ",
+                      block.size(), "\r\n\r\n", block, "\r\n\r\n");
+}
+
+std::string Http(int status, const std::string& content_type,
+                 const std::string& body,
+                 const std::string& extra_headers = "") {
+  return absl::StrCat("HTTP/1.1 ", status, " X\r\nContent-Type: ", content_type,
+                      "\r\n", extra_headers, "Content-Length: ", body.size(),
+                      "\r\n\r\n", body);
+}
+
+class WarcReaderTest : public ::testing::Test {
+ protected:
+  std::string Write(const std::string& name, const std::string& bytes) {
+    const std::string path =
+        (std::filesystem::path(::testing::TempDir()) / name).string();
+    std::ofstream(path, std::ios::binary) << bytes;
+    return path;
+  }
+
+  std::vector<WarcPage> ReadAll(const std::string& path) {
+    auto stream = ByteStream::Open(path);
+    EXPECT_TRUE(stream.ok()) << stream.status();
+    WarcReader reader(*std::move(stream), 1 << 20);
+    std::vector<WarcPage> pages;
+    WarcPage page;
+    while (true) {
+      absl::StatusOr<bool> more = reader.Next(&page);
+      EXPECT_TRUE(more.ok()) << more.status();
+      if (!more.ok() || !*more) break;
+      pages.push_back(page);
+    }
+    return pages;
+  }
+};
+
+TEST_F(WarcReaderTest, GzipMemberPerRecordWithSkipsAndAGbkPage) {
+  const std::string html =
+      "<html><body><p>Hello from the crawl.</p></body></html>";
+  // GBK bytes of 中文网页 ("Chinese web page").
+  const std::string gbk_html =
+      "<html><body><p>\xD6\xD0\xCE\xC4\xCD\xF8\xD2\xB3</p></body></html>";
+  // A chunked, gzip-encoded body, as a server sent it.
+  const std::string gz_body = GzipMember(html);
+  const std::string chunked =
+      absl::StrCat(absl::Hex(gz_body.size()), "\r\n", gz_body, "\r\n0\r\n\r\n");
+  std::string warc;
+  warc +=
+      GzipMember(Record("warcinfo", "", "<urn:uuid:0>", "software: test\r\n"));
+  warc += GzipMember(Record("request", "http://a.example/", "<urn:uuid:1>",
+                            "GET / HTTP/1.1\r\nHost: a.example\r\n\r\n"));
+  warc += GzipMember(Record("response", "http://a.example/", "<urn:uuid:2>",
+                            Http(200, "text/html; charset=utf-8", html)));
+  warc +=
+      GzipMember(Record("response", "http://a.example/logo.png", "<urn:uuid:3>",
+                        Http(200, "image/png", "\x89PNG....")));
+  warc +=
+      GzipMember(Record("response", "http://a.example/missing", "<urn:uuid:4>",
+                        Http(404, "text/html", "<p>not found</p>")));
+  warc += GzipMember(Record("response", "http://b.example/gbk", "<urn:uuid:5>",
+                            Http(200, "text/html; charset=gbk", gbk_html)));
+  warc += GzipMember(
+      Record("response", "http://c.example/", "<urn:uuid:6>",
+             absl::StrCat(
+                 "HTTP/1.1 200 OK\r\nContent-Type: text/html\r\n"
+                 "Transfer-Encoding: chunked\r\nContent-Encoding: gzip\r\n\r\n",
+                 chunked)));
+  const std::vector<WarcPage> pages = ReadAll(Write("crawl.warc.gz", warc));
+  ASSERT_EQ(pages.size(), 7u);
+  EXPECT_EQ(pages[0].skipped, "not-response");
+  EXPECT_EQ(pages[1].skipped, "not-response");
+  EXPECT_EQ(pages[2].skipped, "");
+  EXPECT_EQ(pages[2].id, "<urn:uuid:2>");
+  EXPECT_EQ(pages[2].url, "http://a.example/");
+  EXPECT_EQ(pages[2].content_type, "text/html; charset=utf-8");
+  EXPECT_EQ(pages[2].content, html);
+  EXPECT_EQ(pages[3].skipped, "not-html");
+  EXPECT_EQ(pages[4].skipped, "status-404");
+  EXPECT_EQ(pages[5].skipped, "");
+  EXPECT_EQ(pages[5].content_type, "text/html; charset=gbk");
+  EXPECT_EQ(pages[5].content,
+            gbk_html);  // bytes as served; the engine decodes them
+  EXPECT_EQ(pages[6].skipped, "");
+  EXPECT_EQ(pages[6].content, html);
+}
+
+TEST_F(WarcReaderTest, UncompressedWarcAndTooLargeRecords) {
+  std::string warc = Record("response", "http://a/", "<urn:uuid:big>",
+                            Http(200, "text/html", std::string(2 << 20, 'x')));
+  warc += Record("response", "http://b/", "<urn:uuid:small>",
+                 Http(200, "text/html", "<p>b</p>"));
+  const std::vector<WarcPage> pages = ReadAll(Write("plain.warc", warc));
+  ASSERT_EQ(pages.size(), 2u);
+  EXPECT_EQ(pages[0].skipped, "too-large");
+  EXPECT_EQ(pages[1].content, "<p>b</p>");
+}
+
+TEST_F(WarcReaderTest, NotAWarcAndCutRecordsAreErrors) {
+  {
+    auto stream = ByteStream::Open(Write("not.warc", "<html>hello</html>\n"));
+    ASSERT_TRUE(stream.ok());
+    WarcReader reader(*std::move(stream), 1 << 20);
+    WarcPage page;
+    EXPECT_EQ(reader.Next(&page).status().code(),
+              absl::StatusCode::kInvalidArgument);
+  }
+  {
+    const std::string whole = Record("response", "http://a/", "<urn:uuid:a>",
+                                     Http(200, "text/html", "<p>a</p>"));
+    auto stream =
+        ByteStream::Open(Write("cut.warc", whole.substr(0, whole.size() - 20)));
+    ASSERT_TRUE(stream.ok());
+    WarcReader reader(*std::move(stream), 1 << 20);
+    WarcPage page;
+    EXPECT_EQ(reader.Next(&page).status().code(), absl::StatusCode::kDataLoss);
+  }
+}
+
+TEST(ByteStreamTest, LinesAcrossGzipMembersAndLongLines) {
+  const std::string path =
+      (std::filesystem::path(::testing::TempDir()) / "lines.jsonl.gz").string();
+  std::ofstream(path, std::ios::binary)
+      << GzipMember("first\r\nsec") << GzipMember("ond\n")
+      << GzipMember("last");
+  auto stream = ByteStream::Open(path);
+  ASSERT_TRUE(stream.ok());
+  std::string line;
+  EXPECT_TRUE(*(*stream)->ReadLine(&line, 100));
+  EXPECT_EQ(line, "first");
+  EXPECT_TRUE(*(*stream)->ReadLine(&line, 100));
+  EXPECT_EQ(line, "second");
+  EXPECT_TRUE(*(*stream)->ReadLine(&line, 100));
+  EXPECT_EQ(line, "last");
+  EXPECT_FALSE(*(*stream)->ReadLine(&line, 100));
+
+  std::ofstream(path, std::ios::binary) << std::string(1000, 'a') << "\n";
+  auto long_lines = ByteStream::Open(path);
+  ASSERT_TRUE(long_lines.ok());
+  EXPECT_EQ((*long_lines)->ReadLine(&line, 100).status().code(),
+            absl::StatusCode::kResourceExhausted);
+}
+
+}  // namespace
+}  // namespace declutter::client
