@@ -23,6 +23,8 @@
 #include "absl/strings/numbers.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_join.h"
+#include "client/batch_command.h"
+#include "client/command_line.h"
 #include "client/input_reader.h"
 #include "client/response_printer.h"
 #include "proto/declutter/v1/declutter.grpc.pb.h"
@@ -79,22 +81,10 @@ std::string ParseChoice(absl::string_view flag, const std::string& value,
 
 // Parses `clean`'s arguments; "" on success, else what was wrong.
 std::string ParseCleanArgs(int argc, char** argv, CleanArgs* args) {
-  for (int i = 2; i < argc; ++i) {
-    std::string arg = argv[i];
+  for (CommandLine cl(argc, argv, 2); !cl.done(); cl.Advance()) {
+    const std::string arg = cl.arg();
     std::string value;
-    auto take = [&](const char* name) -> bool {
-      const std::string flag = absl::StrCat("--", name);
-      if (arg == flag) {
-        if (i + 1 >= argc) return false;
-        value = argv[++i];
-        return true;
-      }
-      if (absl::StartsWith(arg, flag + "=")) {
-        value = arg.substr(flag.size() + 1);
-        return true;
-      }
-      return false;
-    };
+    auto take = [&](const char* name) { return cl.Take(name, &value); };
     if (take("server")) {
       args->server = value;
     } else if (take("format")) {
@@ -236,7 +226,8 @@ int main(int argc, char** argv) {
     return argc < 2 ? 2 : 0;
   }
   if (std::string(argv[1]) == "clean") return declutter::client::RunClean(argc, argv);
-  std::cerr << "declutter: unknown command \"" << argv[1] << "\": expected clean\n"
+  if (std::string(argv[1]) == "batch") return declutter::client::RunBatch(argc, argv);
+  std::cerr << "declutter: unknown command \"" << argv[1] << "\": expected clean or batch\n"
             << declutter::client::kUsage;
   return 2;
 }

@@ -18,6 +18,10 @@ std::string ToJson(const v1::CleanResponse& response, bool pretty) {
 
 }  // namespace
 
+std::string ResponsePrinter::JsonLine(const v1::CleanResponse& response) {
+  return ToJson(response, false);
+}
+
 void ResponsePrinter::Print(const v1::CleanResponse& response) {
   switch (format_) {
     case PrintFormat::kJsonl:

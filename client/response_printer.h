@@ -21,6 +21,9 @@ class ResponsePrinter {
 
   void Print(const v1::CleanResponse& response);
 
+  // `response` as one line of proto3 JSON, every field present, no newline.
+  static std::string JsonLine(const v1::CleanResponse& response);
+
  private:
   PrintFormat format_;
   std::ostream& out_;

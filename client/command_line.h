@@ -1,0 +1,58 @@
+// Reads a subcommand's options: "--name value", "--name=value", bare "--flag"
+// switches and positional arguments ("-" is positional: standard input).
+//
+// Usage: for (CommandLine cl(argc, argv, 2); !cl.done(); cl.Advance()) {
+//          std::string v; if (cl.Take("server", &v)) ... else if
+//          (cl.Is("--resume")) ...
+//        }
+
+#ifndef DECLUTTER_CLIENT_COMMAND_LINE_H_
+#define DECLUTTER_CLIENT_COMMAND_LINE_H_
+
+#include <string>
+
+#include "absl/strings/match.h"
+#include "absl/strings/str_cat.h"
+
+namespace declutter::client {
+
+class CommandLine {
+ public:
+  // Reads argv[first..argc).
+  CommandLine(int argc, char** argv, int first)
+      : argc_(argc), argv_(argv), i_(first) {}
+
+  bool done() const { return i_ >= argc_; }
+  void Advance() { ++i_; }
+  const char* arg() const { return argv_[i_]; }
+
+  // True for "--name value" (consuming the value) or "--name=value".
+  bool Take(const char* name, std::string* value) {
+    const std::string flag = absl::StrCat("--", name);
+    const std::string a = argv_[i_];
+    if (a == flag && i_ + 1 < argc_) {
+      *value = argv_[++i_];
+      return true;
+    }
+    if (absl::StartsWith(a, flag + "=")) {
+      *value = a.substr(flag.size() + 1);
+      return true;
+    }
+    return false;
+  }
+
+  // True when the argument is exactly `flag`.
+  bool Is(const char* flag) const { return std::string(argv_[i_]) == flag; }
+
+  // True for "-" and anything not starting with '-'.
+  bool IsPositional() const { return Is("-") || argv_[i_][0] != '-'; }
+
+ private:
+  int argc_;
+  char** argv_;
+  int i_;
+};
+
+}  // namespace declutter::client
+
+#endif  // DECLUTTER_CLIENT_COMMAND_LINE_H_

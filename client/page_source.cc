@@ -1,0 +1,144 @@
+#include "client/page_source.h"
+
+#include <nlohmann/json.hpp>
+
+#include "absl/strings/match.h"
+#include "absl/strings/str_cat.h"
+#include "client/input_reader.h"
+
+namespace declutter::client {
+namespace {
+
+// A JSON string member, or "" when absent or not a string.
+std::string StringMember(const nlohmann::json& object, const char* key) {
+  const auto it = object.find(key);
+  return it != object.end() && it->is_string() ? it->get<std::string>() : "";
+}
+
+}  // namespace
+
+PageSource::Format PageSource::FormatOf(const std::string& path) {
+  std::string name = path;
+  if (absl::EndsWith(name, ".gz")) name.resize(name.size() - 3);
+  if (absl::EndsWith(name, ".warc")) return Format::kWarc;
+  if (absl::EndsWith(name, ".jsonl") || absl::EndsWith(name, ".ndjson"))
+    return Format::kJsonl;
+  return Format::kPage;
+}
+
+absl::StatusOr<std::unique_ptr<PageSource>> PageSource::Open(
+    const std::vector<std::string>& inputs, size_t max_page_bytes) {
+  InputReader reader(max_page_bytes);
+  absl::StatusOr<std::vector<std::string>> files = reader.Expand(inputs);
+  if (!files.ok()) return files.status();
+  auto source = std::unique_ptr<PageSource>(new PageSource);
+  source->files_ = *std::move(files);
+  source->max_page_bytes_ = max_page_bytes;
+  source->known_total_ = static_cast<int64_t>(source->files_.size());
+  for (const std::string& f : source->files_) {
+    if (FormatOf(f) != Format::kPage) source->known_total_ = -1;
+  }
+  return source;
+}
+
+bool PageSource::NextJsonl(SourcePage* page) {
+  std::string line;
+  while (true) {
+    absl::StatusOr<bool> got =
+        jsonl_->ReadLine(&line, max_page_bytes_ * 2 + 4096);
+    ++record_;
+    if (!got.ok()) {
+      page->id = absl::StrCat(current_, ":", record_);
+      page->error = got.status();
+      jsonl_.reset();  // a line too long or a corrupt file: the rest is
+                       // unreliable
+      return true;
+    }
+    if (!*got) {
+      jsonl_.reset();
+      return false;
+    }
+    if (line.find_first_not_of(" \t\r") == std::string::npos) continue;
+    const nlohmann::json object =
+        nlohmann::json::parse(line, nullptr, /*allow_exceptions=*/false);
+    page->id = absl::StrCat(current_, ":", record_);
+    if (!object.is_object()) {
+      page->error = absl::InvalidArgumentError(
+          absl::StrCat(current_, " line ", record_,
+                       " is not a JSON object: expected {\"url\": ..., "
+                       "\"content\": ...}"));
+      return true;
+    }
+    if (std::string id = StringMember(object, "id"); !id.empty())
+      page->id = std::move(id);
+    page->url = StringMember(object, "url");
+    page->content_type = StringMember(object, "content_type");
+    page->content = StringMember(object, "content");
+    if (page->content.empty()) page->content = StringMember(object, "html");
+    if (page->content.empty()) page->skipped = "no-content";
+    return true;
+  }
+}
+
+bool PageSource::NextFromOpenInput(SourcePage* page) {
+  if (jsonl_ != nullptr) return NextJsonl(page);
+  if (warc_ == nullptr) return false;
+  WarcPage record;
+  absl::StatusOr<bool> got = warc_->Next(&record);
+  ++record_;
+  if (!got.ok()) {
+    page->id = absl::StrCat(current_, "#", record_);
+    page->error =
+        absl::Status(got.status().code(),
+                     absl::StrCat(current_, ": ", got.status().message()));
+    warc_.reset();
+    return true;
+  }
+  if (!*got) {
+    warc_.reset();
+    return false;
+  }
+  page->id = record.id.empty() ? absl::StrCat(current_, "#", record_)
+                               : std::move(record.id);
+  page->url = std::move(record.url);
+  page->content_type = std::move(record.content_type);
+  page->content = std::move(record.content);
+  page->skipped = std::move(record.skipped);
+  return true;
+}
+
+bool PageSource::Next(SourcePage* page) {
+  *page = SourcePage();
+  while (true) {
+    if (NextFromOpenInput(page)) return true;
+    if (next_file_ >= files_.size()) return false;
+    current_ = files_[next_file_++];
+    record_ = 0;
+    const Format format = FormatOf(current_);
+    if (format == Format::kPage) {
+      InputReader reader(max_page_bytes_);
+      page->id = current_;
+      absl::StatusOr<std::string> content = reader.Read(current_);
+      if (content.ok()) {
+        page->content = *std::move(content);
+      } else {
+        page->error = content.status();
+      }
+      return true;
+    }
+    absl::StatusOr<std::unique_ptr<ByteStream>> stream =
+        ByteStream::Open(current_);
+    if (!stream.ok()) {
+      page->id = current_;
+      page->error = stream.status();
+      return true;
+    }
+    if (format == Format::kJsonl) {
+      jsonl_ = *std::move(stream);
+    } else {
+      warc_ = std::make_unique<WarcReader>(*std::move(stream), max_page_bytes_);
+    }
+  }
+}
+
+}  // namespace declutter::client

@@ -1,0 +1,73 @@
+// Turns a batch's inputs into a sequence of pages: directories (recursed,
+// sorted), single page files (.gz read transparently), JSONL files (one page
+// per line: `url`, `content` or `html`, optional `content_type` and `id`;
+// .jsonl.gz too) and WARC files
+// (.warc, .warc.gz; see WarcReader). Inputs are read one at a time and pages
+// one at a time, so memory is one page whatever the crawl's size.
+//
+// A record that is not a page (a WARC request, a 404, an image) comes back with
+// `skipped` set; an input or line that cannot be read comes back with `error`
+// set and the source goes on with the next one, so nothing is dropped silently.
+//
+// Ids: a page file's path; a JSONL line's `id`, else "<path>:<line>"; a WARC
+// record's WARC-Record-ID, else "<path>#<record>". Not thread-safe.
+
+#ifndef DECLUTTER_CLIENT_PAGE_SOURCE_H_
+#define DECLUTTER_CLIENT_PAGE_SOURCE_H_
+
+#include <cstddef>
+#include <cstdint>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "absl/status/status.h"
+#include "absl/status/statusor.h"
+#include "client/byte_stream.h"
+#include "client/warc_reader.h"
+
+namespace declutter::client {
+
+struct SourcePage {
+  std::string id;
+  std::string url;
+  std::string content_type;
+  std::string content;
+  std::string skipped;  // non-empty: not a page, and why ("not-html",
+                        // "status-404", ...)
+  absl::Status error;   // not OK: this input or line could not be read
+};
+
+class PageSource {
+ public:
+  // NOT_FOUND when an input path does not exist.
+  static absl::StatusOr<std::unique_ptr<PageSource>> Open(
+      const std::vector<std::string>& inputs, size_t max_page_bytes);
+
+  // The next page, skip or error; false when every input is done.
+  bool Next(SourcePage* page);
+
+  // How many pages there will be, when every input is a single page file; -1
+  // when JSONL or WARC inputs make it unknown until read.
+  int64_t known_total() const { return known_total_; }
+
+ private:
+  enum class Format { kPage, kJsonl, kWarc };
+  static Format FormatOf(const std::string& path);
+  bool NextFromOpenInput(SourcePage* page);
+  bool NextJsonl(SourcePage* page);
+
+  std::vector<std::string> files_;
+  size_t next_file_ = 0;
+  size_t max_page_bytes_ = 0;
+  int64_t known_total_ = -1;
+  // The input being read, for JSONL and WARC.
+  std::string current_;
+  std::unique_ptr<ByteStream> jsonl_;
+  std::unique_ptr<WarcReader> warc_;
+  int64_t record_ = 0;  // line or record number in `current_`
+};
+
+}  // namespace declutter::client
+
+#endif  // DECLUTTER_CLIENT_PAGE_SOURCE_H_

@@ -1,0 +1,251 @@
+// Runs the real `declutter batch` on a crawl the test writes itself: page
+// files, a JSONL file with a bad line, and a WARC with a gzip member per record
+// (a request, an image, a 404, a UTF-8 and a GBK page). Checks the output
+// lines, resume after a crash-cut output, sharding, and retries against a
+// server that refuses calls.
+
+#include <sys/wait.h>
+#include <zlib.h>
+
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <map>
+#include <nlohmann/json.hpp>
+#include <set>
+#include <string>
+#include <vector>
+
+#include "absl/strings/str_cat.h"
+#include "gtest/gtest.h"
+#include "tests/server/test_server.h"
+
+namespace declutter {
+namespace {
+
+namespace fs = std::filesystem;
+
+std::string GzipMember(const std::string& data) {
+  z_stream z{};
+  deflateInit2(&z, 6, Z_DEFLATED, 15 + 16, 8, Z_DEFAULT_STRATEGY);
+  std::string out(deflateBound(&z, data.size()) + 64, '\0');
+  z.next_in = reinterpret_cast<Bytef*>(const_cast<char*>(data.data()));
+  z.avail_in = static_cast<uInt>(data.size());
+  z.next_out = reinterpret_cast<Bytef*>(out.data());
+  z.avail_out = static_cast<uInt>(out.size());
+  deflate(&z, Z_FINISH);
+  out.resize(z.total_out);
+  deflateEnd(&z);
+  return out;
+}
+
+std::string WarcRecord(const std::string& type, const std::string& uri,
+                       const std::string& id, const std::string& block) {
+  return absl::StrCat("WARC/1.0\r\nWARC-Type: ", type,
+                      "\r\nWARC-Target-URI: ", uri, "\r\nWARC-Record-ID: ", id,
+                      "\r\nContent-Length: ", block.size(), "\r\n\r\n", block,
+                      "\r\n\r\n");
+}
+
+std::string Http(int status, const std::string& type, const std::string& body) {
+  return absl::StrCat("HTTP/1.1 ", status, " X\r\nContent-Type: ", type,
+                      "\r\n\r\n", body);
+}
+
+std::string Article(const std::string& topic) {
+  return absl::StrCat(
+      "<html><head><title>", topic, "</title></head><body><article><p>The ",
+      topic,
+      " story goes on for a while, with enough words in it to be the "
+      "article of its page and not a stray line.</p></article></body></html>");
+}
+
+class BatchTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    dir_ = fs::path(::testing::TempDir()) /
+           ("declutter_batch_" + std::to_string(::getpid()));
+    fs::remove_all(dir_);
+    fs::create_directories(dir_ / "crawl" / "pages");
+    std::ofstream(dir_ / "crawl" / "pages" / "a.html") << Article("harbor");
+    std::ofstream(dir_ / "crawl" / "pages" / "b.html") << Article("council");
+    std::ofstream(dir_ / "crawl" / "export.jsonl")
+        << nlohmann::json(
+               {{"url", "https://j.example/1"}, {"html", Article("bridge")}})
+               .dump()
+        << "\n"
+        << "this line is not json\n"
+        << nlohmann::json({{"id", "j-2"},
+                           {"content", Article("market")},
+                           {"content_type", "text/html"}})
+               .dump()
+        << "\n";
+    // GBK bytes of 中文网页的正文内容 ("the body text of a Chinese web page"),
+    // repeated.
+    std::string gbk_text;
+    for (int i = 0; i < 8; ++i)
+      gbk_text +=
+          "\xD6\xD0\xCE\xC4\xCD\xF8\xD2\xB3\xB5\xC4\xD5\xFD\xCE\xC4\xC4\xDA\xC8"
+          "\xDD\xA1\xA3";
+    std::string warc;
+    warc += GzipMember(
+        WarcRecord("request", "https://w.example/", "<urn:uuid:1>", "GET /"));
+    warc += GzipMember(
+        WarcRecord("response", "https://w.example/", "<urn:uuid:2>",
+                   Http(200, "text/html; charset=utf-8", Article("tunnel"))));
+    warc +=
+        GzipMember(WarcRecord("response", "https://w.example/i.png",
+                              "<urn:uuid:3>", Http(200, "image/png", "PNG")));
+    warc +=
+        GzipMember(WarcRecord("response", "https://w.example/x", "<urn:uuid:4>",
+                              Http(404, "text/html", "<p>gone</p>")));
+    warc += GzipMember(
+        WarcRecord("response", "https://w.example/zh", "<urn:uuid:5>",
+                   Http(200, "text/html; charset=gbk",
+                        absl::StrCat("<html><body><article><p>", gbk_text,
+                                     "</p></article></body></html>"))));
+    std::ofstream(dir_ / "crawl" / "crawl.warc.gz", std::ios::binary) << warc;
+  }
+  void TearDown() override { fs::remove_all(dir_); }
+
+  // Runs `declutter batch ARGS` and returns its exit status; stderr goes to
+  // err().
+  int Batch(const std::string& args) {
+    const std::string command =
+        absl::StrCat(DECLUTTER_CLI_PATH, " batch ", args, " 2> '",
+                     (dir_ / "stderr").string(), "'");
+    const int status = std::system(command.c_str());
+    return WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+  }
+  std::string err() const {
+    std::ifstream in(dir_ / "stderr");
+    return std::string(std::istreambuf_iterator<char>(in),
+                       std::istreambuf_iterator<char>());
+  }
+  std::string Crawl() const { return "'" + (dir_ / "crawl").string() + "'"; }
+  std::string Out(const std::string& name) const {
+    return (dir_ / name).string();
+  }
+
+  // id -> output line, failing on a duplicate id.
+  std::map<std::string, nlohmann::json> Read(const std::string& path) {
+    std::map<std::string, nlohmann::json> lines;
+    std::ifstream in(path);
+    std::string line;
+    while (std::getline(in, line)) {
+      nlohmann::json j = nlohmann::json::parse(line);
+      EXPECT_TRUE(lines.emplace(j["id"].get<std::string>(), j).second)
+          << "twice: " << j["id"];
+    }
+    return lines;
+  }
+
+  fs::path dir_;
+};
+
+TEST_F(BatchTest, CleansEveryKindOfInputAndCountsSkips) {
+  EXPECT_EQ(
+      Batch(absl::StrCat("--local -o '", Out("out.jsonl"), "' ", Crawl())), 1)
+      << err();  // the bad JSONL line fails the run without --allow-errors
+  auto lines = Read(Out("out.jsonl"));
+  ASSERT_EQ(lines.size(), 7u) << err();
+  const std::string jsonl = (dir_ / "crawl" / "export.jsonl").string();
+  EXPECT_NE(lines[jsonl + ":1"]["article"]["text"].get<std::string>().find(
+                "bridge story"),
+            std::string::npos);
+  EXPECT_EQ(lines[jsonl + ":2"]["error"]["code"], 3);
+  EXPECT_NE(
+      lines["j-2"]["article"]["text"].get<std::string>().find("market story"),
+      std::string::npos);
+  EXPECT_NE(lines["<urn:uuid:2>"]["article"]["text"].get<std::string>().find(
+                "tunnel story"),
+            std::string::npos);
+  EXPECT_NE(
+      lines["<urn:uuid:5>"]["article"]["text"].get<std::string>().find(
+          "\xE4\xB8\xAD\xE6\x96\x87\xE7\xBD\x91\xE9\xA1\xB5"),  // 中文网页
+      std::string::npos)
+      << lines["<urn:uuid:5>"].dump();
+  EXPECT_EQ(lines["<urn:uuid:5>"]["input"]["charset"], "GB18030");
+  EXPECT_NE(err().find("skipped 1 not-html"), std::string::npos) << err();
+  EXPECT_NE(err().find("skipped 1 status-404"), std::string::npos) << err();
+  EXPECT_NE(err().find("skipped 1 not-response"), std::string::npos) << err();
+  EXPECT_EQ(Batch(absl::StrCat("--local --allow-errors -o '", Out("out.jsonl"),
+                               "' ", Crawl())),
+            0);
+}
+
+TEST_F(BatchTest, ResumeAfterACrashCutOutputGivesEveryPageOnce) {
+  ASSERT_EQ(Batch(absl::StrCat("--local --allow-errors -o '", Out("full.jsonl"),
+                               "' ", Crawl())),
+            0);
+  // Keep three whole lines and half of the fourth, as a killed run leaves it.
+  std::ifstream in(Out("full.jsonl"));
+  std::string kept, line;
+  for (int i = 0; i < 3 && std::getline(in, line); ++i) kept += line + "\n";
+  std::getline(in, line);
+  kept += line.substr(0, line.size() / 2);
+  std::ofstream(Out("cut.jsonl"), std::ios::trunc) << kept;
+  ASSERT_EQ(Batch(absl::StrCat("--local --allow-errors --resume -o '",
+                               Out("cut.jsonl"), "' ", Crawl())),
+            0)
+      << err();
+  EXPECT_NE(err().find("3 pages already in the output"), std::string::npos)
+      << err();
+  auto resumed = Read(Out("cut.jsonl"));
+  EXPECT_EQ(resumed.size(), Read(Out("full.jsonl")).size());
+  // And a second resume sends nothing.
+  ASSERT_EQ(Batch(absl::StrCat("--local --allow-errors --resume -o '",
+                               Out("cut.jsonl"), "' ", Crawl())),
+            0);
+  EXPECT_NE(err().find("0 pages cleaned, 0 failed"), std::string::npos)
+      << err();
+}
+
+TEST_F(BatchTest, FourShardsCoverEveryPageOnce) {
+  std::set<std::string> ids;
+  size_t lines = 0;
+  for (int i = 0; i < 4; ++i) {
+    const std::string out = Out(absl::StrCat("shard", i, ".jsonl"));
+    ASSERT_EQ(Batch(absl::StrCat("--local --allow-errors --shard ", i,
+                                 "/4 -o '", out, "' ", Crawl())),
+              0);
+    for (const auto& [id, line] : Read(out)) {
+      ids.insert(id);
+      ++lines;
+    }
+  }
+  EXPECT_EQ(lines, 7u);
+  EXPECT_EQ(ids.size(), 7u);
+}
+
+TEST_F(BatchTest, RetriesWhenTheServerRefusesCalls) {
+  // One worker and a queue of one: eight pages in flight overload it, so pages
+  // are refused with RESOURCE_EXHAUSTED and must be retried, not lost.
+  testing::TestServer server(
+      {"--plaintext", "--workers=1", "--queue_per_worker=1"},
+      /*with_metrics=*/false);
+  ASSERT_TRUE(server.ok());
+  std::string many = "<html><body><article>";
+  for (int i = 0; i < 20000; ++i)
+    absl::StrAppend(&many, "<p>Paragraph ", i, " of it</p>");
+  many += "</article></body></html>";
+  for (int i = 0; i < 12; ++i) {
+    std::ofstream(dir_ / "crawl" / "pages" / absl::StrCat("slow", i, ".html"))
+        << many;
+  }
+  ASSERT_EQ(Batch(absl::StrCat("--server ", server.address(),
+                               " --concurrency 8 --allow-errors -o '",
+                               Out("remote.jsonl"), "' ", Crawl())),
+            0)
+      << err();
+  auto lines = Read(Out("remote.jsonl"));
+  EXPECT_EQ(lines.size(), 7u + 12u);
+  int failed = 0;
+  for (const auto& [id, line] : lines)
+    failed += line.contains("error") && !line["error"].is_null();
+  EXPECT_EQ(failed, 1) << err();  // only the bad JSONL line
+  EXPECT_EQ(err().find(" 0 retries"), std::string::npos) << err();
+}
+
+}  // namespace
+}  // namespace declutter
