@@ -398,20 +398,25 @@ void CleanThroughStream(v1::Declutter::Stub* stub, int in_flight,
   }
 }
 
-std::shared_ptr<grpc::Channel> FleetChannel(const std::string& target,
-                                            size_t max_bytes) {
+// Channels to the fleet. One target (host:port or a resolver URI such as
+// dns:///name:port) is one channel with round robin over what it resolves to; a
+// comma-separated list is one channel per entry, and streams are spread over
+// them.
+std::vector<std::shared_ptr<grpc::Channel>> FleetChannels(
+    const std::string& target, size_t max_bytes) {
   grpc::ChannelArguments args;
   args.SetMaxSendMessageSize(
       static_cast<int>(std::min<size_t>(max_bytes + (1 << 20), INT32_MAX)));
   args.SetMaxReceiveMessageSize(-1);
   args.SetLoadBalancingPolicyName("round_robin");
-  std::string resolved = target;
-  if (target.find(',') != std::string::npos) {
-    // A list of host:port: gRPC's ipv4/ipv6 resolvers take "ipv4:a:1,b:2".
-    resolved = absl::StrCat("ipv4:", target);
+  std::vector<std::shared_ptr<grpc::Channel>> channels;
+  for (absl::string_view entry :
+       absl::StrSplit(target, ',', absl::SkipWhitespace())) {
+    channels.push_back(grpc::CreateCustomChannel(
+        std::string(absl::StripAsciiWhitespace(entry)),
+        grpc::InsecureChannelCredentials(), args));
   }
-  return grpc::CreateCustomChannel(resolved, grpc::InsecureChannelCredentials(),
-                                   args);
+  return channels;
 }
 
 }  // namespace
@@ -451,21 +456,31 @@ int RunBatch(int argc, char** argv) {
   PageQueue queue(static_cast<size_t>(2 * workers));
 
   std::vector<std::thread> threads;
-  std::unique_ptr<v1::Declutter::Stub> stub;
+  std::vector<std::unique_ptr<v1::Declutter::Stub>> stubs;
   if (args.server.empty()) {
     for (int i = 0; i < workers; ++i) {
       threads.emplace_back(
           [&] { CleanLocally(&queue, output->get(), &tally); });
     }
   } else {
-    stub = v1::Declutter::NewStub(FleetChannel(args.server, args.max_bytes));
-    // Several streams, so round robin spreads them over the fleet's servers.
-    const int streams = std::max(1, std::min(workers, 8));
-    const int per_stream = (workers + streams - 1) / streams;
+    for (const auto& channel : FleetChannels(args.server, args.max_bytes)) {
+      stubs.push_back(v1::Declutter::NewStub(channel));
+    }
+    if (stubs.empty()) {
+      std::cerr << "declutter batch: --server \"" << args.server
+                << "\" names no server: expected host:port[,host:port...]\n";
+      return 2;
+    }
+    // Several streams, so round robin (and a list of servers) spreads them over
+    // the fleet: each stream is one server's work.
+    const int streams = std::max(static_cast<int>(stubs.size()),
+                                 std::max(1, std::min(workers, 8)));
+    const int per_stream = std::max(1, (workers + streams - 1) / streams);
     for (int i = 0; i < streams; ++i) {
       threads.emplace_back([&, i] {
-        CleanThroughStream(stub.get(), per_stream, args.max_retries, &queue,
-                           output->get(), &tally, i + 1);
+        CleanThroughStream(stubs[i % stubs.size()].get(), per_stream,
+                           args.max_retries, &queue, output->get(), &tally,
+                           i + 1);
       });
     }
   }

@@ -247,5 +247,33 @@ TEST_F(BatchTest, RetriesWhenTheServerRefusesCalls) {
   EXPECT_EQ(err().find(" 0 retries"), std::string::npos) << err();
 }
 
+TEST_F(BatchTest, AListOfServersSharesTheWork) {
+  testing::TestServer a({"--plaintext"}, /*with_metrics=*/false);
+  testing::TestServer b({"--plaintext"}, /*with_metrics=*/false);
+  ASSERT_TRUE(a.ok() && b.ok());
+  for (int i = 0; i < 16; ++i) {
+    std::ofstream(dir_ / "crawl" / "pages" / absl::StrCat("p", i, ".html"))
+        << Article(absl::StrCat("topic ", i));
+  }
+  ASSERT_EQ(Batch(absl::StrCat("--server ", a.address(), ",", b.address(),
+                               " --concurrency 4 --allow-errors -o '",
+                               Out("two.jsonl"), "' ", Crawl())),
+            0)
+      << err();
+  EXPECT_EQ(Read(Out("two.jsonl")).size(), 7u + 16u);
+  auto pages = [](const std::string& log) {
+    int n = 0;
+    for (size_t at = log.find("\"event\":\"page\""); at != std::string::npos;
+         at = log.find("\"event\":\"page\"", at + 1)) {
+      ++n;
+    }
+    return n;
+  };
+  EXPECT_GT(pages(a.Log()), 0);
+  EXPECT_GT(pages(b.Log()), 0);
+  EXPECT_EQ(pages(a.Log()) + pages(b.Log()),
+            6 + 16);  // the bad JSONL line is never sent
+}
+
 }  // namespace
 }  // namespace declutter
