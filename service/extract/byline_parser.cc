@@ -100,7 +100,7 @@ bool BylineParser::IsLabel(absl::string_view text) {
 }
 
 std::vector<std::string> BylineParser::Names(absl::string_view byline) {
-  std::string text = TextNormalizer::CollapseSpaces(byline.substr(0, 1024));
+  std::string text = TextNormalizer::CollapseSpaces(Utf8Prefix(byline, 1024));
   text = absl::StrReplaceAll(text, {{" and ", ","}, {" And ", ","}, {" & ", ","},
                                     {" | ", ","}, {"、", ","}, {"，", ","}, {"；", ","}});
   std::vector<std::string> names;

@@ -169,7 +169,7 @@ std::string SubtreeText(const GumboNode* root, size_t limit) {
       }
     }
   }
-  if (out.size() > limit) out.resize(limit);
+  if (out.size() > limit) out.resize(Utf8Prefix(out, limit).size());
   return out;
 }
 
@@ -183,14 +183,16 @@ std::string VisibleText(const GumboNode* root, size_t limit) {
     if (!out.empty() && out.back() != ' ') out.push_back(' ');
   };
   std::vector<const GumboNode*> stack = {root};
-  while (!stack.empty() && out.size() < limit) {
+  // One byte past the limit is read, so the cut below can see whether the limit falls
+  // inside a character.
+  while (!stack.empty() && out.size() <= limit) {
     const GumboNode* n = stack.back();
     stack.pop_back();
     if (n == nullptr) {  // the end of a block element
       space();
     } else if (n->type == GUMBO_NODE_TEXT || n->type == GUMBO_NODE_WHITESPACE ||
                n->type == GUMBO_NODE_CDATA) {
-      for (const char* c = n->v.text.text; *c != '\0' && out.size() < limit; ++c) {
+      for (const char* c = n->v.text.text; *c != '\0' && out.size() <= limit; ++c) {
         if (absl::ascii_isspace(static_cast<unsigned char>(*c))) {
           space();
         } else {
@@ -215,11 +217,7 @@ std::string VisibleText(const GumboNode* root, size_t limit) {
       }
     }
   }
-  if (out.size() > limit) {
-    size_t cut = limit;
-    while (cut > 0 && (static_cast<unsigned char>(out[cut]) & 0xC0) == 0x80) --cut;
-    out.resize(cut);
-  }
+  if (out.size() > limit) out.resize(Utf8Prefix(out, limit).size());
   return TextNormalizer::CollapseSpaces(out);
 }
 
@@ -244,7 +242,7 @@ void CollectMarkedFacts(const GumboNode* node, HtmlFacts* facts) {
       (el.tag == GUMBO_TAG_TIME || absl::EqualsIgnoreCase(itemprop, "datePublished"))) {
     absl::string_view when = Attr(el, "datetime");
     if (when.empty()) when = Attr(el, "content");
-    if (!when.empty()) f.dates.emplace_back(when.substr(0, 64));
+    if (!when.empty()) f.dates.emplace_back(Utf8Prefix(when, 64));
   }
   if (f.bylines.size() >= kMaxBylines || el.tag == GUMBO_TAG_META ||
       el.tag == GUMBO_TAG_LINK || el.tag == GUMBO_TAG_SCRIPT || el.tag == GUMBO_TAG_STYLE) {
@@ -268,7 +266,7 @@ void CollectFacts(const GumboNode* node, HtmlFacts* facts) {
     HtmlFacts& f = *facts;
     switch (el.tag) {
       case GUMBO_TAG_HTML:
-        if (f.lang.empty()) f.lang = std::string(Attr(el, "lang").substr(0, 64));
+        if (f.lang.empty()) f.lang = std::string(Utf8Prefix(Attr(el, "lang"), 64));
         break;
       case GUMBO_TAG_TITLE:
         if (f.title.empty()) f.title = VisibleText(node, 2048);
@@ -282,14 +280,14 @@ void CollectFacts(const GumboNode* node, HtmlFacts* facts) {
         absl::string_view content = Attr(el, "content");
         if (!key.empty() && !content.empty()) {
           f.meta.emplace_back(absl::AsciiStrToLower(key.substr(0, 128)),
-                              TextNormalizer::CollapseSpaces(content.substr(0, 4096)));
+                              TextNormalizer::CollapseSpaces(Utf8Prefix(content, 4096)));
         }
         break;
       }
       case GUMBO_TAG_LINK:
         if (f.canonical.empty() &&
             absl::EqualsIgnoreCase(Attr(el, "rel"), "canonical")) {
-          f.canonical = std::string(Attr(el, "href").substr(0, 2048));
+          f.canonical = std::string(Utf8Prefix(Attr(el, "href"), 2048));
         }
         break;
       case GUMBO_TAG_SCRIPT:

@@ -206,4 +206,12 @@ TextFeatures ComputeTextFeatures(absl::string_view s) {
   return f;
 }
 
+absl::string_view Utf8Prefix(absl::string_view s, size_t max_bytes) {
+  if (s.size() <= max_bytes) return s;
+  size_t cut = max_bytes;
+  // Back up over continuation bytes to the start of the sequence the cap falls in.
+  while (cut > 0 && (static_cast<unsigned char>(s[cut]) & 0xC0) == 0x80) --cut;
+  return s.substr(0, cut);
+}
+
 }  // namespace declutter::extract

@@ -48,6 +48,10 @@ size_t FindNonAscii(absl::string_view s, size_t from);
 // Appends the UTF-8 form of the code point `cp` (at most U+10FFFF) to `*out`.
 void AppendUtf8(uint32_t cp, std::string* out);
 
+// The longest prefix of `s` of at most `max_bytes` bytes that does not end inside a
+// UTF-8 sequence: for caps on untrusted text that must stay valid UTF-8.
+absl::string_view Utf8Prefix(absl::string_view s, size_t max_bytes);
+
 // Number of code points in `s`.
 int32_t CountCodePoints(absl::string_view s);
 

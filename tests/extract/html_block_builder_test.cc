@@ -66,6 +66,21 @@ TEST(HtmlBlockBuilderTest, LinkTextIsCounted) {
   EXPECT_EQ(doc.blocks[0].link_chars, 8);  // "thislink", spaces excluded... and the space
 }
 
+TEST(HtmlBlockBuilderTest, LongTitlesAreCutOnACharacterBoundary) {
+  // 3,000 three-byte characters: the 2,048-byte cap falls inside one (found by the
+  // charset fuzzer, which checks every output is valid UTF-8).
+  std::string chars;
+  for (int i = 0; i < 3000; ++i) chars += "\xE4\xB8\xAD";
+  HtmlDocument doc = HtmlBlockBuilder::Build("<html><head><title>" + chars +
+                                             "</title></head><body><h1>" + chars +
+                                             "</h1></body></html>");
+  for (const std::string& text : {doc.facts.title, doc.facts.h1.at(0)}) {
+    EXPECT_LE(text.size(), 2048u);
+    EXPECT_GE(text.size(), 2040u);
+    EXPECT_EQ(text.size() % 3, 0u) << text.size();
+  }
+}
+
 TEST(HtmlBlockBuilderTest, HeadFactsAreCollected) {
   HtmlDocument doc = HtmlBlockBuilder::Build(
       "<html lang=zh-CN><head><title> A title </title>"
