@@ -4,9 +4,13 @@
 // lines, resume after a crash-cut output, sharding, and retries against a
 // server that refuses calls.
 
+#include <signal.h>
+#include <spawn.h>
 #include <sys/wait.h>
 #include <zlib.h>
 
+#include <algorithm>
+#include <chrono>
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
@@ -14,6 +18,7 @@
 #include <nlohmann/json.hpp>
 #include <set>
 #include <string>
+#include <thread>
 #include <vector>
 
 #include "absl/strings/str_cat.h"
@@ -199,6 +204,47 @@ TEST_F(BatchTest, ResumeAfterACrashCutOutputGivesEveryPageOnce) {
             0);
   EXPECT_NE(err().find("0 pages cleaned, 0 failed"), std::string::npos)
       << err();
+}
+
+TEST_F(BatchTest, KilledHalfwayThenResumedGivesEveryPageOnce) {
+  std::string slow = "<html><body><article>";
+  for (int i = 0; i < 20000; ++i)
+    absl::StrAppend(&slow, "<p>Paragraph ", i, " of it</p>");
+  slow += "</article></body></html>";
+  for (int i = 0; i < 30; ++i) {
+    std::ofstream(dir_ / "crawl" / "pages" / absl::StrCat("slow", i, ".html"))
+        << slow;
+  }
+  const std::string out = Out("killed.jsonl");
+  pid_t pid = 0;
+  std::vector<std::string> args = {
+      DECLUTTER_CLI_PATH, "batch", "--local", "--concurrency",          "1",
+      "--allow-errors",   "-o",    out,       (dir_ / "crawl").string()};
+  std::vector<char*> argv;
+  for (std::string& a : args) argv.push_back(a.data());
+  argv.push_back(nullptr);
+  ASSERT_EQ(posix_spawn(&pid, DECLUTTER_CLI_PATH, nullptr, nullptr, argv.data(),
+                        environ),
+            0);
+  // Kill it once a few pages are out, mid-run.
+  for (int i = 0; i < 600; ++i) {
+    std::ifstream in(out);
+    const auto lines = std::count(std::istreambuf_iterator<char>(in),
+                                  std::istreambuf_iterator<char>(), '\n');
+    if (lines >= 4) break;
+    std::this_thread::sleep_for(std::chrono::milliseconds(20));
+  }
+  ::kill(pid, SIGKILL);
+  int status = 0;
+  ::waitpid(pid, &status, 0);
+  const size_t before = Read(out).size();
+  EXPECT_LT(before, 7u + 30u) << "the batch finished before it was killed";
+  ASSERT_EQ(Batch(absl::StrCat("--local --allow-errors --resume -o '", out,
+                               "' ", Crawl())),
+            0)
+      << err();
+  EXPECT_EQ(Read(out).size(),
+            7u + 30u);  // Read() fails the test on any id seen twice
 }
 
 TEST_F(BatchTest, FourShardsCoverEveryPageOnce) {
