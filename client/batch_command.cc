@@ -431,6 +431,10 @@ int ShardOf(absl::string_view id, int shards) {
 }
 
 int RunBatch(int argc, char** argv) {
+  if (argc >= 3 && (std::string(argv[2]) == "--help" || std::string(argv[2]) == "-h")) {
+    std::cout << kUsage;
+    return 0;
+  }
   BatchArgs args;
   if (std::string error = ParseArgs(argc, argv, &args); !error.empty()) {
     std::cerr << "declutter batch: " << error << "\n" << kUsage;

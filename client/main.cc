@@ -45,7 +45,11 @@ constexpr char kUsage[] =
     "PATH is a file, a directory (recursed) or - for standard input; .gz is read\n"
     "transparently. Without --server the engine runs in this process. With --server,\n"
     "any --tls* option makes the connection TLS (--tls-ca: verify the server against\n"
-    "this CA; --tls-cert/--tls-key: present a client certificate for mutual TLS).\n";
+    "this CA; --tls-cert/--tls-key: present a client certificate for mutual TLS).\n"
+    "\n"
+    "       declutter batch [--server TARGET | --local] [--concurrency N] [-o OUT.jsonl]\n"
+    "                       [--resume] [--shard I/N] [--inputs-from FILE] INPUT...\n"
+    "cleans a whole crawl (directories, JSONL, WARC); declutter batch --help for more.\n";
 
 struct CleanArgs {
   std::string server;

@@ -24,25 +24,14 @@
 #include "absl/strings/str_cat.h"
 #include "gtest/gtest.h"
 #include "tests/server/test_server.h"
+#include "tests/support/test_data.h"
 
 namespace declutter {
 namespace {
 
 namespace fs = std::filesystem;
-
-std::string GzipMember(const std::string& data) {
-  z_stream z{};
-  deflateInit2(&z, 6, Z_DEFLATED, 15 + 16, 8, Z_DEFAULT_STRATEGY);
-  std::string out(deflateBound(&z, data.size()) + 64, '\0');
-  z.next_in = reinterpret_cast<Bytef*>(const_cast<char*>(data.data()));
-  z.avail_in = static_cast<uInt>(data.size());
-  z.next_out = reinterpret_cast<Bytef*>(out.data());
-  z.avail_out = static_cast<uInt>(out.size());
-  deflate(&z, Z_FINISH);
-  out.resize(z.total_out);
-  deflateEnd(&z);
-  return out;
-}
+using testing::GzipMember;
+using testing::ParagraphPage;
 
 std::string WarcRecord(const std::string& type, const std::string& uri,
                        const std::string& id, const std::string& block) {
@@ -207,10 +196,7 @@ TEST_F(BatchTest, ResumeAfterACrashCutOutputGivesEveryPageOnce) {
 }
 
 TEST_F(BatchTest, KilledHalfwayThenResumedGivesEveryPageOnce) {
-  std::string slow = "<html><body><article>";
-  for (int i = 0; i < 20000; ++i)
-    absl::StrAppend(&slow, "<p>Paragraph ", i, " of it</p>");
-  slow += "</article></body></html>";
+  const std::string slow = ParagraphPage(20000);
   for (int i = 0; i < 30; ++i) {
     std::ofstream(dir_ / "crawl" / "pages" / absl::StrCat("slow", i, ".html"))
         << slow;
@@ -271,10 +257,7 @@ TEST_F(BatchTest, RetriesWhenTheServerRefusesCalls) {
       {"--plaintext", "--workers=1", "--queue_per_worker=1"},
       /*with_metrics=*/false);
   ASSERT_TRUE(server.ok());
-  std::string many = "<html><body><article>";
-  for (int i = 0; i < 20000; ++i)
-    absl::StrAppend(&many, "<p>Paragraph ", i, " of it</p>");
-  many += "</article></body></html>";
+  const std::string many = ParagraphPage(20000);
   for (int i = 0; i < 12; ++i) {
     std::ofstream(dir_ / "crawl" / "pages" / absl::StrCat("slow", i, ".html"))
         << many;

@@ -15,7 +15,8 @@ namespace fs = std::filesystem;
 class InputReaderTest : public ::testing::Test {
  protected:
   void SetUp() override {
-    dir_ = fs::path(::testing::TempDir()) / ("input_reader_" + std::to_string(::getpid()));
+    dir_ = fs::path(::testing::TempDir()) /
+           ("input_reader_" + std::to_string(::getpid()));
     fs::create_directories(dir_ / "sub");
     std::ofstream(dir_ / "b.html") << "<p>b</p>";
     std::ofstream(dir_ / "sub" / "a.txt") << "a";
@@ -54,8 +55,10 @@ TEST_F(InputReaderTest, ErrorsAreClear) {
   auto big = reader.Read((dir_ / "b.html").string());
   EXPECT_EQ(big.status().code(), absl::StatusCode::kResourceExhausted);
   InputReader large(1 << 20);
-  // zlib reads a non-gzip file transparently as-is; a corrupt gzip header is an error.
-  std::ofstream(dir_ / "corrupt.gz", std::ios::binary) << std::string("\x1F\x8B\x08\x00garbage", 11);
+  // zlib reads a non-gzip file transparently as-is; a corrupt gzip header is an
+  // error.
+  std::ofstream(dir_ / "corrupt.gz", std::ios::binary)
+      << std::string("\x1F\x8B\x08\x00garbage", 11);
   EXPECT_FALSE(large.Read((dir_ / "corrupt.gz").string()).ok());
 }
 

@@ -14,8 +14,10 @@ v1::CleanResponse Cleaned() {
   v1::CleanRequest request;
   request.set_id("page.html");
   request.set_content(
-      "<html><head><title>Hello</title></head><body><article><p>A paragraph long enough "
-      "to be the article, with commas, and a full stop.</p></article></body></html>");
+      "<html><head><title>Hello</title></head><body><article><p>A paragraph "
+      "long enough "
+      "to be the article, with commas, and a full "
+      "stop.</p></article></body></html>");
   v1::CleanResponse response;
   EXPECT_TRUE(server::RequestCleaner::Clean(request, &response).ok());
   return response;
@@ -27,9 +29,10 @@ TEST(ResponsePrinterTest, JsonlIsOneParsableLineWithContractNames) {
   printer.Print(Cleaned());
   const std::string line = out.str();
   ASSERT_EQ(std::count(line.begin(), line.end(), '\n'), 1);
-  for (const char* key : {"\"id\":\"page.html\"", "\"article\":", "\"title\":\"Hello\"",
-                          "\"text\":", "\"authors\":", "\"published\":", "\"language\":",
-                          "\"source\":", "\"siteName\":", "\"removed\":"}) {
+  for (const char* key :
+       {"\"id\":\"page.html\"", "\"article\":", "\"title\":\"Hello\"",
+        "\"text\":", "\"authors\":", "\"published\":", "\"language\":",
+        "\"source\":", "\"siteName\":", "\"removed\":"}) {
     EXPECT_NE(line.find(key), std::string::npos) << key;
   }
   v1::CleanResponse parsed;
@@ -40,12 +43,14 @@ TEST(ResponsePrinterTest, JsonlIsOneParsableLineWithContractNames) {
 TEST(ResponsePrinterTest, ErrorsPrintWithTheirCode) {
   v1::CleanResponse response;
   response.set_id("x");
-  server::RequestCleaner::SetError(absl::InvalidArgumentError("content is empty"), &response);
+  server::RequestCleaner::SetError(
+      absl::InvalidArgumentError("content is empty"), &response);
   std::ostringstream out;
   ResponsePrinter printer(PrintFormat::kJsonl, out);
   printer.Print(response);
-  EXPECT_NE(out.str().find("\"error\":{\"code\":3,\"message\":\"content is empty\""),
-            std::string::npos)
+  EXPECT_NE(
+      out.str().find("\"error\":{\"code\":3,\"message\":\"content is empty\""),
+      std::string::npos)
       << out.str();
 }
 

@@ -21,6 +21,7 @@
 #include "gtest/gtest.h"
 #include "proto/declutter/v1/declutter.grpc.pb.h"
 #include "tests/server/test_server.h"
+#include "tests/support/test_data.h"
 
 namespace declutter {
 namespace {
@@ -41,13 +42,7 @@ constexpr char kArticle[] =
 
 // A page that takes the engine a while (about 0.1-0.3 s; more under
 // sanitizers).
-std::string SlowPage() {
-  std::string html = "<html><body><article>";
-  for (int i = 0; i < 60000; ++i) {
-    absl::StrAppend(&html, "<p>Paragraph ", i, " says something</p>");
-  }
-  return html + "</article></body></html>";
-}
+std::string SlowPage() { return testing::ParagraphPage(60000); }
 
 std::unique_ptr<grpc::ClientContext> Context(
     std::chrono::milliseconds timeout = 60s) {
