@@ -5,6 +5,8 @@
 //                   [--output-format text|markdown|html] [--removed]
 //                   [--max-bytes N] PATH...
 //
+//   declutter batch ...   (client/batch_command.h: a whole crawl, resumable)
+//
 // Without --server the engine runs in-process. PATH is a file, a directory (recursed) or
 // "-" for standard input; .gz files are read transparently. Exit status: 0 when every
 // input was cleaned, 1 when any failed, 2 on a usage error.
