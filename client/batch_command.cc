@@ -280,6 +280,8 @@ void CleanThroughStream(v1::Declutter::Stub* stub, int in_flight,
   struct Pending {
     SourcePage page;
     int attempts = 0;
+    absl::Time not_before =
+        absl::InfinitePast();  // backoff: not sent again before
   };
   std::deque<Pending> retry;  // pages to send again on this worker
   bool source_done = false;
@@ -309,8 +311,11 @@ void CleanThroughStream(v1::Declutter::Stub* stub, int in_flight,
         if (response.has_error() && Retryable(code) &&
             item.attempts < max_retries) {
           tally->Retried();
-          absl::SleepFor(Backoff(item.attempts,
-                                 response.error().retry_after_ms(), &random));
+          // The writer waits out the backoff; the reader goes on reading
+          // answers.
+          item.not_before =
+              absl::Now() + Backoff(item.attempts,
+                                    response.error().retry_after_ms(), &random);
           ++item.attempts;
           lock.lock();
           retry.push_back(std::move(item));
@@ -347,6 +352,11 @@ void CleanThroughStream(v1::Declutter::Stub* stub, int in_flight,
         if (!retry.empty()) {
           item = std::move(retry.front());
           retry.pop_front();
+          if (const absl::Time now = absl::Now(); item.not_before > now) {
+            lock.unlock();
+            absl::SleepFor(item.not_before - now);
+            lock.lock();
+          }
         } else if (source_done) {
           if (outstanding.empty()) break;
           cv.wait(lock, [&] {
@@ -431,7 +441,8 @@ int ShardOf(absl::string_view id, int shards) {
 }
 
 int RunBatch(int argc, char** argv) {
-  if (argc >= 3 && (std::string(argv[2]) == "--help" || std::string(argv[2]) == "-h")) {
+  if (argc >= 3 &&
+      (std::string(argv[2]) == "--help" || std::string(argv[2]) == "-h")) {
     std::cout << kUsage;
     return 0;
   }
