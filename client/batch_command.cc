@@ -24,6 +24,7 @@
 #include "absl/strings/strip.h"
 #include "absl/time/clock.h"
 #include "absl/time/time.h"
+#include "client/adaptive_limit.h"
 #include "client/batch_output.h"
 #include "client/command_line.h"
 #include "client/page_source.h"
@@ -274,8 +275,9 @@ absl::Duration Backoff(int attempt, int64_t hint_ms, std::mt19937_64* random) {
 // stream breaks, are retried with backoff up to `max_retries` times; then
 // written as error lines.
 void CleanThroughStream(v1::Declutter::Stub* stub, int in_flight,
-                        int max_retries, PageQueue* queue, BatchOutput* output,
-                        Tally* tally, int seed) {
+                        int max_retries, AdaptiveLimit* window,
+                        PageQueue* queue, BatchOutput* output, Tally* tally,
+                        int seed) {
   std::mt19937_64 random(seed);
   struct Pending {
     SourcePage page;
@@ -308,6 +310,8 @@ void CleanThroughStream(v1::Declutter::Stub* stub, int in_flight,
         const int64_t bytes = static_cast<int64_t>(item.page.content.size());
         const auto code =
             static_cast<absl::StatusCode>(response.error().code());
+        window->Release(response.has_error() &&
+                        code == absl::StatusCode::kResourceExhausted);
         if (response.has_error() && Retryable(code) &&
             item.attempts < max_retries) {
           tally->Retried();
@@ -371,6 +375,20 @@ void CleanThroughStream(v1::Declutter::Stub* stub, int in_flight,
           }
           lock.lock();
         }
+        // A slot in the fleet-wide window, shared by every stream.
+        lock.unlock();
+        bool slot = false;
+        while (!slot) {
+          slot = window->Acquire(absl::Milliseconds(100));
+          std::lock_guard<std::mutex> check(mu);
+          if (!slot && reader_done) break;
+        }
+        lock.lock();
+        if (!slot) {  // the stream broke while waiting: send it on the next one
+          retry.push_front(std::move(item));
+          broken = true;
+          break;
+        }
         v1::CleanRequest request = RequestOf(item.page);
         request.set_id(absl::StrCat(next_seq));
         outstanding.emplace(next_seq++, std::move(item));
@@ -386,6 +404,7 @@ void CleanThroughStream(v1::Declutter::Stub* stub, int in_flight,
     const grpc::Status status = stream->Finish();
     // Whatever is still outstanding was not answered: retry it on a new stream.
     for (auto& [seq, item] : outstanding) {
+      window->Release(/*overloaded=*/false);
       const int64_t bytes = static_cast<int64_t>(item.page.content.size());
       if (item.attempts < max_retries) {
         ++item.attempts;
@@ -472,6 +491,8 @@ int RunBatch(int argc, char** argv) {
 
   std::vector<std::thread> threads;
   std::vector<std::unique_ptr<v1::Declutter::Stub>> stubs;
+  // Pages in flight to the fleet, all streams together (server mode).
+  AdaptiveLimit window(workers);
   if (args.server.empty()) {
     for (int i = 0; i < workers; ++i) {
       threads.emplace_back(
@@ -494,8 +515,8 @@ int RunBatch(int argc, char** argv) {
     for (int i = 0; i < streams; ++i) {
       threads.emplace_back([&, i] {
         CleanThroughStream(stubs[i % stubs.size()].get(), per_stream,
-                           args.max_retries, &queue, output->get(), &tally,
-                           i + 1);
+                           args.max_retries, &window, &queue, output->get(),
+                           &tally, i + 1);
       });
     }
   }
