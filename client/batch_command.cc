@@ -513,7 +513,8 @@ int RunBatch(int argc, char** argv) {
                                  std::max(1, std::min(workers, 8)));
     const int per_stream = std::max(1, (workers + streams - 1) / streams);
     for (int i = 0; i < streams; ++i) {
-      threads.emplace_back([&, i] {
+      // per_stream lives in this block only: the threads take a copy.
+      threads.emplace_back([&, i, per_stream] {
         CleanThroughStream(stubs[i % stubs.size()].get(), per_stream,
                            args.max_retries, &window, &queue, output->get(),
                            &tally, i + 1);
