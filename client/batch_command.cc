@@ -62,25 +62,23 @@ struct BatchArgs {
 std::string ParseArgs(int argc, char** argv, BatchArgs* args) {
   for (CommandLine cl(argc, argv, 2); !cl.done(); cl.Advance()) {
     std::string value;
-    if (cl.Take("server", &value)) {
+    if (cl.Take("--server", &value)) {
       args->server = value;
     } else if (cl.Is("--local")) {
       args->server.clear();
-    } else if (cl.Take("concurrency", &value)) {
+    } else if (cl.Take("--concurrency", &value)) {
       if (!absl::SimpleAtoi(value, &args->concurrency) ||
           args->concurrency < 1) {
         return absl::StrCat("--concurrency is \"", value,
                             "\": expected a positive integer");
       }
-    } else if (cl.Take("output", &value) || cl.Take("o", &value) ||
-               (cl.Is("-o") && (cl.Advance(), !cl.done()) &&
-                (value = cl.arg(), true))) {
+    } else if (cl.Take("--output", &value) || cl.Take("-o", &value)) {
       args->output = value;
     } else if (cl.Is("--resume")) {
       args->resume = true;
     } else if (cl.Is("--allow-errors")) {
       args->allow_errors = true;
-    } else if (cl.Take("shard", &value)) {
+    } else if (cl.Take("--shard", &value)) {
       std::vector<std::string> parts = absl::StrSplit(value, '/');
       if (parts.size() != 2 || !absl::SimpleAtoi(parts[0], &args->shard) ||
           !absl::SimpleAtoi(parts[1], &args->shards) || args->shards < 1 ||
@@ -88,7 +86,7 @@ std::string ParseArgs(int argc, char** argv, BatchArgs* args) {
         return absl::StrCat("--shard is \"", value,
                             "\": expected I/N with 0 <= I < N");
       }
-    } else if (cl.Take("inputs-from", &value)) {
+    } else if (cl.Take("--inputs-from", &value)) {
       std::ifstream in(value);
       if (!in) return absl::StrCat("cannot read --inputs-from file ", value);
       std::string line;
@@ -96,13 +94,13 @@ std::string ParseArgs(int argc, char** argv, BatchArgs* args) {
         absl::string_view path = absl::StripAsciiWhitespace(line);
         if (!path.empty() && path[0] != '#') args->inputs.emplace_back(path);
       }
-    } else if (cl.Take("max-retries", &value)) {
+    } else if (cl.Take("--max-retries", &value)) {
       if (!absl::SimpleAtoi(value, &args->max_retries) ||
           args->max_retries < 0) {
         return absl::StrCat("--max-retries is \"", value,
                             "\": expected 0 or more");
       }
-    } else if (cl.Take("max-bytes", &value)) {
+    } else if (cl.Take("--max-bytes", &value)) {
       if (!absl::SimpleAtoi(value, &args->max_bytes) || args->max_bytes == 0) {
         return absl::StrCat("--max-bytes is \"", value,
                             "\": expected a positive integer");

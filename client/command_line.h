@@ -12,7 +12,7 @@
 #include <string>
 
 #include "absl/strings/match.h"
-#include "absl/strings/str_cat.h"
+#include "absl/strings/string_view.h"
 
 namespace declutter::client {
 
@@ -26,16 +26,18 @@ class CommandLine {
   void Advance() { ++i_; }
   const char* arg() const { return argv_[i_]; }
 
-  // True for "--name value" (consuming the value) or "--name=value".
-  bool Take(const char* name, std::string* value) {
-    const std::string flag = absl::StrCat("--", name);
-    const std::string a = argv_[i_];
+  // True for "FLAG value" (consuming the value) or "FLAG=value", where `flag`
+  // is the whole spelling ("--output", "-o"). A FLAG with no value after it is
+  // not taken, so the caller reports it as incomplete.
+  bool Take(absl::string_view flag, std::string* value) {
+    const absl::string_view a = argv_[i_];
     if (a == flag && i_ + 1 < argc_) {
       *value = argv_[++i_];
       return true;
     }
-    if (absl::StartsWith(a, flag + "=")) {
-      *value = a.substr(flag.size() + 1);
+    if (absl::StartsWith(a, flag) && a.size() > flag.size() &&
+        a[flag.size()] == '=') {
+      *value = std::string(a.substr(flag.size() + 1));
       return true;
     }
     return false;

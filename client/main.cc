@@ -90,7 +90,9 @@ std::string ParseCleanArgs(int argc, char** argv, CleanArgs* args) {
   for (CommandLine cl(argc, argv, 2); !cl.done(); cl.Advance()) {
     const std::string arg = cl.arg();
     std::string value;
-    auto take = [&](const char* name) { return cl.Take(name, &value); };
+    auto take = [&](const char* name) {
+      return cl.Take(absl::StrCat("--", name), &value);
+    };
     if (take("server")) {
       args->server = value;
     } else if (take("format")) {

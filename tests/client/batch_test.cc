@@ -168,6 +168,15 @@ TEST_F(BatchTest, CleansEveryKindOfInputAndCountsSkips) {
             0);
 }
 
+TEST_F(BatchTest, UsageErrorsExitTwo) {
+  EXPECT_EQ(Batch(absl::StrCat(Crawl(), " -o")), 2)
+      << err();  // -o with no file
+  EXPECT_NE(err().find("incomplete option -o"), std::string::npos) << err();
+  EXPECT_EQ(Batch(absl::StrCat("--shard 4/4 ", Crawl())), 2);
+  EXPECT_EQ(Batch(absl::StrCat("--resume ", Crawl())),
+            2);  // needs an output file
+}
+
 TEST_F(BatchTest, ResumeAfterACrashCutOutputGivesEveryPageOnce) {
   ASSERT_EQ(Batch(absl::StrCat("--local --allow-errors -o '", Out("full.jsonl"),
                                "' ", Crawl())),
