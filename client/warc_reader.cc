@@ -78,64 +78,55 @@ bool Inflate(absl::string_view in, size_t max_bytes, std::string* out) {
 }  // namespace
 
 void WarcReader::ParseHttpResponse(const std::string& http, WarcPage* page) {
-  const size_t head_end = http.find("\r\n\r\n");
-  const size_t alt_end = http.find("\n\n");
-  size_t body_at;
-  absl::string_view head;
-  if (head_end != std::string::npos &&
-      (alt_end == std::string::npos || head_end < alt_end + 1)) {
-    head = absl::string_view(http).substr(0, head_end);
-    body_at = head_end + 4;
-  } else if (alt_end != std::string::npos) {
-    head = absl::string_view(http).substr(0, alt_end);
-    body_at = alt_end + 2;
-  } else {
-    page->skipped = "no-http-headers";
-    return;
-  }
-  // Status line: "HTTP/1.1 200 OK".
-  const size_t first_eol = head.find('\n');
-  const absl::string_view status_line = head.substr(0, first_eol);
-  if (!absl::StartsWith(status_line, "HTTP/")) {
-    page->skipped = "no-http-status";
-    return;
-  }
-  const size_t sp = status_line.find(' ');
-  int status = 0;
-  if (sp == absl::string_view::npos ||
-      !absl::SimpleAtoi(status_line.substr(sp + 1, 3), &status)) {
-    page->skipped = "no-http-status";
-    return;
-  }
-  if (status != 200) {
-    page->skipped = absl::StrCat("status-", status);
-    return;
-  }
+  // One pass over the head, line by line ("\r\n" or bare "\n"): the status
+  // line, then headers up to the first empty line, where the body starts.
+  const absl::string_view all(http);
   std::string transfer_encoding, content_encoding;
-  absl::string_view rest = first_eol == absl::string_view::npos
-                               ? absl::string_view()
-                               : head.substr(first_eol + 1);
-  while (!rest.empty()) {
-    const size_t eol = rest.find('\n');
-    absl::string_view line = rest.substr(0, eol);
-    rest = eol == absl::string_view::npos ? absl::string_view()
-                                          : rest.substr(eol + 1);
+  size_t at = 0;
+  int status = -1;  // not read yet
+  bool head_ended = false;
+  while (at < all.size()) {
+    const size_t eol = all.find('\n', at);
+    if (eol == absl::string_view::npos) break;
+    const absl::string_view line =
+        absl::StripSuffix(all.substr(at, eol - at), "\r");
+    at = eol + 1;
+    if (status < 0) {  // "HTTP/1.1 200 OK"
+      const size_t sp = line.find(' ');
+      if (!absl::StartsWith(line, "HTTP/") || sp == absl::string_view::npos ||
+          !absl::SimpleAtoi(line.substr(sp + 1, 3), &status)) {
+        page->skipped = "no-http-status";
+        return;
+      }
+      continue;
+    }
+    if (line.empty()) {
+      head_ended = true;
+      break;
+    }
     std::string name;
     absl::string_view value;
-    if (!SplitHeader(absl::StripSuffix(line, "\r"), &name, &value)) continue;
+    if (!SplitHeader(line, &name, &value)) continue;
     if (name == "content-type") page->content_type = std::string(value);
     if (name == "transfer-encoding")
       transfer_encoding = absl::AsciiStrToLower(value);
     if (name == "content-encoding")
       content_encoding = absl::AsciiStrToLower(value);
   }
+  if (!head_ended) {
+    page->skipped = status < 0 ? "no-http-status" : "no-http-headers";
+    return;
+  }
+  if (status != 200) {
+    page->skipped = absl::StrCat("status-", status);
+    return;
+  }
   const std::string type = absl::AsciiStrToLower(page->content_type);
   if (!type.empty() && !absl::StrContains(type, "html")) {
     page->skipped = "not-html";
     return;
   }
-  absl::string_view body =
-      absl::string_view(http).substr(std::min(body_at, http.size()));
+  absl::string_view body = all.substr(at);
   std::string dechunked;
   if (absl::StrContains(transfer_encoding, "chunked") &&
       Dechunk(body, &dechunked)) {

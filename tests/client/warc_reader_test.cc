@@ -140,6 +140,21 @@ TEST_F(WarcReaderTest, NotAWarcAndCutRecordsAreErrors) {
   }
 }
 
+TEST(WarcHttpTest, BareLineFeedsAndBrokenHeads) {
+  WarcPage page;
+  WarcReader::ParseHttpResponse(
+      "HTTP/1.0 200 OK\nContent-Type: text/html\n\n<p>a</p>\n\nmore", &page);
+  EXPECT_EQ(page.skipped, "");
+  EXPECT_EQ(page.content, "<p>a</p>\n\nmore");
+  page = WarcPage();
+  WarcReader::ParseHttpResponse("<html>no status line</html>", &page);
+  EXPECT_EQ(page.skipped, "no-http-status");
+  page = WarcPage();
+  WarcReader::ParseHttpResponse(
+      "HTTP/1.1 200 OK\r\nContent-Type: text/html\r\n", &page);
+  EXPECT_EQ(page.skipped, "no-http-headers");  // the head never ends
+}
+
 TEST(ByteStreamTest, LinesAcrossGzipMembersAndLongLines) {
   const std::string path =
       (std::filesystem::path(::testing::TempDir()) / "lines.jsonl.gz").string();
