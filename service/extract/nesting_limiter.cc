@@ -1,7 +1,7 @@
 #include "service/extract/nesting_limiter.h"
 
-#include <array>
-#include <cstring>
+#include <gumbo.h>
+
 #include <vector>
 
 #include "absl/strings/ascii.h"
@@ -10,80 +10,135 @@
 namespace declutter::extract {
 namespace {
 
-// Tag names longer than this are not HTML elements anyone nests deeply.
-constexpr size_t kMaxName = 16;
-
-using Name = std::array<char, kMaxName + 1>;
-
-bool Is(const Name& name, const char* s) {
-  return std::strcmp(name.data(), s) == 0;
-}
-bool Is(const Name& a, const Name& b) {
-  return std::strcmp(a.data(), b.data()) == 0;
-}
-
-bool IsAnyOf(const Name& name, std::initializer_list<const char*> names) {
-  for (const char* s : names) {
-    if (Is(name, s)) return true;
-  }
-  return false;
-}
+// Tags are looked up in Gumbo's own table (case-insensitive), so the model and
+// the parser agree on what a name is. Names Gumbo does not know (custom
+// elements) are all GUMBO_TAG_UNKNOWN: an unknown end tag closes the nearest
+// unknown open element, which is close enough for counting depth.
 
 // HTML's void elements: never opened, so never deepen the tree.
-bool IsVoid(const Name& n) {
-  return IsAnyOf(n, {"area", "base", "basefont", "bgsound", "br", "col",
-                     "embed", "frame", "hr", "img", "input", "keygen", "link",
-                     "meta", "param", "source", "track", "wbr", "image"});
+bool IsVoid(GumboTag t) {
+  switch (t) {
+    case GUMBO_TAG_AREA:
+    case GUMBO_TAG_BASE:
+    case GUMBO_TAG_BASEFONT:
+    case GUMBO_TAG_BGSOUND:
+    case GUMBO_TAG_BR:
+    case GUMBO_TAG_COL:
+    case GUMBO_TAG_EMBED:
+    case GUMBO_TAG_FRAME:
+    case GUMBO_TAG_HR:
+    case GUMBO_TAG_IMG:
+    case GUMBO_TAG_INPUT:
+    case GUMBO_TAG_KEYGEN:
+    case GUMBO_TAG_LINK:
+    case GUMBO_TAG_META:
+    case GUMBO_TAG_PARAM:
+    case GUMBO_TAG_SOURCE:
+    case GUMBO_TAG_TRACK:
+    case GUMBO_TAG_WBR:
+    case GUMBO_TAG_IMAGE:
+      return true;
+    default:
+      return false;
+  }
 }
 
 // Elements whose content is raw text up to their own end tag.
-bool IsRawText(const Name& n) {
-  return IsAnyOf(n, {"script", "style", "textarea", "title", "xmp", "iframe",
-                     "noembed", "noframes", "plaintext"});
+bool IsRawText(GumboTag t) {
+  switch (t) {
+    case GUMBO_TAG_SCRIPT:
+    case GUMBO_TAG_STYLE:
+    case GUMBO_TAG_TEXTAREA:
+    case GUMBO_TAG_TITLE:
+    case GUMBO_TAG_XMP:
+    case GUMBO_TAG_IFRAME:
+    case GUMBO_TAG_NOEMBED:
+    case GUMBO_TAG_NOFRAMES:
+    case GUMBO_TAG_PLAINTEXT:
+      return true;
+    default:
+      return false;
+  }
 }
 
 // Start tags that close an open element of the same family (the parser's
 // implied end tags); the open one is looked for among the top few entries only,
 // as the parser's scope rules stop at the enclosing list or table.
-bool ClosesSibling(const Name& incoming, const Name& open) {
-  if (Is(incoming, "li")) return Is(open, "li");
-  if (Is(incoming, "dt") || Is(incoming, "dd"))
-    return Is(open, "dt") || Is(open, "dd");
-  if (Is(incoming, "td") || Is(incoming, "th"))
-    return Is(open, "td") || Is(open, "th");
-  if (Is(incoming, "tr")) return Is(open, "tr");  // and the cells above it
-  if (Is(incoming, "option")) return Is(open, "option");
-  return false;
+bool ClosesSibling(GumboTag incoming, GumboTag open) {
+  switch (incoming) {
+    case GUMBO_TAG_LI:
+      return open == GUMBO_TAG_LI;
+    case GUMBO_TAG_DT:
+    case GUMBO_TAG_DD:
+      return open == GUMBO_TAG_DT || open == GUMBO_TAG_DD;
+    case GUMBO_TAG_TD:
+    case GUMBO_TAG_TH:
+      return open == GUMBO_TAG_TD || open == GUMBO_TAG_TH;
+    case GUMBO_TAG_TR:
+      return open == GUMBO_TAG_TR;  // and the cells above it
+    case GUMBO_TAG_OPTION:
+      return open == GUMBO_TAG_OPTION;
+    default:
+      return false;
+  }
 }
 
 // Start tags that close an open <p> (the "close a p element" steps of the
 // spec).
-bool ClosesParagraph(const Name& n) {
-  return IsAnyOf(
-      n, {"p",          "div",        "ul",      "ol",     "dl",      "table",
-          "section",    "article",    "aside",   "header", "footer",  "nav",
-          "main",       "blockquote", "pre",     "form",   "h1",      "h2",
-          "h3",         "h4",         "h5",      "h6",     "address", "figure",
-          "fieldset",   "details",    "menu",    "center", "listing", "hgroup",
-          "figcaption", "dir",        "summary", "search"});
+bool ClosesParagraph(GumboTag t) {
+  switch (t) {
+    case GUMBO_TAG_P:
+    case GUMBO_TAG_DIV:
+    case GUMBO_TAG_UL:
+    case GUMBO_TAG_OL:
+    case GUMBO_TAG_DL:
+    case GUMBO_TAG_TABLE:
+    case GUMBO_TAG_SECTION:
+    case GUMBO_TAG_ARTICLE:
+    case GUMBO_TAG_ASIDE:
+    case GUMBO_TAG_HEADER:
+    case GUMBO_TAG_FOOTER:
+    case GUMBO_TAG_NAV:
+    case GUMBO_TAG_MAIN:
+    case GUMBO_TAG_BLOCKQUOTE:
+    case GUMBO_TAG_PRE:
+    case GUMBO_TAG_FORM:
+    case GUMBO_TAG_H1:
+    case GUMBO_TAG_H2:
+    case GUMBO_TAG_H3:
+    case GUMBO_TAG_H4:
+    case GUMBO_TAG_H5:
+    case GUMBO_TAG_H6:
+    case GUMBO_TAG_ADDRESS:
+    case GUMBO_TAG_FIGURE:
+    case GUMBO_TAG_FIELDSET:
+    case GUMBO_TAG_DETAILS:
+    case GUMBO_TAG_MENU:
+    case GUMBO_TAG_CENTER:
+    case GUMBO_TAG_LISTING:
+    case GUMBO_TAG_HGROUP:
+    case GUMBO_TAG_FIGCAPTION:
+    case GUMBO_TAG_DIR:
+    case GUMBO_TAG_SUMMARY:
+      return true;
+    default:
+      return false;
+  }
 }
+
+bool IsForeign(GumboTag t) { return t == GUMBO_TAG_SVG || t == GUMBO_TAG_MATH; }
 
 constexpr size_t kSiblingLookback = 4;
 
-// Reads a tag name at `html[i]` (lower-cased, cut at kMaxName); returns the
-// index after it.
-size_t ReadName(absl::string_view html, size_t i, Name* name) {
-  size_t len = 0;
+// The end of a tag name starting at `html[i]`.
+size_t NameEnd(absl::string_view html, size_t i) {
   while (i < html.size()) {
     const char c = html[i];
     if (c == '>' || c == '/' ||
         absl::ascii_isspace(static_cast<unsigned char>(c)))
       break;
-    if (len < kMaxName)
-      (*name)[len++] = absl::ascii_tolower(static_cast<unsigned char>(c));
     ++i;
   }
-  (*name)[len] = '\0';
   return i;
 }
 
@@ -111,14 +166,13 @@ size_t SkipAttributes(absl::string_view html, size_t i) {
 
 // The index just past the end tag `</name...>` of a raw-text element, searched
 // case-insensitively from `i`; html.size() when there is none.
-size_t SkipRawText(absl::string_view html, size_t i, const Name& name) {
-  const size_t len = std::strlen(name.data());
+size_t SkipRawText(absl::string_view html, size_t i, absl::string_view name) {
+  const size_t len = name.size();
   while (true) {
     i = html.find("</", i);
     if (i == absl::string_view::npos) return html.size();
     if (i + 2 + len <= html.size() &&
-        absl::EqualsIgnoreCase(html.substr(i + 2, len),
-                               absl::string_view(name.data(), len))) {
+        absl::EqualsIgnoreCase(html.substr(i + 2, len), name)) {
       return SkipAttributes(html, i + 2 + len);
     }
     i += 2;
@@ -129,18 +183,17 @@ size_t SkipRawText(absl::string_view html, size_t i, const Name& name) {
 
 int64_t NestingLimiter::Limit(absl::string_view in, std::string* limited,
                               int max_depth) {
-  std::vector<Name>
-      open;  // the model's stack of open elements, at most max_depth
+  std::vector<GumboTag>
+      open;  // the model's stack of open elements, <= max_depth
   open.reserve(64);
   std::string out;    // built only once a tag is deleted
   size_t copied = 0;  // in[0, copied) is already in `out`
   int64_t deleted = 0;
   int64_t pending_ends = 0;  // end tags owed to deleted start tags
   int foreign = 0;           // open <svg> and <math> elements in `open`
-  auto is_foreign = [](const Name& n) { return Is(n, "svg") || Is(n, "math"); };
   auto pop_to = [&](size_t size) {
     while (open.size() > size) {
-      if (is_foreign(open.back())) --foreign;
+      if (IsForeign(open.back())) --foreign;
       open.pop_back();
     }
   };
@@ -179,8 +232,11 @@ int64_t NestingLimiter::Limit(absl::string_view in, std::string* limited,
       i = lt + 1;  // a '<' in text
       continue;
     }
-    Name name;
-    const size_t tag_end = SkipAttributes(in, ReadName(in, name_at, &name));
+    const size_t name_end = NameEnd(in, name_at);
+    const absl::string_view name = in.substr(name_at, name_end - name_at);
+    const GumboTag tag =
+        gumbo_tagn_enum(name.data(), static_cast<unsigned int>(name.size()));
+    const size_t tag_end = SkipAttributes(in, name_end);
     if (end_tag) {
       if (pending_ends > 0) {
         // Deleted elements were the deepest open, so their end tags come first.
@@ -188,28 +244,28 @@ int64_t NestingLimiter::Limit(absl::string_view in, std::string* limited,
         --pending_ends;
       } else {
         size_t k = open.size();
-        while (k > 0 && !Is(open[k - 1], name)) --k;
+        while (k > 0 && open[k - 1] != tag) --k;
         if (k > 0) pop_to(k - 1);
       }
       i = tag_end;
       continue;
     }
-    if (IsRawText(name)) {
+    if (IsRawText(tag)) {
       i = SkipRawText(in, tag_end, name);
       continue;
     }
     // In SVG and MathML, unlike HTML, "/>" closes the element it opens.
     const bool self_closed =
         foreign > 0 && tag_end >= 2 && in[tag_end - 2] == '/';
-    if (IsVoid(name) || self_closed) {
+    if (IsVoid(tag) || self_closed) {
       i = tag_end;
       continue;
     }
     for (size_t back = 0; back < kSiblingLookback && back < open.size();
          ++back) {
-      const Name& candidate = open[open.size() - 1 - back];
-      if (ClosesSibling(name, candidate) ||
-          (Is(candidate, "p") && ClosesParagraph(name))) {
+      const GumboTag candidate = open[open.size() - 1 - back];
+      if (ClosesSibling(tag, candidate) ||
+          (candidate == GUMBO_TAG_P && ClosesParagraph(tag))) {
         pop_to(open.size() - 1 - back);
         break;
       }
@@ -218,8 +274,8 @@ int64_t NestingLimiter::Limit(absl::string_view in, std::string* limited,
       drop(lt, tag_end);
       ++pending_ends;
     } else {
-      open.push_back(name);
-      if (is_foreign(name)) ++foreign;
+      open.push_back(tag);
+      if (IsForeign(tag)) ++foreign;
     }
     i = tag_end;
   }
