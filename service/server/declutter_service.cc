@@ -99,8 +99,8 @@ class StreamReactor final
                                   *request, &response);
                  Answer(std::move(response));
                })) {
-      const absl::Duration wait = service_->RetryAfter();
-      Refuse(*request, start, service_->Overloaded(), RetryMillis(wait));
+      const int64_t retry_ms = service_->RetryAfterMillis();
+      Refuse(*request, start, service_->Overloaded(retry_ms), retry_ms);
     }
     if (read_more) StartRead(&incoming_);
   }
@@ -259,10 +259,13 @@ absl::Status DeclutterService::CheckSize(
   return absl::OkStatus();
 }
 
-absl::Status DeclutterService::Overloaded() const {
+int64_t DeclutterService::RetryAfterMillis() const {
+  return RetryMillis(pool_->ExpectedWait());
+}
+
+absl::Status DeclutterService::Overloaded(int64_t retry_ms) const {
   return absl::ResourceExhaustedError(absl::StrCat(
-      "server is at capacity (work queue full): retry after about ",
-      RetryMillis(RetryAfter()),
+      "server is at capacity (work queue full): retry after about ", retry_ms,
       " ms with backoff, or send to another replica"));
 }
 
@@ -360,9 +363,10 @@ grpc::ServerUnaryReactor* DeclutterService::Clean(
         reactor->Finish(ToGrpc(s));
       });
   if (!queued) {
-    const absl::Status refused = Overloaded();
+    const int64_t retry_ms = RetryAfterMillis();
+    const absl::Status refused = Overloaded(retry_ms);
     context->AddTrailingMetadata("grpc-retry-pushback-ms",
-                                 std::to_string(RetryMillis(RetryAfter())));
+                                 std::to_string(retry_ms));
     Record(kClean, id, start, refused, *request, nullptr);
     reactor->Finish(ToGrpc(refused));
   }

@@ -66,8 +66,10 @@ class DeclutterService final : public v1::Declutter::CallbackService {
   // For the reactors: the size check, the overload refusal and the page run
   // itself.
   absl::Status CheckSize(const v1::CleanRequest& request) const;
-  absl::Status Overloaded() const;
-  absl::Duration RetryAfter() const { return pool_->ExpectedWait(); }
+  // The retry hint (the pool's expected wait, at least 10 ms), computed once
+  // per refusal so the message and the metadata agree.
+  int64_t RetryAfterMillis() const;
+  absl::Status Overloaded(int64_t retry_ms) const;
   absl::Status Run(const v1::CleanRequest& request, absl::Time deadline,
                    std::function<bool()> cancelled,
                    v1::CleanResponse* response) const;

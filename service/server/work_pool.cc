@@ -22,11 +22,6 @@ bool WorkPool::TrySubmit(std::function<void()> task) {
   return true;
 }
 
-size_t WorkPool::Load() const {
-  absl::MutexLock lock(&mu_);
-  return queue_.size() + running_;
-}
-
 size_t WorkPool::Queued() const {
   absl::MutexLock lock(&mu_);
   return queue_.size();

@@ -32,8 +32,6 @@ class WorkPool {
   // Queues `task`; false when the queue is full or the pool is shut down.
   bool TrySubmit(std::function<void()> task);
 
-  // Tasks queued or running now.
-  size_t Load() const;
   // Tasks waiting (not yet running) now.
   size_t Queued() const;
   // Tasks running now.

@@ -28,7 +28,8 @@ TEST(WorkPoolTest, RefusesPastTheQueueBoundInsteadOfGrowing) {
   EXPECT_TRUE(pool.TrySubmit([] {}));
   EXPECT_TRUE(pool.TrySubmit([] {}));
   EXPECT_FALSE(pool.TrySubmit([] {}));
-  EXPECT_EQ(pool.Load(), 3u);
+  EXPECT_EQ(pool.Running(), 1u);
+  EXPECT_EQ(pool.Queued(), 2u);
   release.Notify();
 }
 
