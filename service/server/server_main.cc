@@ -7,6 +7,10 @@
 // are kept alive with pings and closed after --max_connection_age (plus a grace
 // period for calls in flight) so clients re-resolve and spread over new pods.
 //
+// Kubernetes' native gRPC probes speak neither TLS nor mutual TLS, so a TLS
+// server can also answer grpc.health.v1 alone on a plaintext --health_listen
+// port; the statuses there follow the main server's.
+//
 // SIGTERM and SIGINT are blocked in every thread and taken by one dedicated
 // thread with sigwait (nothing runs in a signal handler): it marks the health
 // service NOT_SERVING, then calls Shutdown with a deadline so in-flight calls
@@ -25,6 +29,7 @@
 #include <memory>
 #include <string>
 #include <thread>
+#include <vector>
 
 #include "absl/flags/flag.h"
 #include "absl/flags/parse.h"
@@ -86,6 +91,10 @@ ABSL_FLAG(std::string, metrics_port_file, "",
           "if set, the metrics port is written here once serving");
 ABSL_FLAG(bool, channelz, false,
           "serve the grpc.channelz.v1 service for debugging");
+ABSL_FLAG(std::string, health_listen, "",
+          "host:port of a second, plaintext listener that serves only the "
+          "grpc.health.v1 service, for probes that cannot speak TLS; empty: "
+          "health is served on --listen only");
 ABSL_FLAG(bool, log_pages, true, "write one JSON log line per page answered");
 
 namespace {
@@ -188,6 +197,15 @@ int main(int argc, char** argv) {
       &pool, limits, &metrics, absl::GetFlag(FLAGS_log_pages) ? &log : nullptr);
 
   grpc::EnableDefaultHealthCheckService(true);
+  // Made before reflection and channelz are registered, so this builder gets
+  // neither: the probe port answers health checks and nothing else.
+  grpc::ServerBuilder health_builder;
+  const std::string health_listen = absl::GetFlag(FLAGS_health_listen);
+  int health_port = 0;
+  if (!health_listen.empty()) {
+    health_builder.AddListeningPort(
+        health_listen, grpc::InsecureServerCredentials(), &health_port);
+  }
   grpc::reflection::InitProtoReflectionServerBuilderPlugin();
   if (absl::GetFlag(FLAGS_channelz))
     grpc::channelz::experimental::InitChannelzService();
@@ -225,6 +243,17 @@ int main(int argc, char** argv) {
     return 1;
   }
 
+  // Started only now that the API is served, so no probe sees SERVING early.
+  std::unique_ptr<grpc::Server> health_server;
+  if (!health_listen.empty()) {
+    health_server = health_builder.BuildAndStart();
+    if (health_server == nullptr || health_port == 0) {
+      std::cerr << "declutter-server: cannot listen on " << health_listen
+                << " for health checks: expected a free host:port\n";
+      return 1;
+    }
+  }
+
   // Metrics over HTTP, on their own port and thread.
   httplib::Server metrics_http;
   std::thread metrics_thread;
@@ -260,15 +289,21 @@ int main(int argc, char** argv) {
     }
   }
 
-  grpc::HealthCheckServiceInterface* health = server->GetHealthCheckService();
-  health->SetServingStatus(true);
-  health->SetServingStatus(kServiceName, true);
+  std::vector<grpc::HealthCheckServiceInterface*> healths = {
+      server->GetHealthCheckService()};
+  if (health_server != nullptr)
+    healths.push_back(health_server->GetHealthCheckService());
+  for (grpc::HealthCheckServiceInterface* health : healths) {
+    health->SetServingStatus(true);
+    health->SetServingStatus(kServiceName, true);
+  }
   if (const std::string path = absl::GetFlag(FLAGS_port_file); !path.empty()) {
     std::ofstream(path) << port << "\n";
   }
   log.Write("serving",
             {{"port", port},
              {"metrics_port", metrics_port},
+             {"health_port", health_port},
              {"workers", workers},
              {"queue", pool.threads() *
                            std::max(1, absl::GetFlag(FLAGS_queue_per_worker))},
@@ -280,7 +315,8 @@ int main(int argc, char** argv) {
     int received = 0;
     sigwait(&signals, &received);
     log.Write("draining", {{"signal", received}});
-    health->SetServingStatus(false);
+    for (grpc::HealthCheckServiceInterface* health : healths)
+      health->SetServingStatus(false);
     const absl::Duration grace = absl::GetFlag(FLAGS_shutdown_grace);
     server->Shutdown(
         std::chrono::system_clock::now() +
@@ -288,6 +324,7 @@ int main(int argc, char** argv) {
   });
   server->Wait();
   signal_waiter.join();
+  if (health_server != nullptr) health_server->Shutdown();
   pool.Shutdown();
   if (metrics_thread.joinable()) {
     metrics_http.stop();

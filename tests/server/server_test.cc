@@ -16,6 +16,7 @@
 #include <set>
 #include <thread>
 
+#include "absl/strings/numbers.h"
 #include "absl/strings/str_cat.h"
 #include "grpc/health/v1/health.grpc.pb.h"
 #include "gtest/gtest.h"
@@ -555,6 +556,47 @@ TEST(ServerTest, MutualTlsAcceptsOnlyClientsWithCertificates) {
   EXPECT_FALSE(
       plain->Clean(Context(5s).get(), Request("plain", kArticle), &response)
           .ok());
+  fs::remove_all(dir);
+}
+
+// Kubernetes probes cannot speak (mutual) TLS: --health_listen answers them in
+// plaintext, with the health service only.
+TEST(ServerTest, HealthListenAnswersProbesOfAMutualTlsServerInPlaintext) {
+  const fs::path dir = fs::path(::testing::TempDir()) /
+                       ("declutter_health_" + std::to_string(::getpid()));
+  ASSERT_TRUE(MakeCertificates(dir));
+  TestServer server({"--tls_cert=" + (dir / "server.pem").string(),
+                     "--tls_key=" + (dir / "server.key").string(),
+                     "--tls_client_ca=" + (dir / "ca.pem").string(),
+                     "--health_listen=127.0.0.1:0"});
+  ASSERT_TRUE(server.ok());
+  int health_port = 0;
+  const std::string log = server.Log();
+  const size_t at = log.find("\"health_port\":");
+  ASSERT_NE(at, std::string::npos) << log;
+  ASSERT_TRUE(absl::SimpleAtoi(
+      log.substr(at + 14, log.find_first_of(",}", at) - at - 14),
+      &health_port));
+  ASSERT_GT(health_port, 0);
+  auto channel = grpc::CreateChannel(absl::StrCat("127.0.0.1:", health_port),
+                                     grpc::InsecureChannelCredentials());
+  auto health = grpc::health::v1::Health::NewStub(channel);
+  for (const char* service : {"", "declutter.v1.Declutter"}) {
+    grpc::health::v1::HealthCheckRequest request;
+    request.set_service(service);
+    grpc::health::v1::HealthCheckResponse response;
+    grpc::Status status = health->Check(Context().get(), request, &response);
+    ASSERT_TRUE(status.ok()) << service << ": " << status.error_message();
+    EXPECT_EQ(response.status(), grpc::health::v1::HealthCheckResponse::SERVING)
+        << service;
+  }
+  // The API itself is not on the plaintext port.
+  v1::CleanResponse response;
+  EXPECT_EQ(
+      v1::Declutter::NewStub(channel)
+          ->Clean(Context(5s).get(), Request("probe", kArticle), &response)
+          .error_code(),
+      grpc::StatusCode::UNIMPLEMENTED);
   fs::remove_all(dir);
 }
 
