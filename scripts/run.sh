@@ -7,9 +7,7 @@ cd "$(dirname "$0")/.."
 build_dir=${BUILD_DIR:-build}
 listen=${LISTEN:-127.0.0.1:50051}
 
-bash scripts/setup.sh
-cmake -S . -B "$build_dir" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo
-cmake --build "$build_dir" -j"$(nproc)" --target declutter-server declutter
+BUILD_DIR="$build_dir" bash scripts/build.sh declutter-server declutter
 
 port_file=$(mktemp)
 metrics_listen=${METRICS_LISTEN:-127.0.0.1:9090}

@@ -9,15 +9,12 @@ cd "$(dirname "$0")/.."
 build_dir=${BUILD_DIR:-build}
 jobs=$(nproc)
 
-bash scripts/setup.sh
-cmake -S . -B "$build_dir" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo
-cmake --build "$build_dir" -j"$jobs"
+BUILD_DIR="$build_dir" bash scripts/build.sh
 ctest --test-dir "$build_dir" --output-on-failure -j"$jobs" --timeout 300
 
 if [ "${SANITIZE:-1}" != "0" ]; then
   asan_dir="${build_dir}-asan"
-  cmake -S . -B "$asan_dir" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo -DDECLUTTER_SANITIZE=ON
-  cmake --build "$asan_dir" -j"$jobs"
+  BUILD_DIR="$asan_dir" CMAKE_FLAGS=-DDECLUTTER_SANITIZE=ON bash scripts/build.sh
   ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 \
     UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
     ctest --test-dir "$asan_dir" --output-on-failure -j"$jobs" --timeout 600
