@@ -15,6 +15,7 @@
 #include <mutex>
 #include <set>
 #include <thread>
+#include <vector>
 
 #include "absl/strings/numbers.h"
 #include "absl/strings/str_cat.h"
@@ -527,13 +528,18 @@ std::string ReadFile(const fs::path& path) {
                      std::istreambuf_iterator<char>());
 }
 
+// The flags of a mutual-TLS server using MakeCertificates(dir)'s files.
+std::vector<std::string> MutualTlsFlags(const fs::path& dir) {
+  return {"--tls_cert=" + (dir / "server.pem").string(),
+          "--tls_key=" + (dir / "server.key").string(),
+          "--tls_client_ca=" + (dir / "ca.pem").string()};
+}
+
 TEST(ServerTest, MutualTlsAcceptsOnlyClientsWithCertificates) {
   const fs::path dir = fs::path(::testing::TempDir()) /
                        ("declutter_tls_" + std::to_string(::getpid()));
   ASSERT_TRUE(MakeCertificates(dir));
-  TestServer server({"--tls_cert=" + (dir / "server.pem").string(),
-                     "--tls_key=" + (dir / "server.key").string(),
-                     "--tls_client_ca=" + (dir / "ca.pem").string()});
+  TestServer server(MutualTlsFlags(dir));
   ASSERT_TRUE(server.ok());
   auto call = [&](bool with_client_cert) {
     grpc::SslCredentialsOptions options;
@@ -565,10 +571,9 @@ TEST(ServerTest, HealthListenAnswersProbesOfAMutualTlsServerInPlaintext) {
   const fs::path dir = fs::path(::testing::TempDir()) /
                        ("declutter_health_" + std::to_string(::getpid()));
   ASSERT_TRUE(MakeCertificates(dir));
-  TestServer server({"--tls_cert=" + (dir / "server.pem").string(),
-                     "--tls_key=" + (dir / "server.key").string(),
-                     "--tls_client_ca=" + (dir / "ca.pem").string(),
-                     "--health_listen=127.0.0.1:0"});
+  std::vector<std::string> flags = MutualTlsFlags(dir);
+  flags.push_back("--health_listen=127.0.0.1:0");
+  TestServer server(flags);
   ASSERT_TRUE(server.ok());
   int health_port = 0;
   const std::string log = server.Log();
