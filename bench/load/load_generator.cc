@@ -36,6 +36,7 @@
 #include "absl/flags/flag.h"
 #include "absl/flags/parse.h"
 #include "absl/flags/usage.h"
+#include "absl/status/status.h"
 #include "absl/strings/str_format.h"
 #include "absl/time/clock.h"
 #include "absl/time/time.h"
@@ -143,8 +144,11 @@ class Load {
     PrintLatency("latency ok ", &ok);
     PrintLatency("latency all", &all);
     for (const auto& [code, n] : codes) {
-      std::printf("code       %-20s %lld\n", CodeName(code),
-                  static_cast<long long>(n));
+      // gRPC's status codes are absl's, number for number.
+      std::printf(
+          "code       %-20s %lld\n",
+          absl::StatusCodeToString(static_cast<absl::StatusCode>(code)).c_str(),
+          static_cast<long long>(n));
     }
     if (skipped_ > 0)
       std::printf("skipped    %lld (client at --max_outstanding)\n",
@@ -176,27 +180,6 @@ class Load {
     };
     std::printf("%s  p50 %.1f ms  p90 %.1f ms  p99 %.1f ms  max %.1f ms\n",
                 label, at(0.5), at(0.9), at(0.99), ms->back());
-  }
-
-  static const char* CodeName(grpc::StatusCode code) {
-    switch (code) {
-      case grpc::StatusCode::OK:
-        return "OK";
-      case grpc::StatusCode::CANCELLED:
-        return "CANCELLED";
-      case grpc::StatusCode::INVALID_ARGUMENT:
-        return "INVALID_ARGUMENT";
-      case grpc::StatusCode::DEADLINE_EXCEEDED:
-        return "DEADLINE_EXCEEDED";
-      case grpc::StatusCode::RESOURCE_EXHAUSTED:
-        return "RESOURCE_EXHAUSTED";
-      case grpc::StatusCode::UNAVAILABLE:
-        return "UNAVAILABLE";
-      case grpc::StatusCode::INTERNAL:
-        return "INTERNAL";
-      default:
-        return "OTHER";
-    }
   }
 
   declutter::v1::Declutter::Stub* const stub_;
