@@ -17,10 +17,10 @@
 #include <thread>
 #include <vector>
 
-#include "absl/strings/numbers.h"
 #include "absl/strings/str_cat.h"
 #include "grpc/health/v1/health.grpc.pb.h"
 #include "gtest/gtest.h"
+#include "nlohmann/json.hpp"
 #include "proto/declutter/v1/declutter.grpc.pb.h"
 #include "tests/server/test_server.h"
 #include "tests/support/test_data.h"
@@ -119,17 +119,8 @@ TEST(ServerTest, EachPageIsLoggedAsOneJsonLineWithItsRequestId) {
   v1::CleanResponse response;
   ASSERT_TRUE(
       stub->Clean(context.get(), Request("", kArticle), &response).ok());
-  std::string line;
-  for (int i = 0; i < 50 && line.empty(); ++i) {
-    const std::string log = server.Log();
-    const size_t at = log.find("\"event\":\"page\"");
-    if (at != std::string::npos) {
-      const size_t begin = log.rfind('\n', at) + 1;  // npos + 1 == 0
-      line = log.substr(begin, log.find('\n', at) - begin);
-    } else {
-      std::this_thread::sleep_for(20ms);
-    }
-  }
+  const std::string line = server.LogLine("page");
+  ASSERT_FALSE(line.empty()) << server.Log();
   EXPECT_NE(line.find("\"request_id\":\"crawl-7-abc\""), std::string::npos)
       << line;
   EXPECT_NE(line.find("\"code\":\"OK\""), std::string::npos) << line;
@@ -575,14 +566,11 @@ TEST(ServerTest, HealthListenAnswersProbesOfAMutualTlsServerInPlaintext) {
   flags.push_back("--health_listen=127.0.0.1:0");
   TestServer server(flags);
   ASSERT_TRUE(server.ok());
-  int health_port = 0;
-  const std::string log = server.Log();
-  const size_t at = log.find("\"health_port\":");
-  ASSERT_NE(at, std::string::npos) << log;
-  ASSERT_TRUE(absl::SimpleAtoi(
-      log.substr(at + 14, log.find_first_of(",}", at) - at - 14),
-      &health_port));
-  ASSERT_GT(health_port, 0);
+  const nlohmann::json serving =
+      nlohmann::json::parse(server.LogLine("serving"), nullptr, false);
+  ASSERT_TRUE(serving.is_object()) << server.Log();
+  const int health_port = serving.value("health_port", 0);
+  ASSERT_GT(health_port, 0) << server.Log();
   auto channel = grpc::CreateChannel(absl::StrCat("127.0.0.1:", health_port),
                                      grpc::InsecureChannelCredentials());
   auto health = grpc::health::v1::Health::NewStub(channel);

@@ -95,6 +95,22 @@ class TestServer {
                        std::istreambuf_iterator<char>());
   }
 
+  // The first log line of `event` ("serving", "page", ...), waiting up to
+  // 1 s for it; empty if none came.
+  std::string LogLine(const std::string& event) const {
+    const std::string key = "\"event\":\"" + event + "\"";
+    for (int i = 0; i < 50; ++i) {
+      const std::string log = Log();
+      const size_t at = log.find(key);
+      if (at != std::string::npos) {
+        const size_t begin = log.rfind('\n', at) + 1;  // npos + 1 == 0
+        return log.substr(begin, log.find('\n', at) - begin);
+      }
+      std::this_thread::sleep_for(std::chrono::milliseconds(20));
+    }
+    return "";
+  }
+
   bool ok() const { return pid_ > 0 && port_ != 0; }
   pid_t pid() const { return pid_; }
   int port() const { return port_; }
