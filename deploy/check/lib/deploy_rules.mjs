@@ -174,9 +174,9 @@ export function checkServerCompanions(objects) {
       problems.push(`${named(s)}: its selector matches no Deployment's pods`);
       continue;
     }
+    const names = targets.flatMap((d) => d.spec.template.spec.containers
+        .flatMap((c) => (c.ports ?? []).map((x) => [x.name, x.containerPort])));
     for (const p of s.spec?.ports ?? []) {
-      const names = targets.flatMap((d) => d.spec.template.spec.containers
-          .flatMap((c) => (c.ports ?? []).map((x) => [x.name, x.containerPort])));
       const ok = typeof p.targetPort === "string"
           ? names.some(([n]) => n === p.targetPort)
           : names.some(([, n]) => n === (p.targetPort ?? p.port));

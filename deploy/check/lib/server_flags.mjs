@@ -79,16 +79,11 @@ export function resolveFlags(container, pod, objects, knownFlags) {
       return;
     }
     if (value === undefined) {
-      if (knownFlags && !knownFlags.has(name) && name.startsWith("no") &&
-          knownFlags.has(name.slice(2))) {
-        name = name.slice(2);
-        value = "false";
-      } else if (!knownFlags && name.startsWith("no") && name.length > 2) {
-        name = name.slice(2);
-        value = "false";
-      } else {
-        value = "true";
-      }
+      // absl's --noname for a boolean; without the flag list, any "no" prefix.
+      const negated = name.startsWith("no") && name.length > 2 &&
+          (!knownFlags || (!knownFlags.has(name) && knownFlags.has(name.slice(2))));
+      if (negated) name = name.slice(2);
+      value = negated ? "false" : "true";
     }
     if (knownFlags && !knownFlags.has(name)) {
       problems.push(`${source}: --${name} is not a declutter-server flag`);
