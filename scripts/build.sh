@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Installs the dependencies (scripts/setup.sh) and builds declutter with CMake. The one
-# build recipe: scripts/test.sh, scripts/run.sh and deploy/Dockerfile all build through it.
+# build recipe: scripts/test.sh, run.sh, fuzz.sh and deploy/Dockerfile all build through it.
 # Usage: scripts/build.sh [TARGET...]   (no target: everything, tests included)
 # Environment: BUILD_DIR (default build), BUILD_TYPE (default RelWithDebInfo),
 # CMAKE_FLAGS (extra configure flags, e.g. -DDECLUTTER_SANITIZE=ON or -DBUILD_TESTING=OFF).

@@ -17,10 +17,8 @@ targets=("$@")
 build_dir=${BUILD_DIR:-build-fuzz}
 shared=${SHARED_DATA:-../shared}
 
-bash scripts/setup.sh
-CC=clang CXX=clang++ cmake -S . -B "$build_dir" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo \
-  -DDECLUTTER_FUZZ=ON > /dev/null
-cmake --build "$build_dir" -j"$(nproc)" --target html_fuzzer text_fuzzer charset_fuzzer
+CC=clang CXX=clang++ BUILD_DIR="$build_dir" CMAKE_FLAGS=-DDECLUTTER_FUZZ=ON \
+  bash scripts/build.sh html_fuzzer text_fuzzer charset_fuzzer > /dev/null
 
 # Seeds: every 5th benchmark page (gzip), so the corpus spans every set and language
 # without making each run start slow. The html target reads its first byte as options.
