@@ -11,7 +11,7 @@
 #include "absl/strings/str_cat.h"
 #include "absl/strings/match.h"
 #include "service/extract/class_hints.h"
-#include "service/extract/nesting_limiter.h"
+#include "service/extract/html_parser.h"
 #include "service/extract/text_features.h"
 #include "service/extract/text_normalizer.h"
 #include "service/extract/work_budget.h"
@@ -30,12 +30,6 @@ constexpr size_t kMaxJsonLd = 16;
 constexpr int64_t kThinVisibleBytes = 400;
 // A hidden element holding at least 1/kShownHiddenShare of the page's text is shown.
 constexpr int64_t kShownHiddenShare = 2;
-
-struct OutputDeleter {
-  void operator()(GumboOutput* out) const {
-    gumbo_destroy_output(&kGumboDefaultOptions, out);
-  }
-};
 
 // Elements whose content is never article text.
 bool IsSkipped(GumboTag tag) {
@@ -515,15 +509,14 @@ absl::string_view HtmlFacts::Meta(absl::string_view key) const {
 }
 
 HtmlDocument HtmlBlockBuilder::Build(absl::string_view html, WorkBudget* budget) {
+  const ParsedHtml parsed = ParsedHtml::Parse(html);
+  return FromTree(parsed.root(), budget);
+}
+
+HtmlDocument HtmlBlockBuilder::FromTree(const GumboNode* root, WorkBudget* budget) {
   HtmlDocument doc;
-  std::string limited;
-  if (NestingLimiter::Limit(html, &limited) > 0) html = limited;
-  GumboOptions options = kGumboDefaultOptions;
-  options.max_errors = 0;  // error records cost time and memory nobody reads
-  std::unique_ptr<GumboOutput, OutputDeleter> output(
-      gumbo_parse_with_options(&options, html.data(), html.size()));
-  if (output == nullptr || output->root == nullptr) return doc;
-  Walker(&doc, budget).Run(output->root);
+  if (root == nullptr) return doc;
+  Walker(&doc, budget).Run(root);
   DropHidden(&doc);
   LinkNegativeAncestors(&doc.dom);
   return doc;

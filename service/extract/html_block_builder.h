@@ -1,4 +1,4 @@
-// Parses HTML with Gumbo and turns it into blocks, a DomTree, and the head facts the
+// Turns Gumbo's tree of a page into blocks, a DomTree, and the head facts the
 // metadata stage reads (<title>, <meta>, canonical link, <html lang>, JSON-LD).
 //
 // What can never be article text is not turned into blocks at all: script, style,
@@ -22,6 +22,8 @@
 
 #include "service/extract/block.h"
 #include "service/extract/dom_tree.h"
+
+struct GumboInternalNode;
 
 namespace declutter::extract {
 
@@ -59,10 +61,13 @@ struct HtmlDocument {
 
 class HtmlBlockBuilder {
  public:
-  // `html` must be UTF-8.
-  // `budget` (may be null) is polled during the walk; when it expires the walk stops
-  // and the document is partial (the caller's next budget check reports it).
+  // Parses `html` (UTF-8) with ParsedHtml and builds from its tree.
   static HtmlDocument Build(absl::string_view html, WorkBudget* budget = nullptr);
+
+  // Builds from a parsed tree (`root` may be null: an empty document). `budget` (may
+  // be null) is polled during the walk; when it expires the walk stops and the
+  // document is partial (the caller's next budget check reports it).
+  static HtmlDocument FromTree(const GumboInternalNode* root, WorkBudget* budget = nullptr);
 };
 
 }  // namespace declutter::extract

@@ -22,12 +22,23 @@ enum class Favor { kBalanced, kPrecision, kRecall };
 
 class WorkBudget;
 
+// Work the engine skips or does more cheaply because doing it fully cannot change
+// the result. Each can be turned off, so that `declutter-speed --compare` can show
+// on real pages that it does not; nothing but that check has reason to.
+struct Shortcuts {
+  // Empty script, style and comment bodies before Gumbo (InertContentStripper).
+  bool strip_inert_content = true;
+  // Give Gumbo an arena and drop its tree at once (GumboArena).
+  bool parse_arena = true;
+};
+
 struct Options {
   OutputFormat format = OutputFormat::kText;
   bool report_removed = false;
   Favor favor = Favor::kBalanced;
   // The page's deadline and cancellation; null means no limit. Borrowed for the call.
   WorkBudget* budget = nullptr;
+  Shortcuts shortcuts;
 };
 
 struct Page {

@@ -92,8 +92,9 @@ struct InputInfo {
 
 struct StageTimings {
   int64_t decode_us = 0;
-  int64_t parse_us = 0;
-  int64_t blocks_us = 0;
+  int64_t prepass_us = 0;  // HTML: the byte-level passes before Gumbo
+  int64_t parse_us = 0;    // HTML: Gumbo
+  int64_t blocks_us = 0;   // the tree or the lines turned into blocks
   int64_t classify_us = 0;
   int64_t select_us = 0;
   int64_t metadata_us = 0;

@@ -127,6 +127,7 @@ absl::Status RequestCleaner::Clean(const v1::CleanRequest& request,
   const extract::StageTimings& t = result->timings;
   v1::StageTimings* timings = response->mutable_timings();
   timings->set_decode_us(t.decode_us);
+  timings->set_prepass_us(t.prepass_us);
   timings->set_parse_us(t.parse_us);
   timings->set_blocks_us(t.blocks_us);
   timings->set_classify_us(t.classify_us);

@@ -1,0 +1,309 @@
+#include "service/extract/html_token_scanner.h"
+
+#include <cstring>
+
+#include "absl/strings/ascii.h"
+#include "absl/strings/match.h"
+
+namespace declutter::extract {
+namespace {
+
+constexpr size_t kNpos = absl::string_view::npos;
+
+// The index of the next `c` at or after `i`, or html.size().
+size_t Find(absl::string_view html, size_t i, char c) {
+  if (i >= html.size()) return html.size();
+  const void* hit = std::memchr(html.data() + i, c, html.size() - i);
+  return hit == nullptr ? html.size()
+                        : static_cast<const char*>(hit) - html.data();
+}
+
+// Whether `html[i...]` is `lower_name` (ignoring case) followed by a space,
+// '/' or '>': the "appropriate end tag" test of the raw text states.
+bool IsEndTagName(absl::string_view html, size_t i,
+                  absl::string_view lower_name) {
+  if (html.size() - i <= lower_name.size()) return false;
+  if (!absl::EqualsIgnoreCase(html.substr(i, lower_name.size()), lower_name)) {
+    return false;
+  }
+  const char after = html[i + lower_name.size()];
+  return HtmlTokenScanner::IsSpace(after) || after == '/' || after == '>';
+}
+
+// Reads ASCII letters from `i`; sets `*is_script` when they spell "script".
+size_t LettersEnd(absl::string_view html, size_t i, bool* is_script) {
+  const size_t start = i;
+  while (i < html.size() && HtmlTokenScanner::IsAlpha(html[i])) ++i;
+  *is_script = absl::EqualsIgnoreCase(html.substr(start, i - start), "script");
+  return i;
+}
+
+}  // namespace
+
+size_t HtmlTokenScanner::NameEnd(absl::string_view html, size_t i) {
+  while (i < html.size() && !IsSpace(html[i]) && html[i] != '/' &&
+         html[i] != '>')
+    ++i;
+  return i;
+}
+
+TagTail HtmlTokenScanner::ScanTail(absl::string_view html, size_t i) {
+  enum class State {
+    kBeforeName,
+    kName,
+    kAfterName,
+    kBeforeValue,
+    kUnquoted,
+    kAfterQuoted,
+    kSelfClosing,
+  };
+  TagTail tail;
+  State state = State::kBeforeName;
+  size_t name_begin = 0;
+  bool name_is_type = false;
+  // Ends the attribute name that began at `name_begin` at `i`.
+  auto end_name = [&] {
+    name_is_type = i - name_begin == 4 &&
+                   absl::EqualsIgnoreCase(html.substr(name_begin, 4), "type");
+    if (name_is_type) ++tail.type_count;
+  };
+  auto take_value = [&](size_t begin, size_t end) {
+    if (name_is_type && tail.type_count == 1)
+      tail.type = html.substr(begin, end - begin);
+    name_is_type = false;
+  };
+  while (i < html.size()) {
+    const char c = html[i];
+    switch (state) {
+      case State::kBeforeName:
+        if (c == '>') {
+          tail.end = i + 1;
+          return tail;
+        }
+        if (c == '/') {
+          state = State::kSelfClosing;
+        } else if (!IsSpace(c)) {
+          name_begin = i;  // '=' here starts a name, as the tokenizer says
+          state = State::kName;
+        }
+        ++i;
+        break;
+      case State::kName:
+        if (IsSpace(c) || c == '/' || c == '=' || c == '>') {
+          end_name();
+          if (c == '>') {
+            tail.end = i + 1;
+            return tail;
+          }
+          state = c == '/'   ? State::kSelfClosing
+                  : c == '=' ? State::kBeforeValue
+                             : State::kAfterName;
+        }
+        ++i;
+        break;
+      case State::kAfterName:
+        if (c == '>') {
+          tail.end = i + 1;
+          return tail;
+        }
+        if (c == '/') {
+          state = State::kSelfClosing;
+        } else if (c == '=') {
+          state = State::kBeforeValue;
+        } else if (!IsSpace(c)) {
+          name_is_type = false;
+          name_begin = i;
+          state = State::kName;
+        }
+        ++i;
+        break;
+      case State::kBeforeValue:
+        if (c == '>') {  // a missing value ends the tag
+          tail.end = i + 1;
+          return tail;
+        }
+        if (c == '"' || c == '\'') {
+          const size_t close = Find(html, i + 1, c);
+          if (close == html.size())
+            return tail;  // the document ends in the value
+          take_value(i + 1, close);
+          i = close + 1;
+          state = State::kAfterQuoted;
+          break;
+        }
+        if (!IsSpace(c)) {
+          name_begin = i;  // reused as the value's start
+          state = State::kUnquoted;
+        }
+        ++i;
+        break;
+      case State::kUnquoted:
+        if (IsSpace(c) || c == '>') {
+          take_value(name_begin, i);
+          if (c == '>') {
+            tail.end = i + 1;
+            return tail;
+          }
+          state = State::kBeforeName;
+        }
+        ++i;
+        break;
+      case State::kAfterQuoted:
+        if (c == '>') {
+          tail.end = i + 1;
+          return tail;
+        }
+        if (c == '/') {
+          state = State::kSelfClosing;
+          ++i;
+        } else {
+          state = State::kBeforeName;
+          if (IsSpace(c)) ++i;  // anything else is reconsumed
+        }
+        break;
+      case State::kSelfClosing:
+        if (c == '>') {
+          tail.self_closing = true;
+          tail.end = i + 1;
+          return tail;
+        }
+        state = State::kBeforeName;  // reconsumed
+        break;
+    }
+  }
+  return tail;
+}
+
+CommentSpan HtmlTokenScanner::ScanComment(absl::string_view html, size_t i) {
+  CommentSpan span;
+  span.body_begin = i + 4;
+  const absl::string_view rest = html.substr(span.body_begin);
+  // "<!-->" and "<!--->" are whole (empty) comments.
+  if (absl::StartsWith(rest, ">") || absl::StartsWith(rest, "->")) {
+    span.body_end = span.body_begin;
+    span.end = span.body_begin + (rest[0] == '>' ? 1 : 2);
+    return span;
+  }
+  // Otherwise the first "--" followed by ">" or "!>" ends it; "---" runs and
+  // "--!" followed by anything else stay in the comment.
+  size_t from = span.body_begin;
+  while (true) {
+    const size_t dashes = html.find("--", from);
+    if (dashes == kNpos) break;
+    const absl::string_view after = html.substr(dashes + 2);
+    if (absl::StartsWith(after, ">") || absl::StartsWith(after, "!>")) {
+      span.body_end = dashes;
+      span.end = dashes + 2 + (after[0] == '>' ? 1 : 2);
+      return span;
+    }
+    from = dashes + 1;
+  }
+  span.body_end = span.end = html.size();
+  return span;
+}
+
+size_t HtmlTokenScanner::RawTextEnd(absl::string_view html, size_t i,
+                                    absl::string_view lower_name) {
+  while (true) {
+    i = Find(html, i, '<');
+    if (i == html.size()) return i;
+    if (i + 1 < html.size() && html[i + 1] == '/' &&
+        IsEndTagName(html, i + 2, lower_name)) {
+      return i;
+    }
+    ++i;
+  }
+}
+
+size_t HtmlTokenScanner::ScriptDataEnd(absl::string_view html, size_t i) {
+  enum class State {
+    kData,
+    kEscaped,
+    kEscapedDash,
+    kEscapedDashDash,
+    kDoubleEscaped,
+    kDoubleEscapedDash,
+    kDoubleEscapedDashDash,
+  };
+  State state = State::kData;
+  const size_t n = html.size();
+  while (i < n) {
+    if (state == State::kData) {
+      i = Find(html, i, '<');
+      if (i + 1 >= n) return n;
+      if (html[i + 1] == '/') {
+        if (IsEndTagName(html, i + 2, "script")) return i;
+        i += 2;  // "</" and any letters after it are text
+      } else if (html[i + 1] == '!' && i + 3 < n && html[i + 2] == '-' &&
+                 html[i + 3] == '-') {
+        state = State::kEscapedDashDash;  // "<!--"
+        i += 4;
+      } else {
+        i += 1;  // the next character is reconsumed as data
+      }
+      continue;
+    }
+    const bool doubled = state == State::kDoubleEscaped ||
+                         state == State::kDoubleEscapedDash ||
+                         state == State::kDoubleEscapedDashDash;
+    const char c = html[i];
+    if (c == '-') {
+      state = doubled ? (state == State::kDoubleEscaped
+                             ? State::kDoubleEscapedDash
+                             : State::kDoubleEscapedDashDash)
+                      : (state == State::kEscaped ? State::kEscapedDash
+                                                  : State::kEscapedDashDash);
+      ++i;
+    } else if (c == '>' && (state == State::kEscapedDashDash ||
+                            state == State::kDoubleEscapedDashDash)) {
+      state = State::kData;  // "-->" ends the escape
+      ++i;
+    } else if (c == '<' && !doubled) {
+      // The escaped less-than sign state.
+      if (i + 1 < n && html[i + 1] == '/') {
+        if (IsEndTagName(html, i + 2, "script")) return i;
+        state = State::kEscaped;
+        i += 2;
+      } else if (i + 1 < n && IsAlpha(html[i + 1])) {
+        // "<script" followed by a space, '/' or '>' starts the double escape.
+        bool is_script = false;
+        const size_t end = LettersEnd(html, i + 1, &is_script);
+        if (end < n &&
+            (IsSpace(html[end]) || html[end] == '/' || html[end] == '>')) {
+          state = is_script ? State::kDoubleEscaped : State::kEscaped;
+          i = end + 1;
+        } else {
+          state = State::kEscaped;
+          i = end;
+        }
+      } else {
+        state = State::kEscaped;
+        i += 1;
+      }
+    } else if (c == '<') {
+      // The double escaped less-than sign state: "</script" followed by a
+      // space, '/' or '>' ends the double escape (back to escaped).
+      if (i + 1 < n && html[i + 1] == '/') {
+        bool is_script = false;
+        const size_t end = LettersEnd(html, i + 2, &is_script);
+        if (end < n &&
+            (IsSpace(html[end]) || html[end] == '/' || html[end] == '>')) {
+          state = is_script ? State::kEscaped : State::kDoubleEscaped;
+          i = end + 1;
+        } else {
+          state = State::kDoubleEscaped;
+          i = end;
+        }
+      } else {
+        state = State::kDoubleEscaped;
+        i += 1;
+      }
+    } else {
+      state = doubled ? State::kDoubleEscaped : State::kEscaped;
+      ++i;
+    }
+  }
+  return n;
+}
+
+}  // namespace declutter::extract

@@ -1,0 +1,323 @@
+#include "service/extract/inert_content_stripper.h"
+
+#include <algorithm>
+#include <array>
+#include <cstring>
+#include <vector>
+
+#include "absl/strings/ascii.h"
+#include "absl/strings/match.h"
+#include "service/extract/html_token_scanner.h"
+
+namespace declutter::extract {
+namespace {
+
+using Scanner = HtmlTokenScanner;
+
+// Where the tokenizer's tree builder is, as far as tokenizing depends on it.
+enum class Mode {
+  kHtml,     // HTML content: raw text elements switch the tokenizer's state
+  kSelect,   // inside <select>: only <script> and <textarea> do
+  kForeign,  // inside <svg>: no element does; "<![CDATA[" opens a section
+};
+
+// Foreign elements are followed only while they are plain SVG drawing
+// elements: not HTML integration points (foreignObject, desc, title), not
+// names that break out to HTML (b, div, p, span, font, ...), not script.
+// Sorted, lower case.
+constexpr std::array<absl::string_view, 59> kPlainSvgElements = {
+    "a",
+    "animate",
+    "animatemotion",
+    "animatetransform",
+    "circle",
+    "clippath",
+    "defs",
+    "ellipse",
+    "feblend",
+    "fecolormatrix",
+    "fecomponenttransfer",
+    "fecomposite",
+    "feconvolvematrix",
+    "fediffuselighting",
+    "fedisplacementmap",
+    "fedistantlight",
+    "fedropshadow",
+    "feflood",
+    "fefunca",
+    "fefuncb",
+    "fefuncg",
+    "fefuncr",
+    "fegaussianblur",
+    "feimage",
+    "femerge",
+    "femergenode",
+    "femorphology",
+    "feoffset",
+    "fepointlight",
+    "fespecularlighting",
+    "fespotlight",
+    "fetile",
+    "feturbulence",
+    "filter",
+    "g",
+    "glyph",
+    "image",
+    "line",
+    "lineargradient",
+    "marker",
+    "mask",
+    "metadata",
+    "mpath",
+    "path",
+    "pattern",
+    "polygon",
+    "polyline",
+    "radialgradient",
+    "rect",
+    "set",
+    "stop",
+    "style",
+    "svg",
+    "switch",
+    "symbol",
+    "text",
+    "textpath",
+    "tspan",
+    "use",
+};
+
+// Deeper foreign nesting than this is not followed (the pass stops).
+constexpr size_t kMaxForeignDepth = 256;
+
+bool IsPlainSvgElement(absl::string_view lower_name) {
+  return std::binary_search(kPlainSvgElements.begin(), kPlainSvgElements.end(),
+                            lower_name);
+}
+
+bool OneOf(absl::string_view name,
+           std::initializer_list<absl::string_view> names) {
+  return std::find(names.begin(), names.end(), name) != names.end();
+}
+
+// Start tags that change how <select>'s content is tokenized or that leave it
+// in ways this pass does not follow (table parts close a <select> only inside a
+// table).
+bool UnfollowedInSelect(absl::string_view name) {
+  return OneOf(
+      name,
+      {"style",   "xmp",       "iframe", "noembed", "noframes", "noscript",
+       "title",   "plaintext", "svg",    "math",    "template", "frameset",
+       "caption", "table",     "tbody",  "tfoot",   "thead",    "tr",
+       "td",      "th",        "col",    "colgroup"});
+}
+
+// Whether a script with this `type` attribute is JSON-LD, which the metadata
+// stage reads, or might be: a value with character references is decoded by
+// the parser, so it is kept.
+bool MayBeJsonLd(const TagTail& tail) {
+  if (tail.type_count == 0) return false;
+  if (tail.type_count > 1 || absl::StrContains(tail.type, '&')) return true;
+  return absl::StrContains(absl::AsciiStrToLower(tail.type), "ld+json");
+}
+
+// One past the next '>' at or after `i` (the end of a DOCTYPE or a bogus
+// comment), or html.size().
+size_t PastNextGreater(absl::string_view html, size_t i) {
+  const size_t gt = html.find('>', i);
+  return gt == absl::string_view::npos ? html.size() : gt + 1;
+}
+
+class Stripper {
+ public:
+  Stripper(absl::string_view html, std::string* out) : html_(html), out_(out) {}
+
+  StripStats Run() {
+    const size_t n = html_.size();
+    size_t i = 0;
+    while (i < n) {
+      const void* lt = std::memchr(html_.data() + i, '<', n - i);
+      if (lt == nullptr) break;
+      i = static_cast<const char*>(lt) - html_.data();
+      if (i + 1 >= n) break;
+      const char next = html_[i + 1];
+      size_t resume = 0;
+      if (next == '!') {
+        resume = MarkupDeclaration(i);
+      } else if (next == '?') {
+        resume = PastNextGreater(html_, i + 2);  // a bogus comment
+      } else if (next == '/') {
+        resume = EndTag(i);
+      } else if (Scanner::IsAlpha(next)) {
+        resume = StartTag(i);
+      } else {
+        resume = i + 1;  // a lone '<' is text
+      }
+      if (resume == absl::string_view::npos) break;
+      i = resume;
+    }
+    if (stats_.bytes_removed > 0)
+      out_->append(html_.data() + copied_, n - copied_);
+    return stats_;
+  }
+
+ private:
+  static constexpr size_t kStop = absl::string_view::npos;
+
+  // Drops html_[begin, end) from the output.
+  void Cut(size_t begin, size_t end) {
+    if (end <= begin) return;
+    if (stats_.bytes_removed == 0) {
+      out_->clear();
+      out_->reserve(html_.size());
+    }
+    out_->append(html_.data() + copied_, begin - copied_);
+    copied_ = end;
+    stats_.bytes_removed += static_cast<int64_t>(end - begin);
+  }
+
+  size_t Stop(size_t at) {
+    stats_.stopped_at = static_cast<int64_t>(at);
+    return kStop;
+  }
+
+  // "<!" at `i`: a comment, a DOCTYPE, a CDATA section or a bogus comment.
+  size_t MarkupDeclaration(size_t i) {
+    const absl::string_view rest = html_.substr(i);
+    if (absl::StartsWith(rest, "<!--")) {
+      const CommentSpan span = Scanner::ScanComment(html_, i);
+      if (span.body_end > span.body_begin) ++stats_.comments;
+      Cut(span.body_begin, span.body_end);
+      return span.end;
+    }
+    if (mode_ == Mode::kForeign && absl::StartsWith(rest, "<![CDATA["))
+      return Stop(i);
+    return PastNextGreater(html_,
+                           i + 2);  // DOCTYPE and bogus comments end at '>'
+  }
+
+  // Reads the tag's name (lower-cased into name_) and attributes; kStop when
+  // the document ends inside it.
+  bool ReadTag(size_t name_begin, TagTail* tail) {
+    const size_t name_end = Scanner::NameEnd(html_, name_begin);
+    name_.assign(html_.data() + name_begin, name_end - name_begin);
+    absl::AsciiStrToLower(&name_);
+    *tail = Scanner::ScanTail(html_, name_end);
+    return tail->end != absl::string_view::npos;
+  }
+
+  size_t EndTag(size_t i) {
+    if (i + 2 >= html_.size()) return kStop;  // "</" at the end is text
+    const char c = html_[i + 2];
+    if (c == '>') return i + 3;  // "</>" is dropped
+    if (!Scanner::IsAlpha(c))
+      return PastNextGreater(html_, i + 2);  // bogus comment
+    TagTail tail;
+    if (!ReadTag(i + 2, &tail)) return kStop;
+    switch (mode_) {
+      case Mode::kHtml:
+        if (name_ == "template" && template_depth_ > 0) --template_depth_;
+        break;
+      case Mode::kSelect:
+        if (name_ == "select") {
+          mode_ = Mode::kHtml;
+        } else if (OneOf(name_, {"caption", "table", "tbody", "tfoot", "thead",
+                                 "tr", "td", "th", "template"})) {
+          return Stop(i);
+        }
+        break;
+      case Mode::kForeign: {
+        // The parser pops to the nearest open foreign element of that name;
+        // with none, the end tag reaches the HTML elements around the <svg>.
+        auto open = std::find(foreign_.rbegin(), foreign_.rend(), name_);
+        if (open == foreign_.rend()) return Stop(i);
+        foreign_.erase(std::prev(open.base()), foreign_.end());
+        if (foreign_.empty()) mode_ = Mode::kHtml;
+        break;
+      }
+    }
+    return tail.end;
+  }
+
+  size_t StartTag(size_t i) {
+    TagTail tail;
+    if (!ReadTag(i + 1, &tail)) return kStop;
+    const size_t body = tail.end;
+    if (mode_ == Mode::kForeign) {
+      if (!IsPlainSvgElement(name_)) return Stop(i);
+      if (!tail.self_closing) {
+        if (foreign_.size() >= kMaxForeignDepth) return Stop(i);
+        foreign_.push_back(name_);
+      }
+      return body;
+    }
+    if (name_ == "script") {
+      const size_t end = Scanner::ScriptDataEnd(html_, body);
+      if (!MayBeJsonLd(tail) && end > body) {
+        ++stats_.scripts;
+        Cut(body, end);
+      }
+      return end;
+    }
+    if (mode_ == Mode::kSelect) {
+      if (name_ == "select" || name_ == "input" || name_ == "keygen") {
+        mode_ = Mode::kHtml;  // each closes the open <select>
+      } else if (name_ == "textarea") {
+        mode_ = Mode::kHtml;
+        return Scanner::RawTextEnd(html_, body, name_);
+      } else if (UnfollowedInSelect(name_)) {
+        return Stop(i);
+      }
+      return body;  // other tags in a <select> are options or ignored
+    }
+    if (name_ == "style") {
+      const size_t end = Scanner::RawTextEnd(html_, body, name_);
+      if (end > body) {
+        ++stats_.styles;
+        Cut(body, end);
+      }
+      return end;
+    }
+    if (OneOf(name_,
+              {"xmp", "iframe", "noembed", "noframes", "title", "textarea"})) {
+      return Scanner::RawTextEnd(html_, body,
+                                 name_);  // text the engine may read
+    }
+    if (name_ == "plaintext") return kStop;  // the rest of the page is text
+    if (name_ == "svg") {
+      if (!tail.self_closing) {
+        mode_ = Mode::kForeign;
+        foreign_.assign(1, name_);
+      }
+    } else if (name_ == "select") {
+      mode_ = Mode::kSelect;
+    } else if (name_ == "template") {
+      ++template_depth_;
+    } else if ((name_ == "math" && !tail.self_closing) || name_ == "frameset" ||
+               (template_depth_ > 0 &&
+                (name_ == "col" || name_ == "colgroup"))) {
+      // MathML's text integration points; frames; a <col> in a <template> makes
+      // the parser ignore the tags after it until a table part.
+      return Stop(i);
+    }
+    return body;
+  }
+
+  const absl::string_view html_;
+  std::string* const out_;
+  size_t copied_ = 0;
+  StripStats stats_;
+  Mode mode_ = Mode::kHtml;
+  int template_depth_ = 0;
+  std::vector<std::string> foreign_;  // open foreign elements, lower case
+  std::string name_;                  // the current tag's name, lower case
+};
+
+}  // namespace
+
+StripStats InertContentStripper::Strip(absl::string_view html,
+                                       std::string* stripped) {
+  return Stripper(html, stripped).Run();
+}
+
+}  // namespace declutter::extract
