@@ -119,7 +119,7 @@ absl::StatusOr<Result> Clean(const Page& page, const Options& options) {
       result.timings.parse_us = parsed.parse_us();
       mark = absl::Now();
       if (absl::Status s = budget.Check("building blocks"); !s.ok()) return s;
-      doc = HtmlBlockBuilder::FromTree(parsed.root(), &budget);
+      doc = HtmlBlockBuilder::FromTree(parsed.root(), &budget, options.shortcuts);
       result.timings.blocks_us = Lap(&mark);
     }
     if (absl::Status s = budget.Check("classification"); !s.ok()) return s;

@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <memory>
 
+#include "absl/container/flat_hash_map.h"
 #include "absl/hash/hash.h"
 #include "absl/strings/ascii.h"
 #include "absl/strings/strip.h"
@@ -317,7 +318,8 @@ void CollectSubtreeFacts(const GumboNode* root, HtmlFacts* facts) {
 
 class Walker {
  public:
-  Walker(HtmlDocument* doc, WorkBudget* budget) : doc_(doc), budget_(budget) {}
+  Walker(HtmlDocument* doc, WorkBudget* budget, bool memoize_hints)
+      : doc_(doc), budget_(budget), memoize_hints_(memoize_hints) {}
 
   void Run(const GumboNode* root) {
     struct Frame {
@@ -390,7 +392,7 @@ class Walker {
     ClassHint hint;
     for (const char* attr : {"class", "id", "role", "itemprop"}) {
       absl::string_view v = Attr(el, attr);
-      if (!v.empty()) hint.Add(ClassHints::Score(v));
+      if (!v.empty()) hint.Add(Score(v));
     }
     dn.hint = tag_weight + hint.weight;
     dn.class_key = ClassKey(tag, Attr(el, "class"));
@@ -452,7 +454,23 @@ class Walker {
     link_chars_ = 0;
   }
 
+  // ClassHints::Score, remembered per distinct value: pages repeat the same class
+  // names on hundreds of elements. The keys point into the parse tree, which
+  // outlives the walk.
+  ClassHint Score(absl::string_view value) {
+    if (!memoize_hints_) return ClassHints::Score(value);
+    auto it = hints_.find(value);
+    if (it != hints_.end()) return it->second;
+    const ClassHint hint = ClassHints::Score(value);
+    if (hints_.size() < kMaxRememberedHints) hints_.emplace(value, hint);
+    return hint;
+  }
+
+  static constexpr size_t kMaxRememberedHints = 1 << 14;
+
   HtmlDocument* doc_;
+  const bool memoize_hints_;
+  absl::flat_hash_map<absl::string_view, ClassHint> hints_;
   std::vector<int32_t> open_;         // dom indices of the open elements
   std::vector<int32_t> blocks_open_;  // the open block-level ones: text containers
   std::string buffer_;
@@ -513,10 +531,11 @@ HtmlDocument HtmlBlockBuilder::Build(absl::string_view html, WorkBudget* budget)
   return FromTree(parsed.root(), budget);
 }
 
-HtmlDocument HtmlBlockBuilder::FromTree(const GumboNode* root, WorkBudget* budget) {
+HtmlDocument HtmlBlockBuilder::FromTree(const GumboNode* root, WorkBudget* budget,
+                                        const Shortcuts& shortcuts) {
   HtmlDocument doc;
   if (root == nullptr) return doc;
-  Walker(&doc, budget).Run(root);
+  Walker(&doc, budget, shortcuts.memoize_class_hints).Run(root);
   DropHidden(&doc);
   LinkNegativeAncestors(&doc.dom);
   return doc;

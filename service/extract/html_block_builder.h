@@ -22,6 +22,7 @@
 
 #include "service/extract/block.h"
 #include "service/extract/dom_tree.h"
+#include "service/extract/page.h"
 
 struct GumboInternalNode;
 
@@ -67,7 +68,9 @@ class HtmlBlockBuilder {
   // Builds from a parsed tree (`root` may be null: an empty document). `budget` (may
   // be null) is polled during the walk; when it expires the walk stops and the
   // document is partial (the caller's next budget check reports it).
-  static HtmlDocument FromTree(const GumboInternalNode* root, WorkBudget* budget = nullptr);
+  // `shortcuts` as in Options.
+  static HtmlDocument FromTree(const GumboInternalNode* root, WorkBudget* budget = nullptr,
+                               const Shortcuts& shortcuts = {});
 };
 
 }  // namespace declutter::extract

@@ -30,6 +30,8 @@ struct Shortcuts {
   bool strip_inert_content = true;
   // Give Gumbo an arena and drop its tree at once (GumboArena).
   bool parse_arena = true;
+  // Score each distinct class/id value once per page (HtmlBlockBuilder).
+  bool memoize_class_hints = true;
 };
 
 struct Options {
