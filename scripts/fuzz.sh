@@ -1,10 +1,11 @@
 #!/usr/bin/env bash
-# Fuzzes the engine with libFuzzer (clang, ASan, UBSan): the HTML path, the text path
-# and the charset path. Seeds come from the checked-in corpus (tests/fuzz/corpus) and
+# Fuzzes the engine with libFuzzer (clang, ASan, UBSan): the HTML path, the text path,
+# the charset path, and the pre-pass before Gumbo (strip: it must not change the
+# tree). Seeds come from the checked-in corpus (tests/fuzz/corpus) and
 # from the benchmark pages in ../shared/data and ../shared/seeds when they are there.
 #
 # Usage: scripts/fuzz.sh [SECONDS_PER_TARGET] [TARGET...]
-#   SECONDS_PER_TARGET  default 600; TARGET is html, text or charset (default all three)
+#   SECONDS_PER_TARGET  default 600; TARGET is html, text, charset or strip (default all)
 # A finding is written to build-fuzz/findings/<target>/ and the script exits non-zero.
 # Fix it, then copy the reproducer into tests/fuzz/corpus/<target>/ so the ctest replay
 # keeps it fixed.
@@ -13,18 +14,18 @@ cd "$(dirname "$0")/.."
 seconds=${1:-600}
 shift || true
 targets=("$@")
-[ ${#targets[@]} -eq 0 ] && targets=(html text charset)
+[ ${#targets[@]} -eq 0 ] && targets=(html text charset strip)
 build_dir=${BUILD_DIR:-build-fuzz}
 shared=${SHARED_DATA:-../shared}
 
 CC=clang CXX=clang++ BUILD_DIR="$build_dir" CMAKE_FLAGS=-DDECLUTTER_FUZZ=ON \
-  bash scripts/build.sh html_fuzzer text_fuzzer charset_fuzzer > /dev/null
+  bash scripts/build.sh html_fuzzer text_fuzzer charset_fuzzer strip_fuzzer > /dev/null
 
 # Seeds: every 5th benchmark page (gzip), so the corpus spans every set and language
 # without making each run start slow. The html target reads its first byte as options.
 seeds="$build_dir/seeds"
 if [ ! -d "$seeds" ]; then
-  mkdir -p "$seeds"/{html,text,charset}
+  mkdir -p "$seeds"/{html,text,charset,strip}
   i=0
   while IFS= read -r page; do
     i=$((i + 1))
@@ -33,6 +34,7 @@ if [ ! -d "$seeds" ]; then
     # head closes the pipe early on big pages; gzip's SIGPIPE is expected there.
     { printf '\x10'; gzip -dc "$page" | head -c 262144 || true; } > "$seeds/html/$name"
     { printf 'text/html\n'; gzip -dc "$page" | head -c 262144 || true; } > "$seeds/charset/$name"
+    { gzip -dc "$page" | head -c 16384 || true; } > "$seeds/strip/$name"
   done < <(find "$shared/data" -name '*.html.gz' 2>/dev/null | sort)
   for page in "$shared"/seeds/*.txt; do
     [ -f "$page" ] || continue

@@ -18,9 +18,11 @@
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_replace.h"
 #include "absl/strings/strip.h"
+#include "tests/support/test_data.h"
 #include "bench/quality/shingle_metric.h"
 #include "gtest/gtest.h"
 #include "service/extract/clean.h"
+#include "tests/support/test_data.h"
 
 namespace declutter {
 namespace {
@@ -28,10 +30,7 @@ namespace {
 namespace fs = std::filesystem;
 using google::protobuf::Value;
 
-std::string DataDir() {
-  const char* env = std::getenv("DECLUTTER_TEST_DATA");
-  return env != nullptr ? env : "tests/data";
-}
+std::string DataDir() { return testing::TestDataPath(""); }
 
 std::string ReadFile(const fs::path& path) {
   std::ifstream in(path, std::ios::binary);

@@ -1,4 +1,4 @@
-// Inputs several tests build: a gzip member (as crawlers write each WARC record) and a
+// Where the tests' data is, and inputs several tests build: a gzip member (as crawlers write each WARC record) and a
 // page of many short paragraphs (slow enough for the engine to be caught working).
 // Header-only test support.
 
@@ -7,11 +7,19 @@
 
 #include <zlib.h>
 
+#include <cstdlib>
 #include <string>
 
 #include "absl/strings/str_cat.h"
 
 namespace declutter::testing {
+
+// `name` inside the tests' data folder: DECLUTTER_TEST_DATA (ctest sets it), or
+// tests/data from the source tree.
+inline std::string TestDataPath(const std::string& name) {
+  const char* env = std::getenv("DECLUTTER_TEST_DATA");
+  return absl::StrCat(env != nullptr ? env : "tests/data", "/", name);
+}
 
 // `data` as one complete gzip member.
 inline std::string GzipMember(const std::string& data) {
