@@ -188,16 +188,17 @@ void PrintPhase(const char* name, const PhaseResult& r, size_t pages,
                   : "");
 }
 
-// (a) and (b) on one thread, page by page in turn (Gumbo first on even pages, the
-// engine first on odd ones), so a slow spell of a shared machine slows both alike.
+// (a) and (b) on one thread, page by page in turn (Gumbo first on even pages,
+// the engine first on odd ones), so a slow spell of a shared machine slows both
+// alike.
 void RunInterleaved(const std::vector<PageFile>& pages,
                     const std::function<bool(const PageFile&)>& a,
-                    const std::function<bool(const PageFile&)>& b, PhaseResult* ra,
-                    PhaseResult* rb) {
+                    const std::function<bool(const PageFile&)>& b,
+                    PhaseResult* ra, PhaseResult* rb) {
   ra->page_ms.assign(pages.size(), 0);
   rb->page_ms.assign(pages.size(), 0);
-  auto time = [](const std::function<bool(const PageFile&)>& work, const PageFile& page,
-                 PhaseResult* r, size_t i) {
+  auto time = [](const std::function<bool(const PageFile&)>& work,
+                 const PageFile& page, PhaseResult* r, size_t i) {
     const absl::Time start = absl::Now();
     if (!work(page)) ++r->failures;
     r->page_ms[i] = absl::ToDoubleMilliseconds(absl::Now() - start);
@@ -219,7 +220,8 @@ double Median(std::vector<double> v) { return Percentile(std::move(v), 0.5); }
 int RunSpeed(const std::vector<PageFile>& pages) {
   int threads = absl::GetFlag(FLAGS_threads);
   if (threads <= 0) {
-    threads = static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
+    threads =
+        static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
   }
   const int rounds = std::max(1, absl::GetFlag(FLAGS_rounds));
   double bytes = 0;
@@ -229,7 +231,8 @@ int RunSpeed(const std::vector<PageFile>& pages) {
   StageSums stages;
   std::atomic<bool> collect{false};
   auto engine = [&](const PageFile& file) {
-    absl::StatusOr<extract::Result> result = extract::Clean(AsHtml(file), extract::Options());
+    absl::StatusOr<extract::Result> result =
+        extract::Clean(AsHtml(file), extract::Options());
     if (collect && result.ok()) stages.Add(result->timings);
     return result.ok();
   };
@@ -263,16 +266,20 @@ int RunSpeed(const std::vector<PageFile>& pages) {
   m.a.peak_rss = rss_a;
   m.b.peak_rss = rss_b;
 
-  std::printf("%zu pages, %.1f MB, from %s; %d rounds; (a) and (b) interleaved page by page; "
-              "(c) on %d threads\n\n",
-              pages.size(), mb, absl::GetFlag(FLAGS_pages).c_str(), rounds, threads);
-  std::printf("%-28s %9s %8s %8s %8s %10s\n", "phase (round with median (b)/(a))",
-              "pages/s", "MB/s", "p50 ms", "p99 ms", "peak RSS MB");
+  std::printf(
+      "%zu pages, %.1f MB, from %s; %d rounds; (a) and (b) interleaved page by "
+      "page; "
+      "(c) on %d threads\n\n",
+      pages.size(), mb, absl::GetFlag(FLAGS_pages).c_str(), rounds, threads);
+  std::printf("%-28s %9s %8s %8s %8s %10s\n",
+              "phase (round with median (b)/(a))", "pages/s", "MB/s", "p50 ms",
+              "p99 ms", "peak RSS MB");
   PrintPhase("(a) Gumbo parse only", m.a, pages.size(), mb);
   PrintPhase("(b) engine, 1 thread", m.b, pages.size(), mb);
-  PrintPhase(absl::StrCat("(c) engine, ", threads, " threads").c_str(), m.c, pages.size(), mb);
-  std::printf("\n(b)/(a) = %.2f   (c)/(b) = %.2f   (medians over rounds)\n", Median(ba),
-              Median(cb));
+  PrintPhase(absl::StrCat("(c) engine, ", threads, " threads").c_str(), m.c,
+             pages.size(), mb);
+  std::printf("\n(b)/(a) = %.2f   (c)/(b) = %.2f   (medians over rounds)\n",
+              Median(ba), Median(cb));
   auto list = [](const std::vector<double>& v) {
     return absl::StrJoin(v, " ", [](std::string* out, double x) {
       absl::StrAppendFormat(out, "%.2f", x);
@@ -286,7 +293,8 @@ int RunSpeed(const std::vector<PageFile>& pages) {
   int stripped_pages = 0, stopped_pages = 0;
   for (const PageFile& p : pages) {
     std::string out;
-    const extract::StripStats st = extract::InertContentStripper::Strip(p.bytes, &out);
+    const extract::StripStats st =
+        extract::InertContentStripper::Strip(p.bytes, &out);
     strip.bytes_removed += st.bytes_removed;
     strip.scripts += st.scripts;
     strip.styles += st.styles;

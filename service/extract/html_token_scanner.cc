@@ -47,7 +47,8 @@ size_t HtmlTokenScanner::NameEnd(absl::string_view html, size_t i) {
   return i;
 }
 
-TagTail HtmlTokenScanner::ScanTail(absl::string_view html, size_t i) {
+TagTail HtmlTokenScanner::ScanTail(absl::string_view html, size_t i,
+                                   std::vector<AttributeSpan>* attributes) {
   enum class State {
     kBeforeName,
     kName,
@@ -59,42 +60,50 @@ TagTail HtmlTokenScanner::ScanTail(absl::string_view html, size_t i) {
   };
   TagTail tail;
   State state = State::kBeforeName;
-  size_t name_begin = 0;
-  bool name_is_type = false;
-  // Ends the attribute name that began at `name_begin` at `i`.
-  auto end_name = [&] {
-    name_is_type = i - name_begin == 4 &&
-                   absl::EqualsIgnoreCase(html.substr(name_begin, 4), "type");
-    if (name_is_type) ++tail.type_count;
+  AttributeSpan current;  // the attribute being read, while `open`
+  bool open = false;
+  bool is_type = false;
+  size_t value_begin = 0;
+  auto start_name = [&] {
+    if (open && attributes != nullptr) attributes->push_back(current);
+    current = {i, i, i};
+    open = true;
+    is_type = false;
+    state = State::kName;
   };
-  auto take_value = [&](size_t begin, size_t end) {
-    if (name_is_type && tail.type_count == 1)
+  auto end_name = [&] {
+    current.name_end = current.end = i;
+    is_type = i - current.begin == 4 &&
+              absl::EqualsIgnoreCase(html.substr(current.begin, 4), "type");
+    if (is_type) ++tail.type_count;
+  };
+  auto take_value = [&](size_t begin, size_t end, size_t span_end) {
+    if (is_type && tail.type_count == 1)
       tail.type = html.substr(begin, end - begin);
-    name_is_type = false;
+    current.end = span_end;
+  };
+  auto finish = [&](size_t end, bool self_closing) {
+    if (open && attributes != nullptr) attributes->push_back(current);
+    tail.end = end;
+    tail.self_closing = self_closing;
+    return tail;
   };
   while (i < html.size()) {
     const char c = html[i];
     switch (state) {
       case State::kBeforeName:
-        if (c == '>') {
-          tail.end = i + 1;
-          return tail;
-        }
+        if (c == '>') return finish(i + 1, false);
         if (c == '/') {
           state = State::kSelfClosing;
         } else if (!IsSpace(c)) {
-          name_begin = i;  // '=' here starts a name, as the tokenizer says
-          state = State::kName;
+          start_name();  // '=' here starts a name, as the tokenizer says
         }
         ++i;
         break;
       case State::kName:
         if (IsSpace(c) || c == '/' || c == '=' || c == '>') {
           end_name();
-          if (c == '>') {
-            tail.end = i + 1;
-            return tail;
-          }
+          if (c == '>') return finish(i + 1, false);
           state = c == '/'   ? State::kSelfClosing
                   : c == '=' ? State::kBeforeValue
                              : State::kAfterName;
@@ -102,57 +111,44 @@ TagTail HtmlTokenScanner::ScanTail(absl::string_view html, size_t i) {
         ++i;
         break;
       case State::kAfterName:
-        if (c == '>') {
-          tail.end = i + 1;
-          return tail;
-        }
+        if (c == '>') return finish(i + 1, false);
         if (c == '/') {
           state = State::kSelfClosing;
         } else if (c == '=') {
           state = State::kBeforeValue;
         } else if (!IsSpace(c)) {
-          name_is_type = false;
-          name_begin = i;
-          state = State::kName;
+          start_name();
         }
         ++i;
         break;
       case State::kBeforeValue:
-        if (c == '>') {  // a missing value ends the tag
-          tail.end = i + 1;
-          return tail;
-        }
+        if (c == '>')
+          return finish(i + 1, false);  // a missing value ends the tag
         if (c == '"' || c == '\'') {
           const size_t close = Find(html, i + 1, c);
           if (close == html.size())
             return tail;  // the document ends in the value
-          take_value(i + 1, close);
+          take_value(i + 1, close, close + 1);
           i = close + 1;
           state = State::kAfterQuoted;
           break;
         }
         if (!IsSpace(c)) {
-          name_begin = i;  // reused as the value's start
+          value_begin = i;
           state = State::kUnquoted;
         }
         ++i;
         break;
       case State::kUnquoted:
         if (IsSpace(c) || c == '>') {
-          take_value(name_begin, i);
-          if (c == '>') {
-            tail.end = i + 1;
-            return tail;
-          }
+          take_value(value_begin, i, i);
+          if (c == '>') return finish(i + 1, false);
           state = State::kBeforeName;
         }
         ++i;
         break;
       case State::kAfterQuoted:
-        if (c == '>') {
-          tail.end = i + 1;
-          return tail;
-        }
+        if (c == '>') return finish(i + 1, false);
         if (c == '/') {
           state = State::kSelfClosing;
           ++i;
@@ -162,11 +158,7 @@ TagTail HtmlTokenScanner::ScanTail(absl::string_view html, size_t i) {
         }
         break;
       case State::kSelfClosing:
-        if (c == '>') {
-          tail.self_closing = true;
-          tail.end = i + 1;
-          return tail;
-        }
+        if (c == '>') return finish(i + 1, true);
         state = State::kBeforeName;  // reconsumed
         break;
     }

@@ -11,10 +11,19 @@
 #define DECLUTTER_SERVICE_EXTRACT_HTML_TOKEN_SCANNER_H_
 
 #include <cstddef>
+#include <vector>
 
 #include "absl/strings/string_view.h"
 
 namespace declutter::extract {
+
+// Where one attribute is written: its name starts at `begin`, its value (with
+// its quotes) ends at `end`.
+struct AttributeSpan {
+  size_t begin = 0;
+  size_t name_end = 0;
+  size_t end = 0;
+};
 
 // A tag's attributes, as far as the passes need them.
 struct TagTail {
@@ -51,7 +60,9 @@ class HtmlTokenScanner {
   // Reads a tag's attributes from `i` (just past its name) to its '>', through
   // the tokenizer's attribute states: a quote opens a value only right after
   // '=', an unquoted value takes '/' as its own, "/>" marks self-closing.
-  static TagTail ScanTail(absl::string_view html, size_t i);
+  // When `attributes` is given, it receives every attribute's span, in order.
+  static TagTail ScanTail(absl::string_view html, size_t i,
+                          std::vector<AttributeSpan>* attributes = nullptr);
 
   // The comment whose "<!--" starts at `i`.
   static CommentSpan ScanComment(absl::string_view html, size_t i);

@@ -87,17 +87,24 @@ constexpr std::array<absl::string_view, 59> kPlainSvgElements = {
     "use",
 };
 
+bool OneOf(absl::string_view name,
+           std::initializer_list<absl::string_view> names) {
+  return std::find(names.begin(), names.end(), name) != names.end();
+}
+
+// Elements whose attributes the tree builder compares (the active formatting
+// elements' "Noah's Ark" rule) or copies into elements it makes (isindex).
+bool IsFormattingElement(absl::string_view name) {
+  return OneOf(name, {"a", "b", "big", "code", "em", "font", "i", "nobr", "s",
+                      "small", "strike", "strong", "tt", "u", "isindex"});
+}
+
 // Deeper foreign nesting than this is not followed (the pass stops).
 constexpr size_t kMaxForeignDepth = 256;
 
 bool IsPlainSvgElement(absl::string_view lower_name) {
   return std::binary_search(kPlainSvgElements.begin(), kPlainSvgElements.end(),
                             lower_name);
-}
-
-bool OneOf(absl::string_view name,
-           std::initializer_list<absl::string_view> names) {
-  return std::find(names.begin(), names.end(), name) != names.end();
 }
 
 // Start tags that change how <select>'s content is tokenized or that leave it
@@ -196,14 +203,27 @@ class Stripper {
                            i + 2);  // DOCTYPE and bogus comments end at '>'
   }
 
-  // Reads the tag's name (lower-cased into name_) and attributes; kStop when
-  // the document ends inside it.
+  // Reads the tag's name (lower-cased into name_) and attributes (into
+  // attributes_); false when the document ends inside it.
   bool ReadTag(size_t name_begin, TagTail* tail) {
     const size_t name_end = Scanner::NameEnd(html_, name_begin);
     name_.assign(html_.data() + name_begin, name_end - name_begin);
     absl::AsciiStrToLower(&name_);
-    *tail = Scanner::ScanTail(html_, name_end);
+    attributes_.clear();
+    *tail = Scanner::ScanTail(html_, name_end, &attributes_);
     return tail->end != absl::string_view::npos;
+  }
+
+  // Drops the HTML start tag's attributes that nobody reads.
+  void DropUnreadAttributes() {
+    if (attributes_.empty() || IsFormattingElement(name_)) return;  // see below
+    for (const AttributeSpan& a : attributes_) {
+      attribute_name_.assign(html_.data() + a.begin, a.name_end - a.begin);
+      absl::AsciiStrToLower(&attribute_name_);
+      if (InertContentStripper::KeepsAttribute(attribute_name_)) continue;
+      ++stats_.attributes;
+      Cut(a.begin, a.end);
+    }
   }
 
   size_t EndTag(size_t i) {
@@ -251,6 +271,7 @@ class Stripper {
       }
       return body;
     }
+    DropUnreadAttributes();
     if (name_ == "script") {
       const size_t end = Scanner::ScriptDataEnd(html_, body);
       if (!MayBeJsonLd(tail) && end > body) {
@@ -309,11 +330,17 @@ class Stripper {
   StripStats stats_;
   Mode mode_ = Mode::kHtml;
   int template_depth_ = 0;
-  std::vector<std::string> foreign_;  // open foreign elements, lower case
-  std::string name_;                  // the current tag's name, lower case
+  std::vector<std::string> foreign_;       // open foreign elements, lower case
+  std::string name_;                       // the current tag's name, lower case
+  std::vector<AttributeSpan> attributes_;  // the current tag's attributes
+  std::string attribute_name_;
 };
 
 }  // namespace
+
+bool InertContentStripper::KeepsAllAttributes(absl::string_view lower_name) {
+  return IsFormattingElement(lower_name);
+}
 
 StripStats InertContentStripper::Strip(absl::string_view html,
                                        std::string* stripped) {

@@ -21,16 +21,34 @@
 
 #include <cstdint>
 #include <string>
+#include <string_view>
 
 #include "absl/strings/string_view.h"
 
 namespace declutter::extract {
 
+// The attributes any reader of the tree uses; HtmlBlockBuilder can only ask
+// for these (its attribute reader is checked against this list at compile
+// time). Lower case.
+inline constexpr std::string_view kReadAttributes[] = {
+    "class",      "id",       "role",
+    "itemprop",                               // class hints, bylines, dates
+    "style",      "hidden",   "aria-hidden",  // hidden elements
+    "href",       "rel",  // links, canonical URL, author links
+    "lang",               // <html lang>
+    "name",       "property", "content",
+    "http-equiv",  // <meta>
+    "datetime",    // <time>
+    "type",        // JSON-LD scripts; <input type=hidden> in tables (tree
+                   // construction)
+};
+
 struct StripStats {
   int64_t bytes_removed = 0;
-  int32_t scripts = 0;   // script bodies emptied
-  int32_t styles = 0;    // style bodies emptied
-  int32_t comments = 0;  // comment bodies emptied
+  int32_t scripts = 0;     // script bodies emptied
+  int32_t styles = 0;      // style bodies emptied
+  int32_t comments = 0;    // comment bodies emptied
+  int32_t attributes = 0;  // attributes dropped
   // Where the pass stopped stripping because it met markup it does not model;
   // -1 when it read the whole page.
   int64_t stopped_at = -1;
@@ -38,6 +56,17 @@ struct StripStats {
 
 class InertContentStripper {
  public:
+  // Whether HTML elements named `lower_name` keep all their attributes.
+  static bool KeepsAllAttributes(absl::string_view lower_name);
+
+  // Whether `lower_name` is an attribute the pass keeps on every element.
+  static constexpr bool KeepsAttribute(std::string_view lower_name) {
+    for (std::string_view kept : kReadAttributes) {
+      if (kept == lower_name) return true;
+    }
+    return false;
+  }
+
   // Strips `html` (UTF-8 or any ASCII-compatible bytes). When something was
   // removed, `*stripped` is set to the result; otherwise it is left alone and
   // nothing is copied.

@@ -20,7 +20,8 @@ TEST(HtmlTokenScannerTest, AQuoteOutsideAValueDoesNotOpenOne) {
 
 TEST(HtmlTokenScannerTest, SelfClosingOnlyWhenTheSlashMeetsTheGreaterThan) {
   absl::string_view html = "<path d=x/>";
-  EXPECT_FALSE(HtmlTokenScanner::ScanTail(html, 5).self_closing);  // "x/" is the value
+  EXPECT_FALSE(
+      HtmlTokenScanner::ScanTail(html, 5).self_closing);  // "x/" is the value
   html = "<path d='x'/>";
   EXPECT_TRUE(HtmlTokenScanner::ScanTail(html, 5).self_closing);
   html = "<path / d=x>";
@@ -28,21 +29,24 @@ TEST(HtmlTokenScannerTest, SelfClosingOnlyWhenTheSlashMeetsTheGreaterThan) {
 }
 
 TEST(HtmlTokenScannerTest, ReadsTheFirstTypeAttribute) {
-  const absl::string_view html = R"(<script TYPE="application/ld+json" type=x>)";
+  const absl::string_view html =
+      R"(<script TYPE="application/ld+json" type=x>)";
   const TagTail tail = HtmlTokenScanner::ScanTail(html, 7);
   EXPECT_EQ(tail.type, "application/ld+json");
   EXPECT_EQ(tail.type_count, 2);
 }
 
 TEST(HtmlTokenScannerTest, ATagCutByTheEndOfInputHasNoEnd) {
-  EXPECT_EQ(HtmlTokenScanner::ScanTail("<a href='x>", 2).end, absl::string_view::npos);
+  EXPECT_EQ(HtmlTokenScanner::ScanTail("<a href='x>", 2).end,
+            absl::string_view::npos);
 }
 
 TEST(HtmlTokenScannerTest, CommentEnds) {
   auto body = [](absl::string_view html) {
     const CommentSpan span = HtmlTokenScanner::ScanComment(html, 0);
-    return std::string(html.substr(span.body_begin, span.body_end - span.body_begin)) + "|" +
-           std::string(html.substr(span.end));
+    return std::string(
+               html.substr(span.body_begin, span.body_end - span.body_begin)) +
+           "|" + std::string(html.substr(span.end));
   };
   EXPECT_EQ(body("<!-- a -->b"), " a |b");
   EXPECT_EQ(body("<!-->b"), "|b");
@@ -64,14 +68,17 @@ TEST(HtmlTokenScannerTest, RawTextEndsAtItsOwnEndTagOnly) {
 
 TEST(HtmlTokenScannerTest, ScriptEndsAtItsEndTag) {
   const absl::string_view html = "if (a</b) x = '</scripts>';</script>rest";
-  EXPECT_EQ(html.substr(HtmlTokenScanner::ScriptDataEnd(html, 0)), "</script>rest");
+  EXPECT_EQ(html.substr(HtmlTokenScanner::ScriptDataEnd(html, 0)),
+            "</script>rest");
 }
 
 TEST(HtmlTokenScannerTest, EscapedScriptStillEndsAtItsEndTag) {
   const absl::string_view html = "<!-- x --></script>rest";
-  EXPECT_EQ(html.substr(HtmlTokenScanner::ScriptDataEnd(html, 0)), "</script>rest");
+  EXPECT_EQ(html.substr(HtmlTokenScanner::ScriptDataEnd(html, 0)),
+            "</script>rest");
   const absl::string_view open = "<!-- x </script>rest";
-  EXPECT_EQ(open.substr(HtmlTokenScanner::ScriptDataEnd(open, 0)), "</script>rest");
+  EXPECT_EQ(open.substr(HtmlTokenScanner::ScriptDataEnd(open, 0)),
+            "</script>rest");
 }
 
 TEST(HtmlTokenScannerTest, DoubleEscapedScriptHidesItsInnerEndTag) {
@@ -79,10 +86,13 @@ TEST(HtmlTokenScannerTest, DoubleEscapedScriptHidesItsInnerEndTag) {
   // needs "-->" before a "</script>" ends the element.
   const absl::string_view html =
       "<!-- document.write('<script>x</script>'); --></script>rest";
-  EXPECT_EQ(html.substr(HtmlTokenScanner::ScriptDataEnd(html, 0)), "</script>rest");
-  // After the inner "</script>" the escape is single again: the next end tag ends it.
+  EXPECT_EQ(html.substr(HtmlTokenScanner::ScriptDataEnd(html, 0)),
+            "</script>rest");
+  // After the inner "</script>" the escape is single again: the next end tag
+  // ends it.
   const absl::string_view back = "<!-- <script> a </script> b </script>rest";
-  EXPECT_EQ(back.substr(HtmlTokenScanner::ScriptDataEnd(back, 0)), "</script>rest");
+  EXPECT_EQ(back.substr(HtmlTokenScanner::ScriptDataEnd(back, 0)),
+            "</script>rest");
   // Never closed: the script runs to the end of the input.
   const absl::string_view open = "<!--<script></script";
   EXPECT_EQ(HtmlTokenScanner::ScriptDataEnd(open, 0), open.size());

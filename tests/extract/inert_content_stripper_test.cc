@@ -22,20 +22,36 @@ std::string Stripped(absl::string_view html, StripStats* stats = nullptr) {
 
 // Gumbo builds the same tree from the stripped page, minus the removed text.
 void ExpectSameTree(absl::string_view html) {
-  EXPECT_EQ(testing::GumboTreeSignature(Stripped(html)), testing::GumboTreeSignature(html))
+  EXPECT_EQ(testing::GumboTreeSignature(Stripped(html)),
+            testing::GumboTreeSignature(html))
       << html.substr(0, 300);
 }
 
 TEST(InertContentStripperTest, EmptiesScriptStyleAndCommentBodies) {
   StripStats stats;
-  EXPECT_EQ(Stripped("<p>a<script src=x>var a = '<p>';</script><style>p{}</style>"
-                     "<!-- note -->b</p>",
-                     &stats),
-            "<p>a<script src=x></script><style></style><!---->b</p>");
+  EXPECT_EQ(
+      Stripped("<p>a<script src=x>var a = '<p>';</script><style>p{}</style>"
+               "<!-- note -->b</p>",
+               &stats),
+      "<p>a<script ></script><style></style><!---->b</p>");
   EXPECT_EQ(stats.scripts, 1);
   EXPECT_EQ(stats.styles, 1);
   EXPECT_EQ(stats.comments, 1);
   EXPECT_EQ(stats.stopped_at, -1);
+}
+
+TEST(InertContentStripperTest, DropsAttributesNobodyReads) {
+  StripStats stats;
+  EXPECT_EQ(
+      Stripped(
+          R"html(<div data-x='{"a":1}' class=c onclick="f()"id=i>t</div>)html",
+          &stats),
+      R"html(<div  class=c id=i>t</div>)html");
+  EXPECT_EQ(stats.attributes, 2);
+  // Formatting elements keep theirs: the parser compares them when it reopens
+  // one.
+  const std::string html = R"(<b data-x=1>t</b><a data-y=2 href=/>u</a>)";
+  EXPECT_EQ(Stripped(html), html);
 }
 
 TEST(InertContentStripperTest, KeepsJsonLd) {
@@ -55,36 +71,44 @@ TEST(InertContentStripperTest, LeavesAPageWithNothingToStripUncopied) {
 TEST(InertContentStripperTest, LeavesTextTheEngineMayReadAlone) {
   const std::string html =
       "<textarea><script>x</script></textarea><title><!-- t --></title>"
-      "<noscript><p>shown without scripts</p></noscript><xmp><style>x</style></xmp>";
-  EXPECT_EQ(Stripped(html), "<textarea><script>x</script></textarea><title><!-- t --></title>"
-                            "<noscript><p>shown without scripts</p></noscript>"
-                            "<xmp><style>x</style></xmp>");
+      "<noscript><p>shown without "
+      "scripts</p></noscript><xmp><style>x</style></xmp>";
+  EXPECT_EQ(Stripped(html),
+            "<textarea><script>x</script></textarea><title><!-- t --></title>"
+            "<noscript><p>shown without scripts</p></noscript>"
+            "<xmp><style>x</style></xmp>");
 }
 
 TEST(InertContentStripperTest, StopsAtMarkupItDoesNotFollow) {
   StripStats stats;
-  const std::string html = "<svg><foreignObject><script>a</script></foreignObject></svg>"
-                           "<script>b</script>";
+  const std::string html =
+      "<svg><foreignObject><script>a</script></foreignObject></svg>"
+      "<script>b</script>";
   EXPECT_EQ(Stripped(html, &stats), html);
   EXPECT_EQ(stats.stopped_at, 5);
   // Plain drawing elements are followed, and stripping resumes after them.
-  EXPECT_EQ(Stripped("<svg><g><path d='M0'/></g><style>x</style></svg><script>b</script>"),
-            "<svg><g><path d='M0'/></g><style>x</style></svg><script></script>");
+  EXPECT_EQ(
+      Stripped(
+          "<svg><g><path d='M0'/></g><style>x</style></svg><script>b</script>"),
+      "<svg><g><path d='M0'/></g><style>x</style></svg><script></script>");
 }
 
 TEST(InertContentStripperTest, InsideSelectStyleIsNotRawText) {
   StripStats stats;
   // In a <select> the parser ignores <style>; the pass stops rather than guess.
-  const std::string html = "<select><style><option>a</style></select><script>b</script>";
+  const std::string html =
+      "<select><style><option>a</style></select><script>b</script>";
   EXPECT_EQ(Stripped(html, &stats), html);
   EXPECT_GE(stats.stopped_at, 0);
-  // Emptying that <style> as if it were raw text would lose the option: the tree
-  // comparison the other tests rely on sees it.
+  // Emptying that <style> as if it were raw text would lose the option: the
+  // tree comparison the other tests rely on sees it.
   EXPECT_NE(testing::GumboTreeSignature("<select><style></style></select>"),
             testing::GumboTreeSignature(html));
   // A script inside a select is still a script.
-  EXPECT_EQ(Stripped("<select><script>x</script><option>a</select><script>b</script>"),
-            "<select><script></script><option>a</select><script></script>");
+  EXPECT_EQ(
+      Stripped(
+          "<select><script>x</script><option>a</select><script>b</script>"),
+      "<select><script></script><option>a</select><script></script>");
 }
 
 TEST(InertContentStripperTest, GumboBuildsTheSameTreeFromTrickyMarkup) {
@@ -104,17 +128,21 @@ TEST(InertContentStripperTest, GumboBuildsTheSameTreeFromTrickyMarkup) {
       "<svg><p>breaks out<script>x</script></svg>",
       "<svg/><script>x</script>",
       "<math><mi><script>x</script></mi></math><script>y</script>",
-      "<select><option>a<script>s</script><textarea><script>t</script></textarea>",
+      "<select><option>a<script>s</script><textarea><script>t</script></"
+      "textarea>",
       "<template><col><script>x</script></template><script>y</script>",
       "<template><script>x</script></template><style>y</style>",
       "<frameset><noframes><script>x</script></noframes></frameset>",
-      "<head><noscript><style>x</style></noscript><script>y</script></head><p>z",
+      "<head><noscript><style>x</style></noscript><script>y</script></"
+      "head><p>z",
       "<plaintext><script>x</script>",
       "<a href=x/><script>y</script>",
       "<div a=\"1\"b='2'c=3/><script>x</script></div>",
-      "</ x><script>a</script><? pi ><!doctype html><![CDATA[ x ]]><script>b</script>",
+      "</ x><script>a</script><? pi ><!doctype html><![CDATA[ x "
+      "]]><script>b</script>",
       "<SCRIPT TYPE=text/javascript>A</SCRIPT><STYLE>B</STYLE>",
-      "<!DOCTYPE html><html><head><script>a</script></head><body><!--x--></body></html>",
+      "<!DOCTYPE "
+      "html><html><head><script>a</script></head><body><!--x--></body></html>",
       "<p>text</p><script",
       "<p>text</p><script>",
       "<iframe><script>x</script></iframe><noembed><style>y</style></noembed>",
@@ -128,7 +156,8 @@ TEST(InertContentStripperTest, GumboBuildsTheSameTreeFromTheTestPages) {
   for (const auto& entry : std::filesystem::directory_iterator(dir)) {
     if (entry.path().extension() != ".html") continue;
     std::ifstream in(entry.path(), std::ios::binary);
-    const std::string html((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+    const std::string html((std::istreambuf_iterator<char>(in)),
+                           std::istreambuf_iterator<char>());
     ExpectSameTree(html);
     ++pages;
   }

@@ -20,7 +20,8 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   if (stats.bytes_removed == 0) return 0;
   if (declutter::testing::GumboTreeSignature(stripped) !=
       declutter::testing::GumboTreeSignature(html)) {
-    std::fprintf(stderr, "stripping changed the tree of:\n%s\n--- stripped:\n%s\n",
+    std::fprintf(stderr,
+                 "stripping changed the tree of:\n%s\n--- stripped:\n%s\n",
                  html.c_str(), stripped.c_str());
     std::abort();
   }

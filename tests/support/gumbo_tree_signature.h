@@ -1,6 +1,7 @@
 // Gumbo's tree of a page written out as text, minus what InertContentStripper
-// removes (script and style text, comment text), so a test can check that
-// stripping a page leaves Gumbo building the same tree.
+// removes (script and style text, comment text, the attributes of HTML elements
+// that no reader uses), so a test can check that stripping a page leaves Gumbo
+// building the same tree otherwise.
 //
 // One line per node: depth, node type, namespace, tag (the original name for
 // unknown tags), attributes in order, and text. Iterative, so deep trees do not
@@ -17,13 +18,15 @@
 
 #include "absl/strings/str_cat.h"
 #include "absl/strings/string_view.h"
+#include "service/extract/inert_content_stripper.h"
 
 namespace declutter::testing {
 
 inline std::string GumboTreeSignature(absl::string_view html) {
   GumboOptions options = kGumboDefaultOptions;
   options.max_errors = 0;
-  GumboOutput* output = gumbo_parse_with_options(&options, html.data(), html.size());
+  GumboOutput* output =
+      gumbo_parse_with_options(&options, html.data(), html.size());
   std::string out;
   std::vector<std::pair<const GumboNode*, int>> stack = {{output->document, 0}};
   while (!stack.empty()) {
@@ -32,10 +35,11 @@ inline std::string GumboTreeSignature(absl::string_view html) {
     absl::StrAppend(&out, depth, " ", static_cast<int>(node->type));
     switch (node->type) {
       case GUMBO_NODE_DOCUMENT:
-        absl::StrAppend(&out, " doctype=", node->v.document.has_doctype, ":",
-                        node->v.document.name, ":", node->v.document.public_identifier,
-                        ":", node->v.document.system_identifier, " quirks=",
-                        static_cast<int>(node->v.document.doc_type_quirks_mode));
+        absl::StrAppend(
+            &out, " doctype=", node->v.document.has_doctype, ":",
+            node->v.document.name, ":", node->v.document.public_identifier, ":",
+            node->v.document.system_identifier, " quirks=",
+            static_cast<int>(node->v.document.doc_type_quirks_mode));
         break;
       case GUMBO_NODE_ELEMENT:
       case GUMBO_NODE_TEMPLATE: {
@@ -47,10 +51,19 @@ inline std::string GumboTreeSignature(absl::string_view html) {
           gumbo_tag_from_original_text(&name);
           absl::StrAppend(&out, absl::string_view(name.data, name.length));
         }
+        const bool all_attributes =
+            el.tag_namespace != GUMBO_NAMESPACE_HTML ||
+            extract::InertContentStripper::KeepsAllAttributes(
+                gumbo_normalized_tagname(el.tag));
         for (unsigned i = 0; i < el.attributes.length; ++i) {
-          const auto* a = static_cast<const GumboAttribute*>(el.attributes.data[i]);
-          absl::StrAppend(&out, " ", static_cast<int>(a->attr_namespace), ":", a->name,
-                          "=\"", a->value, "\"");
+          const auto* a =
+              static_cast<const GumboAttribute*>(el.attributes.data[i]);
+          if (!all_attributes &&
+              !extract::InertContentStripper::KeepsAttribute(a->name)) {
+            continue;
+          }
+          absl::StrAppend(&out, " ", static_cast<int>(a->attr_namespace), ":",
+                          a->name, "=\"", a->value, "\"");
         }
         absl::StrAppend(&out, ">");
         break;
@@ -76,7 +89,8 @@ inline std::string GumboTreeSignature(absl::string_view html) {
            kid->type == GUMBO_NODE_CDATA) &&
           node->type == GUMBO_NODE_ELEMENT &&
           node->v.element.tag_namespace == GUMBO_NAMESPACE_HTML &&
-          (node->v.element.tag == GUMBO_TAG_SCRIPT || node->v.element.tag == GUMBO_TAG_STYLE);
+          (node->v.element.tag == GUMBO_TAG_SCRIPT ||
+           node->v.element.tag == GUMBO_TAG_STYLE);
       if (!stripped_text) stack.push_back({kid, depth + 1});
     }
   }
