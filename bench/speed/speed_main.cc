@@ -58,6 +58,9 @@ ABSL_FLAG(int, limit, 0, "use only the first N pages; 0 means all");
 ABSL_FLAG(bool, compare, false,
           "check that no shortcut changes any page's result");
 ABSL_FLAG(bool, memory, false, "peak RSS per page against page size");
+ABSL_FLAG(bool, engine_only, false,
+          "run only (b), once, and print its line (bench/peers/run_peers.sh "
+          "uses it)");
 ABSL_FLAG(std::vector<std::string>, memory_sizes,
           std::vector<std::string>({"8", "30"}),
           "--memory: sizes in MiB of the pages built from the largest one");
@@ -462,5 +465,19 @@ int main(int argc, char** argv) {
   }
   if (absl::GetFlag(FLAGS_compare)) return RunCompare(pages);
   if (absl::GetFlag(FLAGS_memory)) return RunMemory(pages);
+  if (absl::GetFlag(FLAGS_engine_only)) {
+    double mb = 0;
+    for (const PageFile& p : pages) mb += p.bytes.size() / 1e6;
+    const PhaseResult b = RunPhase(pages, 1, [](const PageFile& file) {
+      return extract::Clean(AsHtml(file), extract::Options()).ok();
+    });
+    std::printf(
+        "declutter-engine pages=%zu failed=%d MB/s=%.2f p50_ms=%.2f "
+        "p99_ms=%.2f "
+        "pages/s=%.1f\n",
+        pages.size(), b.failures, mb / b.seconds, Percentile(b.page_ms, 0.5),
+        Percentile(b.page_ms, 0.99), pages.size() / b.seconds);
+    return 0;
+  }
   return RunSpeed(pages);
 }
