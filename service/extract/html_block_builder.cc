@@ -533,11 +533,27 @@ class Walker {
   void AppendText(const char* text) {
     absl::string_view s(text);
     for (size_t i = 0; i < s.size();) {
+      const auto byte = static_cast<unsigned char>(s[i]);
+      if (byte < 0x80 && pre_depth_ == 0 && byte > ' ') {
+        // A run of visible ASCII, appended at once (most text on most pages).
+        size_t end = i + 1;
+        while (end < s.size() && static_cast<unsigned char>(s[end]) > ' ' &&
+               static_cast<unsigned char>(s[end]) < 0x80) {
+          ++end;
+        }
+        if (pending_space_) {
+          buffer_.push_back(' ');
+          pending_space_ = false;
+        }
+        buffer_.append(s.data() + i, end - i);
+        if (link_depth_ > 0) link_chars_ += static_cast<int32_t>(end - i);
+        i = end;
+        continue;
+      }
       const size_t start = i;
       const uint32_t cp = NextCodePoint(s, &i);
       const bool space = cp == ' ' || cp == '\t' || cp == '\n' || cp == '\r' ||
-                         cp == '\f' || cp == 0xA0 || cp == 0x3000 ||
-                         cp == 0x200B;
+                         cp == '\f' || cp == 0xA0 || cp == 0x3000 || cp == 0x200B;
       if (pre_depth_ > 0 && (cp == '\n' || cp == ' ' || cp == '\t')) {
         buffer_.push_back(static_cast<char>(cp));
         pending_space_ = false;
@@ -551,7 +567,7 @@ class Walker {
         buffer_.push_back(' ');
         pending_space_ = false;
       }
-      absl::StrAppend(&buffer_, s.substr(start, i - start));
+      buffer_.append(s.data() + start, i - start);
       if (link_depth_ > 0) ++link_chars_;
     }
   }
@@ -590,16 +606,15 @@ class Walker {
   static constexpr size_t kMaxRememberedHints = 1 << 14;
 
   HtmlDocument* doc_;
+  WorkBudget* const budget_;  // may be null
   const bool memoize_hints_;
   absl::flat_hash_map<absl::string_view, ClassHint> hints_;
   std::vector<int32_t> open_;  // dom indices of the open elements
-  std::vector<int32_t>
-      blocks_open_;  // the open block-level ones: text containers
+  std::vector<int32_t> blocks_open_;  // the open block-level ones: text containers
   std::string buffer_;
   int32_t link_chars_ = 0;
   int link_depth_ = 0;
   int pre_depth_ = 0;
-  WorkBudget* const budget_;  // may be null
   bool pending_space_ = false;
 };
 
