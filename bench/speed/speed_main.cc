@@ -30,6 +30,7 @@
 #include <atomic>
 #include <cstdio>
 #include <functional>
+#include <map>
 #include <string>
 #include <thread>
 #include <vector>
@@ -294,6 +295,7 @@ int RunSpeed(const std::vector<PageFile>& pages) {
   // What the pre-pass does to these pages (untimed).
   extract::StripStats strip;
   int stripped_pages = 0, stopped_pages = 0;
+  std::map<std::string, int> stop_tags;  // where the pass stopped, by tag
   for (const PageFile& p : pages) {
     std::string out;
     const extract::StripStats st =
@@ -303,7 +305,11 @@ int RunSpeed(const std::vector<PageFile>& pages) {
     strip.styles += st.styles;
     strip.comments += st.comments;
     if (st.bytes_removed > 0) ++stripped_pages;
-    if (st.stopped_at >= 0) ++stopped_pages;
+    if (st.stopped_at >= 0) {
+      ++stopped_pages;
+      const std::string at = p.bytes.substr(st.stopped_at, 24);
+      ++stop_tags[at.substr(0, at.find_first_of(" >/\t\n"))];
+    }
   }
 
   const extract::StageTimings& t = stages.t;
@@ -327,6 +333,15 @@ int RunSpeed(const std::vector<PageFile>& pages) {
       "%d pages changed, %d stopped early at markup it does not follow\n",
       100.0 * strip.bytes_removed / std::max(1.0, bytes), strip.scripts,
       strip.styles, strip.comments, stripped_pages, stopped_pages);
+  std::vector<std::pair<int, std::string>> by_count;
+  for (const auto& [tag, n] : stop_tags) by_count.push_back({n, tag});
+  std::sort(by_count.rbegin(), by_count.rend());
+  if (by_count.size() > 8) by_count.resize(8);
+  std::printf(
+      "stopped at: %s\n",
+      absl::StrJoin(by_count, ", ", [](std::string* out, const auto& e) {
+        absl::StrAppend(out, e.second, " ", e.first);
+      }).c_str());
   return 0;
 }
 

@@ -22,8 +22,9 @@ enum class Mode {
 };
 
 // Foreign elements are followed only while they are plain SVG drawing
-// elements: not HTML integration points (foreignObject, desc, title), not
-// names that break out to HTML (b, div, p, span, font, ...), not script.
+// elements, or <title> and <desc> holding only text: not foreignObject (an
+// HTML integration point), not names that break out to HTML (b, div, p, span,
+// font, ...), not script.
 // Sorted, lower case.
 constexpr std::array<absl::string_view, 59> kPlainSvgElements = {
     "a",
@@ -264,7 +265,13 @@ class Stripper {
     if (!ReadTag(i + 1, &tail)) return kStop;
     const size_t body = tail.end;
     if (mode_ == Mode::kForeign) {
-      if (!IsPlainSvgElement(name_)) return Stop(i);
+      // <title> and <desc> are HTML integration points: text in them is plain
+      // text, but a start tag there would be an HTML element.
+      const bool in_text_point =
+          foreign_.back() == "title" || foreign_.back() == "desc";
+      const bool text_point = name_ == "title" || name_ == "desc";
+      if (in_text_point || (!text_point && !IsPlainSvgElement(name_)))
+        return Stop(i);
       if (!tail.self_closing) {
         if (foreign_.size() >= kMaxForeignDepth) return Stop(i);
         foreign_.push_back(name_);

@@ -10,7 +10,7 @@
 // metadata stage.
 //
 // Where a tag's meaning depends on parser state this pass does not model -
-// inside <svg> beyond plain drawing elements, <math>, <select> with unusual
+// inside <svg> beyond plain drawing elements and text-only titles, <math>, <select> with unusual
 // content, <frameset>, table columns inside <template>, <plaintext> - it stops
 // and copies the rest unchanged: a page is stripped less, never wrongly.
 //

@@ -86,6 +86,14 @@ TEST(InertContentStripperTest, StopsAtMarkupItDoesNotFollow) {
       "<script>b</script>";
   EXPECT_EQ(Stripped(html, &stats), html);
   EXPECT_EQ(stats.stopped_at, 5);
+  // A title holding only text is followed; one holding an element is not.
+  EXPECT_EQ(
+      Stripped("<svg><title>Share</title><path/></svg><script>b</script>"),
+      "<svg><title>Share</title><path/></svg><script></script>");
+  EXPECT_EQ(
+      Stripped("<svg><title><b>x</b></title></svg><script>b</script>", &stats),
+      "<svg><title><b>x</b></title></svg><script>b</script>");
+  EXPECT_EQ(stats.stopped_at, 12);
   // Plain drawing elements are followed, and stripping resumes after them.
   EXPECT_EQ(
       Stripped(
@@ -127,6 +135,10 @@ TEST(InertContentStripperTest, GumboBuildsTheSameTreeFromTrickyMarkup) {
       "<svg><style>.a>b{}</style><path d='M0 0'/><script>x</script></svg><p>q",
       "<svg><p>breaks out<script>x</script></svg>",
       "<svg/><script>x</script>",
+      "<svg><title>Share</title><desc>icon</desc><path/></svg><script>x</"
+      "script>",
+      "<svg><title>a<script>x</script></title></svg><script>y</script>",
+      "<svg><title>a<b>bold</b></title></svg><style>y</style>",
       "<math><mi><script>x</script></mi></math><script>y</script>",
       "<select><option>a<script>s</script><textarea><script>t</script></"
       "textarea>",
