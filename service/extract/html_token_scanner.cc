@@ -30,12 +30,18 @@ bool IsEndTagName(absl::string_view html, size_t i,
   return HtmlTokenScanner::IsSpace(after) || after == '/' || after == '>';
 }
 
-// Reads ASCII letters from `i`; sets `*is_script` when they spell "script".
-size_t LettersEnd(absl::string_view html, size_t i, bool* is_script) {
+// Reads ASCII letters from `i` and sets `*next` past them and the character
+// that ends them: true when they spell "script" (any case) ended by a space,
+// '/' or
+// '>', the condition that starts and ends a script's double escape.
+bool ScriptNameEnds(absl::string_view html, size_t i, size_t* next) {
   const size_t start = i;
   while (i < html.size() && HtmlTokenScanner::IsAlpha(html[i])) ++i;
-  *is_script = absl::EqualsIgnoreCase(html.substr(start, i - start), "script");
-  return i;
+  const bool ended = i < html.size() && (HtmlTokenScanner::IsSpace(html[i]) ||
+                                         html[i] == '/' || html[i] == '>');
+  *next = ended ? i + 1 : i;
+  return ended &&
+         absl::EqualsIgnoreCase(html.substr(start, i - start), "script");
 }
 
 }  // namespace
@@ -258,16 +264,8 @@ size_t HtmlTokenScanner::ScriptDataEnd(absl::string_view html, size_t i) {
         i += 2;
       } else if (i + 1 < n && IsAlpha(html[i + 1])) {
         // "<script" followed by a space, '/' or '>' starts the double escape.
-        bool is_script = false;
-        const size_t end = LettersEnd(html, i + 1, &is_script);
-        if (end < n &&
-            (IsSpace(html[end]) || html[end] == '/' || html[end] == '>')) {
-          state = is_script ? State::kDoubleEscaped : State::kEscaped;
-          i = end + 1;
-        } else {
-          state = State::kEscaped;
-          i = end;
-        }
+        state = ScriptNameEnds(html, i + 1, &i) ? State::kDoubleEscaped
+                                                : State::kEscaped;
       } else {
         state = State::kEscaped;
         i += 1;
@@ -276,16 +274,8 @@ size_t HtmlTokenScanner::ScriptDataEnd(absl::string_view html, size_t i) {
       // The double escaped less-than sign state: "</script" followed by a
       // space, '/' or '>' ends the double escape (back to escaped).
       if (i + 1 < n && html[i + 1] == '/') {
-        bool is_script = false;
-        const size_t end = LettersEnd(html, i + 2, &is_script);
-        if (end < n &&
-            (IsSpace(html[end]) || html[end] == '/' || html[end] == '>')) {
-          state = is_script ? State::kEscaped : State::kDoubleEscaped;
-          i = end + 1;
-        } else {
-          state = State::kDoubleEscaped;
-          i = end;
-        }
+        state = ScriptNameEnds(html, i + 2, &i) ? State::kEscaped
+                                                : State::kDoubleEscaped;
       } else {
         state = State::kDoubleEscaped;
         i += 1;
