@@ -4,8 +4,7 @@
 
 #include <vector>
 
-#include "absl/strings/ascii.h"
-#include "absl/strings/match.h"
+#include "service/extract/html_token_scanner.h"
 
 namespace declutter::extract {
 namespace {
@@ -130,53 +129,16 @@ bool IsForeign(GumboTag t) { return t == GUMBO_TAG_SVG || t == GUMBO_TAG_MATH; }
 
 constexpr size_t kSiblingLookback = 4;
 
-// The end of a tag name starting at `html[i]`.
-size_t NameEnd(absl::string_view html, size_t i) {
-  while (i < html.size()) {
-    const char c = html[i];
-    if (c == '>' || c == '/' ||
-        absl::ascii_isspace(static_cast<unsigned char>(c)))
-      break;
-    ++i;
-  }
-  return i;
-}
-
-// The index just past the '>' closing a tag whose attributes start at `i`,
-// honouring quoted attribute values; html.size() when the tag never closes.
-size_t SkipAttributes(absl::string_view html, size_t i) {
-  char quote = 0;
-  for (; i < html.size(); ++i) {
-    const char c = html[i];
-    if (quote != 0) {
-      if (c == quote) quote = 0;
-    } else if (c == '"' || c == '\'') {
-      // Quotes only open a value right after '='.
-      size_t j = i;
-      while (j > 0 &&
-             absl::ascii_isspace(static_cast<unsigned char>(html[j - 1])))
-        --j;
-      if (j > 0 && html[j - 1] == '=') quote = c;
-    } else if (c == '>') {
-      return i + 1;
-    }
-  }
-  return html.size();
-}
-
-// The index just past the end tag `</name...>` of a raw-text element, searched
-// case-insensitively from `i`; html.size() when there is none.
-size_t SkipRawText(absl::string_view html, size_t i, absl::string_view name) {
-  const size_t len = name.size();
-  while (true) {
-    i = html.find("</", i);
-    if (i == absl::string_view::npos) return html.size();
-    if (i + 2 + len <= html.size() &&
-        absl::EqualsIgnoreCase(html.substr(i + 2, len), name)) {
-      return SkipAttributes(html, i + 2 + len);
-    }
-    i += 2;
-  }
+// One past the end tag that closes the raw-text element `tag` whose content
+// starts at `i`, or html.size(): where the tokenizer ends it (HtmlTokenScanner).
+size_t SkipRawText(absl::string_view html, size_t i, GumboTag tag) {
+  if (tag == GUMBO_TAG_PLAINTEXT) return html.size();  // nothing ends it
+  const absl::string_view name = gumbo_normalized_tagname(tag);
+  const size_t end = tag == GUMBO_TAG_SCRIPT ? HtmlTokenScanner::ScriptDataEnd(html, i)
+                                             : HtmlTokenScanner::RawTextEnd(html, i, name);
+  if (end == html.size()) return end;
+  const size_t close = HtmlTokenScanner::ScanTail(html, end + 2 + name.size()).end;
+  return close == absl::string_view::npos ? html.size() : close;
 }
 
 }  // namespace
@@ -212,8 +174,7 @@ int64_t NestingLimiter::Limit(absl::string_view in, std::string* limited,
     const char next = in[lt + 1];
     if (next == '!') {  // comment, doctype or CDATA: no nesting inside
       if (in.compare(lt, 4, "<!--") == 0) {
-        const size_t end = in.find("-->", lt + 4);
-        i = end == absl::string_view::npos ? in.size() : end + 3;
+        i = HtmlTokenScanner::ScanComment(in, lt).end;
       } else {
         const size_t end = in.find('>', lt + 2);
         i = end == absl::string_view::npos ? in.size() : end + 1;
@@ -228,15 +189,16 @@ int64_t NestingLimiter::Limit(absl::string_view in, std::string* limited,
     const bool end_tag = next == '/';
     const size_t name_at = lt + (end_tag ? 2 : 1);
     if (name_at >= in.size() ||
-        !absl::ascii_isalpha(static_cast<unsigned char>(in[name_at]))) {
+        !HtmlTokenScanner::IsAlpha(in[name_at])) {
       i = lt + 1;  // a '<' in text
       continue;
     }
-    const size_t name_end = NameEnd(in, name_at);
+    const size_t name_end = HtmlTokenScanner::NameEnd(in, name_at);
     const absl::string_view name = in.substr(name_at, name_end - name_at);
     const GumboTag tag =
         gumbo_tagn_enum(name.data(), static_cast<unsigned int>(name.size()));
-    const size_t tag_end = SkipAttributes(in, name_end);
+    const TagTail tail = HtmlTokenScanner::ScanTail(in, name_end);
+    const size_t tag_end = tail.end == absl::string_view::npos ? in.size() : tail.end;
     if (end_tag) {
       if (pending_ends > 0) {
         // Deleted elements were the deepest open, so their end tags come first.
@@ -251,12 +213,11 @@ int64_t NestingLimiter::Limit(absl::string_view in, std::string* limited,
       continue;
     }
     if (IsRawText(tag)) {
-      i = SkipRawText(in, tag_end, name);
+      i = SkipRawText(in, tag_end, tag);
       continue;
     }
     // In SVG and MathML, unlike HTML, "/>" closes the element it opens.
-    const bool self_closed =
-        foreign > 0 && tag_end >= 2 && in[tag_end - 2] == '/';
+    const bool self_closed = foreign > 0 && tail.self_closing;
     if (IsVoid(tag) || self_closed) {
       i = tag_end;
       continue;

@@ -1,16 +1,15 @@
 // Caps how deeply a page's elements nest before Gumbo parses it.
 //
 // Gumbo's tree construction scans the stack of open elements for many start
-// tags
-// ("is a <p> in button scope?"), so its time grows with depth times tags:
+// tags ("is a <p> in button scope?"), so its time grows with depth times tags:
 // 100,000 nested <div>s take half a minute, and its tree teardown recurses once
 // per level. Real pages nest a few dozen levels deep. This pass follows the
-// nesting with a light tag scanner (void elements, raw-text elements, comments,
-// quoted attributes and the common implied end tags of p, li, dt/dd, td/th, tr
-// and option) and, only where that model's depth would pass `max_depth`,
-// deletes the start tags (and their end tags) that would go deeper. Text is
-// never removed; a page that stays within the limit is left as it is, with no
-// copy made.
+// nesting with a light model: tags, comments and raw text found where the
+// tokenizer finds them (HtmlTokenScanner), void elements, and the common
+// implied end tags of p, li, dt/dd, td/th, tr and option. Only where that
+// model's depth would pass `max_depth` does it delete the start tags (and their
+// end tags) that would go deeper. Text is never removed; a page that stays
+// within the limit is left as it is, with no copy made.
 //
 // Linear time; the model's stack is bounded by `max_depth`. Stateless;
 // thread-safe.
