@@ -1,5 +1,7 @@
 #include "service/extract/inert_content_stripper.h"
 
+#include <gumbo.h>
+
 #include <algorithm>
 #include <array>
 #include <cstring>
@@ -88,16 +90,46 @@ constexpr std::array<absl::string_view, 59> kPlainSvgElements = {
     "use",
 };
 
-bool OneOf(absl::string_view name,
-           std::initializer_list<absl::string_view> names) {
-  return std::find(names.begin(), names.end(), name) != names.end();
+// Table parts: inside a table they close an open <select>.
+bool IsTablePart(GumboTag tag) {
+  switch (tag) {
+    case GUMBO_TAG_CAPTION:
+    case GUMBO_TAG_TABLE:
+    case GUMBO_TAG_TBODY:
+    case GUMBO_TAG_TFOOT:
+    case GUMBO_TAG_THEAD:
+    case GUMBO_TAG_TR:
+    case GUMBO_TAG_TD:
+    case GUMBO_TAG_TH:
+      return true;
+    default:
+      return false;
+  }
 }
 
 // Elements whose attributes the tree builder compares (the active formatting
 // elements' "Noah's Ark" rule) or copies into elements it makes (isindex).
-bool IsFormattingElement(absl::string_view name) {
-  return OneOf(name, {"a", "b", "big", "code", "em", "font", "i", "nobr", "s",
-                      "small", "strike", "strong", "tt", "u", "isindex"});
+bool IsFormattingElement(GumboTag tag) {
+  switch (tag) {
+    case GUMBO_TAG_A:
+    case GUMBO_TAG_B:
+    case GUMBO_TAG_BIG:
+    case GUMBO_TAG_CODE:
+    case GUMBO_TAG_EM:
+    case GUMBO_TAG_FONT:
+    case GUMBO_TAG_I:
+    case GUMBO_TAG_NOBR:
+    case GUMBO_TAG_S:
+    case GUMBO_TAG_SMALL:
+    case GUMBO_TAG_STRIKE:
+    case GUMBO_TAG_STRONG:
+    case GUMBO_TAG_TT:
+    case GUMBO_TAG_U:
+    case GUMBO_TAG_ISINDEX:
+      return true;
+    default:
+      return false;
+  }
 }
 
 // Deeper foreign nesting than this is not followed (the pass stops).
@@ -111,13 +143,26 @@ bool IsPlainSvgElement(absl::string_view lower_name) {
 // Start tags that change how <select>'s content is tokenized or that leave it
 // in ways this pass does not follow (table parts close a <select> only inside a
 // table).
-bool UnfollowedInSelect(absl::string_view name) {
-  return OneOf(
-      name,
-      {"style",   "xmp",       "iframe", "noembed", "noframes", "noscript",
-       "title",   "plaintext", "svg",    "math",    "template", "frameset",
-       "caption", "table",     "tbody",  "tfoot",   "thead",    "tr",
-       "td",      "th",        "col",    "colgroup"});
+bool UnfollowedInSelect(GumboTag tag) {
+  switch (tag) {
+    case GUMBO_TAG_STYLE:
+    case GUMBO_TAG_XMP:
+    case GUMBO_TAG_IFRAME:
+    case GUMBO_TAG_NOEMBED:
+    case GUMBO_TAG_NOFRAMES:
+    case GUMBO_TAG_NOSCRIPT:
+    case GUMBO_TAG_TITLE:
+    case GUMBO_TAG_PLAINTEXT:
+    case GUMBO_TAG_SVG:
+    case GUMBO_TAG_MATH:
+    case GUMBO_TAG_TEMPLATE:
+    case GUMBO_TAG_FRAMESET:
+    case GUMBO_TAG_COL:
+    case GUMBO_TAG_COLGROUP:
+      return true;
+    default:
+      return IsTablePart(tag);
+  }
 }
 
 // Whether a script with this `type` attribute is JSON-LD, which the metadata
@@ -204,24 +249,35 @@ class Stripper {
                            i + 2);  // DOCTYPE and bogus comments end at '>'
   }
 
-  // Reads the tag's name (lower-cased into name_) and attributes (into
-  // attributes_); false when the document ends inside it.
+  // Reads the tag's name (into raw_name_ and, looked up in Gumbo's own table,
+  // tag_) and attributes (into attributes_); false when the document ends
+  // inside it.
   bool ReadTag(size_t name_begin, TagTail* tail) {
     const size_t name_end = Scanner::NameEnd(html_, name_begin);
-    name_.assign(html_.data() + name_begin, name_end - name_begin);
-    absl::AsciiStrToLower(&name_);
+    raw_name_ = html_.substr(name_begin, name_end - name_begin);
+    tag_ = gumbo_tagn_enum(raw_name_.data(),
+                           static_cast<unsigned>(raw_name_.size()));
     attributes_.clear();
     *tail = Scanner::ScanTail(html_, name_end, &attributes_);
     return tail->end != absl::string_view::npos;
   }
 
+  // The current tag's name in lower case: foreign elements are matched by name,
+  // and most are not in Gumbo's table.
+  const std::string& LowerName() {
+    lower_name_.assign(raw_name_.data(), raw_name_.size());
+    absl::AsciiStrToLower(&lower_name_);
+    return lower_name_;
+  }
+
   // Drops the HTML start tag's attributes that nobody reads.
   void DropUnreadAttributes() {
-    if (attributes_.empty() || IsFormattingElement(name_)) return;  // see below
+    if (IsFormattingElement(tag_)) return;
     for (const AttributeSpan& a : attributes_) {
-      attribute_name_.assign(html_.data() + a.begin, a.name_end - a.begin);
-      absl::AsciiStrToLower(&attribute_name_);
-      if (InertContentStripper::KeepsAttribute(attribute_name_)) continue;
+      if (InertContentStripper::KeepsAttribute(
+              std::string_view(html_.data() + a.begin, a.name_end - a.begin))) {
+        continue;
+      }
       ++stats_.attributes;
       Cut(a.begin, a.end);
     }
@@ -237,20 +293,20 @@ class Stripper {
     if (!ReadTag(i + 2, &tail)) return kStop;
     switch (mode_) {
       case Mode::kHtml:
-        if (name_ == "template" && template_depth_ > 0) --template_depth_;
+        if (tag_ == GUMBO_TAG_TEMPLATE && template_depth_ > 0)
+          --template_depth_;
         break;
       case Mode::kSelect:
-        if (name_ == "select") {
+        if (tag_ == GUMBO_TAG_SELECT) {
           mode_ = Mode::kHtml;
-        } else if (OneOf(name_, {"caption", "table", "tbody", "tfoot", "thead",
-                                 "tr", "td", "th", "template"})) {
+        } else if (tag_ == GUMBO_TAG_TEMPLATE || IsTablePart(tag_)) {
           return Stop(i);
         }
         break;
       case Mode::kForeign: {
         // The parser pops to the nearest open foreign element of that name;
         // with none, the end tag reaches the HTML elements around the <svg>.
-        auto open = std::find(foreign_.rbegin(), foreign_.rend(), name_);
+        auto open = std::find(foreign_.rbegin(), foreign_.rend(), LowerName());
         if (open == foreign_.rend()) return Stop(i);
         foreign_.erase(std::prev(open.base()), foreign_.end());
         if (foreign_.empty()) mode_ = Mode::kHtml;
@@ -269,17 +325,18 @@ class Stripper {
       // text, but a start tag there would be an HTML element.
       const bool in_text_point =
           foreign_.back() == "title" || foreign_.back() == "desc";
-      const bool text_point = name_ == "title" || name_ == "desc";
-      if (in_text_point || (!text_point && !IsPlainSvgElement(name_)))
+      const std::string& name = LowerName();
+      const bool text_point = name == "title" || name == "desc";
+      if (in_text_point || (!text_point && !IsPlainSvgElement(name)))
         return Stop(i);
       if (!tail.self_closing) {
         if (foreign_.size() >= kMaxForeignDepth) return Stop(i);
-        foreign_.push_back(name_);
+        foreign_.push_back(name);
       }
       return body;
     }
     DropUnreadAttributes();
-    if (name_ == "script") {
+    if (tag_ == GUMBO_TAG_SCRIPT) {
       const size_t end = Scanner::ScriptDataEnd(html_, body);
       if (!MayBeJsonLd(tail) && end > body) {
         ++stats_.scripts;
@@ -287,48 +344,65 @@ class Stripper {
       }
       return end;
     }
+    const absl::string_view name = gumbo_normalized_tagname(tag_);
     if (mode_ == Mode::kSelect) {
-      if (name_ == "select" || name_ == "input" || name_ == "keygen") {
-        mode_ = Mode::kHtml;  // each closes the open <select>
-      } else if (name_ == "textarea") {
-        mode_ = Mode::kHtml;
-        return Scanner::RawTextEnd(html_, body, name_);
-      } else if (UnfollowedInSelect(name_)) {
+      switch (tag_) {
+        case GUMBO_TAG_SELECT:
+        case GUMBO_TAG_INPUT:
+        case GUMBO_TAG_KEYGEN:
+          mode_ = Mode::kHtml;  // each closes the open <select>
+          return body;
+        case GUMBO_TAG_TEXTAREA:
+          mode_ = Mode::kHtml;
+          return Scanner::RawTextEnd(html_, body, name);
+        default:
+          // Other tags in a <select> are options or ignored.
+          return UnfollowedInSelect(tag_) ? Stop(i) : body;
+      }
+    }
+    switch (tag_) {
+      case GUMBO_TAG_STYLE: {
+        const size_t end = Scanner::RawTextEnd(html_, body, name);
+        if (end > body) {
+          ++stats_.styles;
+          Cut(body, end);
+        }
+        return end;
+      }
+      case GUMBO_TAG_XMP:
+      case GUMBO_TAG_IFRAME:
+      case GUMBO_TAG_NOEMBED:
+      case GUMBO_TAG_NOFRAMES:
+      case GUMBO_TAG_TITLE:
+      case GUMBO_TAG_TEXTAREA:
+        return Scanner::RawTextEnd(html_, body,
+                                   name);  // text the engine may read
+      case GUMBO_TAG_PLAINTEXT:
+        return kStop;  // the rest of the page is text
+      case GUMBO_TAG_SVG:
+        if (!tail.self_closing) {
+          mode_ = Mode::kForeign;
+          foreign_.assign(1, "svg");
+        }
+        return body;
+      case GUMBO_TAG_SELECT:
+        mode_ = Mode::kSelect;
+        return body;
+      case GUMBO_TAG_TEMPLATE:
+        ++template_depth_;
+        return body;
+      case GUMBO_TAG_MATH:  // MathML's text integration points
+        return tail.self_closing ? body : Stop(i);
+      case GUMBO_TAG_FRAMESET:
         return Stop(i);
-      }
-      return body;  // other tags in a <select> are options or ignored
+      case GUMBO_TAG_COL:
+      case GUMBO_TAG_COLGROUP:
+        // A <col> in a <template> makes the parser ignore the tags after it
+        // until a table part.
+        return template_depth_ > 0 ? Stop(i) : body;
+      default:
+        return body;
     }
-    if (name_ == "style") {
-      const size_t end = Scanner::RawTextEnd(html_, body, name_);
-      if (end > body) {
-        ++stats_.styles;
-        Cut(body, end);
-      }
-      return end;
-    }
-    if (OneOf(name_,
-              {"xmp", "iframe", "noembed", "noframes", "title", "textarea"})) {
-      return Scanner::RawTextEnd(html_, body,
-                                 name_);  // text the engine may read
-    }
-    if (name_ == "plaintext") return kStop;  // the rest of the page is text
-    if (name_ == "svg") {
-      if (!tail.self_closing) {
-        mode_ = Mode::kForeign;
-        foreign_.assign(1, name_);
-      }
-    } else if (name_ == "select") {
-      mode_ = Mode::kSelect;
-    } else if (name_ == "template") {
-      ++template_depth_;
-    } else if ((name_ == "math" && !tail.self_closing) || name_ == "frameset" ||
-               (template_depth_ > 0 &&
-                (name_ == "col" || name_ == "colgroup"))) {
-      // MathML's text integration points; frames; a <col> in a <template> makes
-      // the parser ignore the tags after it until a table part.
-      return Stop(i);
-    }
-    return body;
   }
 
   const absl::string_view html_;
@@ -337,16 +411,18 @@ class Stripper {
   StripStats stats_;
   Mode mode_ = Mode::kHtml;
   int template_depth_ = 0;
-  std::vector<std::string> foreign_;       // open foreign elements, lower case
-  std::string name_;                       // the current tag's name, lower case
+  std::vector<std::string> foreign_;  // open foreign elements, lower case
+  absl::string_view raw_name_;        // the current tag's name, as written
+  GumboTag tag_ = GUMBO_TAG_UNKNOWN;
+  std::string lower_name_;                 // see LowerName()
   std::vector<AttributeSpan> attributes_;  // the current tag's attributes
-  std::string attribute_name_;
 };
 
 }  // namespace
 
-bool InertContentStripper::KeepsAllAttributes(absl::string_view lower_name) {
-  return IsFormattingElement(lower_name);
+bool InertContentStripper::KeepsAllAttributes(absl::string_view name) {
+  return IsFormattingElement(
+      gumbo_tagn_enum(name.data(), static_cast<unsigned>(name.size())));
 }
 
 StripStats InertContentStripper::Strip(absl::string_view html,

@@ -10,9 +10,10 @@
 // metadata stage.
 //
 // Where a tag's meaning depends on parser state this pass does not model -
-// inside <svg> beyond plain drawing elements and text-only titles, <math>, <select> with unusual
-// content, <frameset>, table columns inside <template>, <plaintext> - it stops
-// and copies the rest unchanged: a page is stripped less, never wrongly.
+// inside <svg> beyond plain drawing elements and text-only titles, <math>,
+// <select> with unusual content, <frameset>, table columns inside <template>,
+// <plaintext> - it stops and copies the rest unchanged: a page is stripped
+// less, never wrongly.
 //
 // Linear time; at most one copy of the page. Stateless; thread-safe.
 
@@ -29,7 +30,7 @@ namespace declutter::extract {
 
 // The attributes any reader of the tree uses; HtmlBlockBuilder can only ask
 // for these (its attribute reader is checked against this list at compile
-// time). Lower case.
+// time). Lower case, as the tokenizer makes attribute names.
 inline constexpr std::string_view kReadAttributes[] = {
     "class",      "id",       "role",
     "itemprop",                               // class hints, bylines, dates
@@ -56,13 +57,20 @@ struct StripStats {
 
 class InertContentStripper {
  public:
-  // Whether HTML elements named `lower_name` keep all their attributes.
-  static bool KeepsAllAttributes(absl::string_view lower_name);
+  // Whether HTML elements named `name` (any case) keep all their attributes.
+  static bool KeepsAllAttributes(absl::string_view name);
 
-  // Whether `lower_name` is an attribute the pass keeps on every element.
-  static constexpr bool KeepsAttribute(std::string_view lower_name) {
+  // Whether the pass keeps attributes named `name` (any case) on every element.
+  static constexpr bool KeepsAttribute(std::string_view name) {
     for (std::string_view kept : kReadAttributes) {
-      if (kept == lower_name) return true;
+      if (kept.size() != name.size()) continue;
+      bool same = true;
+      for (size_t i = 0; same && i < name.size(); ++i) {
+        const char c = name[i];
+        same = (c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c) ==
+               kept[i];
+      }
+      if (same) return true;
     }
     return false;
   }
