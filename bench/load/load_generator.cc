@@ -24,7 +24,6 @@
 #include <chrono>
 #include <condition_variable>
 #include <cstdio>
-#include <fstream>
 #include <iostream>
 #include <map>
 #include <memory>
@@ -40,6 +39,7 @@
 #include "absl/strings/str_format.h"
 #include "absl/time/clock.h"
 #include "absl/time/time.h"
+#include "bench/speed/process_memory.h"
 #include "client/input_reader.h"
 #include "proto/declutter/v1/declutter.grpc.pb.h"
 
@@ -193,19 +193,11 @@ class Load {
   int64_t skipped_ = 0;
 };
 
-// VmRSS and VmHWM of `pid` in MiB, from /proc.
+// The server's resident memory now and at its peak.
 void PrintServerMemory(int pid) {
-  std::ifstream in("/proc/" + std::to_string(pid) + "/status");
-  std::string key;
-  int64_t rss = -1, hwm = -1;
-  while (in >> key) {
-    int64_t kib = 0;
-    if (key == "VmRSS:" && (in >> kib)) rss = kib;
-    if (key == "VmHWM:" && (in >> kib)) hwm = kib;
-    in.ignore(1 << 12, '\n');
-  }
-  std::printf("server RSS %.0f MiB now, %.0f MiB peak\n", rss / 1024.0,
-              hwm / 1024.0);
+  std::printf("server RSS %.0f MiB now, %.0f MiB peak\n",
+              declutter::bench::ProcessMemory::Resident(pid) / 1048576.0,
+              declutter::bench::ProcessMemory::Peak(pid) / 1048576.0);
 }
 
 }  // namespace

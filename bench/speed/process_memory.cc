@@ -3,17 +3,17 @@
 #include <fstream>
 #include <string>
 
-#include "absl/strings/match.h"
 #include "absl/strings/numbers.h"
-#include "absl/strings/str_split.h"
+#include "absl/strings/str_cat.h"
 #include "absl/strings/strip.h"
 
 namespace declutter::bench {
 namespace {
 
-// The value of a "Key:   1234 kB" line of /proc/self/status, in bytes.
-int64_t StatusBytes(absl::string_view key) {
-  std::ifstream status("/proc/self/status");
+// The value of a "Key:   1234 kB" line of /proc/PID/status, in bytes.
+int64_t StatusBytes(int pid, absl::string_view key) {
+  std::ifstream status(pid == 0 ? std::string("/proc/self/status")
+                                : absl::StrCat("/proc/", pid, "/status"));
   std::string line;
   while (std::getline(status, line)) {
     absl::string_view rest = line;
@@ -29,9 +29,9 @@ int64_t StatusBytes(absl::string_view key) {
 
 }  // namespace
 
-int64_t ProcessMemory::Resident() { return StatusBytes("VmRSS"); }
+int64_t ProcessMemory::Resident(int pid) { return StatusBytes(pid, "VmRSS"); }
 
-int64_t ProcessMemory::Peak() { return StatusBytes("VmHWM"); }
+int64_t ProcessMemory::Peak(int pid) { return StatusBytes(pid, "VmHWM"); }
 
 bool ProcessMemory::ResetPeak() {
   std::ofstream clear_refs("/proc/self/clear_refs");

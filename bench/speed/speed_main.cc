@@ -259,13 +259,10 @@ int RunSpeed(const std::vector<PageFile>& pages) {
     cb.push_back(r.b.seconds / r.c.seconds);
     done.push_back(std::move(r));
   }
-  done.front().a.peak_rss = rss_a;
-  done.front().b.peak_rss = rss_b;
-  // The round whose (b)/(a) is the median is shown.
-  size_t shown = 0;
-  for (size_t i = 0; i < done.size(); ++i) {
-    if (ba[i] == Median(ba)) shown = i;
-  }
+  // The round whose (b)/(a) is the median is shown, with the peaks measured
+  // alone.
+  const double median_ba = Median(ba);
+  const size_t shown = std::find(ba.begin(), ba.end(), median_ba) - ba.begin();
   Round m = done[shown];
   m.a.peak_rss = rss_a;
   m.b.peak_rss = rss_b;
@@ -283,7 +280,7 @@ int RunSpeed(const std::vector<PageFile>& pages) {
   PrintPhase(absl::StrCat("(c) engine, ", threads, " threads").c_str(), m.c,
              pages.size(), mb);
   std::printf("\n(b)/(a) = %.2f   (c)/(b) = %.2f   (medians over rounds)\n",
-              Median(ba), Median(cb));
+              median_ba, Median(cb));
   auto list = [](const std::vector<double>& v) {
     return absl::StrJoin(v, " ", [](std::string* out, double x) {
       absl::StrAppendFormat(out, "%.2f", x);

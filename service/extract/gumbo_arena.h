@@ -32,9 +32,6 @@ class GumboArena {
   static void* Allocate(void* userdata, size_t size);
   static void Deallocate(void* userdata, void* ptr);
 
-  // Bytes taken from the system so far.
-  size_t reserved_bytes() const { return reserved_; }
-
  private:
   // Blocks up to this size come from the free lists, in 16-byte classes.
   static constexpr size_t kSmallLimit = 512;
@@ -46,7 +43,7 @@ class GumboArena {
   std::vector<std::unique_ptr<std::byte[]>> chunks_;
   std::byte* next_ = nullptr;
   size_t left_ = 0;
-  size_t reserved_ = 0;
+  size_t reserved_ = 0;  // bytes taken from the system so far
   // Free blocks per size class (kClasses small ones, then powers of two up to
   // 2^47 bytes), singly linked through the blocks themselves.
   std::array<void*, kClasses + 48> free_{};
