@@ -1,7 +1,12 @@
 #include "service/extract/class_hints.h"
 
+#include <array>
+#include <bitset>
+
 #include "absl/strings/ascii.h"
 #include "absl/strings/match.h"
+
+#include "service/extract/phrase_matcher.h"
 
 namespace declutter::extract {
 namespace {
@@ -30,11 +35,33 @@ bool HasNeutralPrefix(absl::string_view rest) {
   return false;
 }
 
+constexpr size_t kEntryCount = sizeof(kEntries) / sizeof(kEntries[0]);
+
+const PhraseMatcher& EntryMatcher() {
+  static const PhraseMatcher* const matcher = [] {
+    std::array<absl::string_view, kEntryCount> tokens;
+    for (size_t i = 0; i < kEntryCount; ++i) tokens[i] = kEntries[i].token;
+    return new PhraseMatcher(tokens);
+  }();
+  return *matcher;
+}
+
+// Adds the entries `token` matches, each once and in the table's order (so the
+// "worst" entry among equal weights is the first listed, whatever order they are
+// found in).
 void ScoreToken(absl::string_view token, ClassHint* hint) {
-  for (const ClassHintEntry& e : kEntries) {
-    const bool hit = e.match == kExact ? token == e.token
-                                       : token.find(e.token) != absl::string_view::npos;
-    if (!hit) continue;
+  std::bitset<kEntryCount> hits;
+  EntryMatcher().Scan(token, [&](size_t index, size_t position) {
+    const ClassHintEntry& e = kEntries[index];
+    if (e.match == kContains || (position == 0 && e.token.size() == token.size())) {
+      hits.set(index);
+    }
+    return true;
+  });
+  if (hits.none()) return;
+  for (size_t i = 0; i < kEntryCount; ++i) {
+    if (!hits.test(i)) continue;
+    const ClassHintEntry& e = kEntries[i];
     hint->weight += e.weight;
     if (e.weight < 0 && (hint->worst == nullptr || e.weight < hint->worst->weight)) {
       hint->worst = &e;

@@ -13,6 +13,7 @@
 #include "service/extract/class_hints.h"
 #include "service/extract/html_parser.h"
 #include "service/extract/inert_content_stripper.h"
+#include "service/extract/phrase_matcher.h"
 #include "service/extract/text_features.h"
 #include "service/extract/text_normalizer.h"
 #include "service/extract/work_budget.h"
@@ -237,10 +238,10 @@ std::string VisibleText(const GumboNode* root, size_t limit) {
 // posters ("username", "poster").
 bool MarksAuthor(absl::string_view value) {
   // Forum software marks a post's author as its user name or poster.
-  for (absl::string_view mark : {"author", "byline", "username", "user-name", "poster"}) {
-    if (ContainsIgnoreCase(value, mark)) return true;
-  }
-  return false;
+  static const PhraseMatcher* const marks = new PhraseMatcher(
+      {"author", "byline", "username", "user-name", "poster"},
+      PhraseMatcher::Case::kIgnoreAscii);
+  return marks->ContainsAny(value);
 }
 
 // Facts any element may carry in its attributes: a date (<time datetime>, microdata
