@@ -190,8 +190,13 @@ class Stripper {
     size_t i = 0;
     while (i < n) {
       const void* lt = std::memchr(html_.data() + i, '<', n - i);
-      if (lt == nullptr) break;
+      if (lt == nullptr) {
+        CollapseWhitespace(i, n);
+        break;
+      }
+      const size_t text_begin = i;
       i = static_cast<const char*>(lt) - html_.data();
+      CollapseWhitespace(text_begin, i);
       if (i + 1 >= n) break;
       const char next = html_[i + 1];
       size_t resume = 0;
@@ -227,6 +232,27 @@ class Stripper {
     out_->append(html_.data() + copied_, begin - copied_);
     copied_ = end;
     stats_.bytes_removed += static_cast<int64_t>(end - begin);
+  }
+
+  // Cuts each run of whitespace in the text html_[begin, end) to its first
+  // byte (a CR left alone is read as a line feed, as CR LF is).
+  void CollapseWhitespace(size_t begin, size_t end) {
+    if (keep_whitespace_) return;
+    for (size_t k = begin; k < end; ++k) {
+      if (!IsHtmlSpace(html_[k])) continue;
+      size_t run_end = k + 1;
+      while (run_end < end && IsHtmlSpace(html_[run_end])) ++run_end;
+      if (run_end - k > 1) {
+        Cut(k + 1, run_end);
+        stats_.whitespace_removed += static_cast<int64_t>(run_end - k - 1);
+      }
+      k = run_end;  // html_[run_end] is not whitespace
+    }
+  }
+
+  // The tokenizer's whitespace.
+  static bool IsHtmlSpace(char c) {
+    return c == ' ' || c == '\n' || c == '\t' || c == '\r' || c == '\f';
   }
 
   size_t Stop(size_t at) {
@@ -320,6 +346,7 @@ class Stripper {
     TagTail tail;
     if (!ReadTag(i + 1, &tail)) return kStop;
     const size_t body = tail.end;
+    if (tag_ == GUMBO_TAG_PRE || tag_ == GUMBO_TAG_LISTING) keep_whitespace_ = true;
     if (mode_ == Mode::kForeign) {
       // <title> and <desc> are HTML integration points: text in them is plain
       // text, but a start tag there would be an HTML element.
@@ -411,6 +438,7 @@ class Stripper {
   StripStats stats_;
   Mode mode_ = Mode::kHtml;
   int template_depth_ = 0;
+  bool keep_whitespace_ = false;  // set at the first <pre> or <listing>
   std::vector<std::string> foreign_;  // open foreign elements, lower case
   absl::string_view raw_name_;        // the current tag's name, as written
   GumboTag tag_ = GUMBO_TAG_UNKNOWN;

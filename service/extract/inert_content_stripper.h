@@ -9,6 +9,14 @@
 // text. JSON-LD scripts (type containing "ld+json") are kept whole for the
 // metadata stage.
 //
+// Runs of whitespace in text are cut to their first character: outside <pre>
+// the engine reads any run as one space, and indentation between tags is often
+// a third of what is left of a page after the bodies above. Gumbo still sees
+// whitespace where there was whitespace, so it builds the same elements; only
+// the text of whitespace runs is shorter. From the first <pre> or <listing> on,
+// whitespace is kept as written (text stays inside a <pre> in ways a byte-level
+// pass cannot follow).
+//
 // Where a tag's meaning depends on parser state this pass does not model -
 // inside <svg> beyond plain drawing elements and text-only titles, <math>,
 // <select> with unusual content, <frameset>, table columns inside <template>,
@@ -50,6 +58,7 @@ struct StripStats {
   int32_t styles = 0;      // style bodies emptied
   int32_t comments = 0;    // comment bodies emptied
   int32_t attributes = 0;  // attributes dropped
+  int64_t whitespace_removed = 0;  // bytes of whitespace runs cut to one
   // Where the pass stopped stripping because it met markup it does not model;
   // -1 when it read the whole page.
   int64_t stopped_at = -1;

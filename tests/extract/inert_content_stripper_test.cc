@@ -54,6 +54,28 @@ TEST(InertContentStripperTest, DropsAttributesNobodyReads) {
   EXPECT_EQ(Stripped(html), html);
 }
 
+TEST(InertContentStripperTest, CutsWhitespaceRunsToTheirFirstCharacter) {
+  StripStats stats;
+  EXPECT_EQ(Stripped("<ul>\n    <li>a  \t b</li>\r\n  <li> c</li>\n</ul>  ", &stats),
+            "<ul>\n<li>a b</li>\r<li> c</li>\n</ul> ");
+  EXPECT_EQ(stats.whitespace_removed, 11);
+  // Attribute values, titles and text areas are not text between tags.
+  const std::string kept =
+      "<p class='a   b'>x</p><title>a   b</title><textarea>\n\n  t</textarea>";
+  EXPECT_EQ(Stripped(kept), kept);
+}
+
+TEST(InertContentStripperTest, KeepsWhitespaceFromTheFirstPreOn) {
+  EXPECT_EQ(Stripped("<p>a   b</p><pre>\n\n  code\n  more</pre><p>c   d</p>"),
+            "<p>a b</p><pre>\n\n  code\n  more</pre><p>c   d</p>");
+  // <pre> whitespace is kept as written, so collapsing it would show: the tree
+  // comparison the other tests rely on sees a change inside <pre>.
+  EXPECT_NE(testing::GumboTreeSignature("<pre>\n\nx  y</pre>"),
+            testing::GumboTreeSignature("<pre>\nx y</pre>"));
+  EXPECT_EQ(testing::GumboTreeSignature("<p>\n\nx  y</p>"),
+            testing::GumboTreeSignature("<p>\nx y</p>"));
+}
+
 TEST(InertContentStripperTest, KeepsJsonLd) {
   const std::string html =
       R"(<script type="application/LD+JSON">{"headline": "</p>"}</script>)"
@@ -158,6 +180,16 @@ TEST(InertContentStripperTest, GumboBuildsTheSameTreeFromTrickyMarkup) {
       "<p>text</p><script",
       "<p>text</p><script>",
       "<iframe><script>x</script></iframe><noembed><style>y</style></noembed>",
+      // Whitespace runs: in tables (foster parenting), before <html>, after
+      // </body>, around a lone '<', beside CR LF, and where <pre> and <listing>
+      // drop a leading newline.
+      "  \n <!doctype html>\n\n<html>  <head>\n  <title> t  </title>  </head>\n"
+      "  <body>  <table>  \n  <tr>  <td> a  b </td>  x  </tr>  </table>\n"
+      "  a  <  b\r\n\r\n c </body>  \n  </html>  \n ",
+      "<div>\n\n  <pre>\n\n  keep  this\n</pre>\n\n  after\n\n</div>",
+      "<listing>\n\nx  y</listing>  z",
+      "<select>  <option>  a  </option>  </select>  <frameset>  </frameset>",
+      "<svg>  <title>  a  b  </title>  <path/>  </svg>  c  d",
   };
   for (const char* html : cases) ExpectSameTree(html);
 }

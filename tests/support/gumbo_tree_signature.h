@@ -1,6 +1,7 @@
 // Gumbo's tree of a page written out as text, minus what InertContentStripper
 // removes (script and style text, comment text, the attributes of HTML elements
-// that no reader uses), so a test can check that stripping a page leaves Gumbo
+// that no reader uses, whitespace runs beyond their first character outside
+// <pre> and <listing>), so a test can check that stripping a page leaves Gumbo
 // building the same tree otherwise.
 //
 // One line per node: depth, node type, namespace, tag (the original name for
@@ -22,15 +23,33 @@
 
 namespace declutter::testing {
 
+// `text` with each run of HTML whitespace cut to its first character.
+inline std::string FirstOfEachWhitespaceRun(absl::string_view text) {
+  auto space = [](char c) {
+    return c == ' ' || c == '\n' || c == '\t' || c == '\r' || c == '\f';
+  };
+  std::string out;
+  for (size_t i = 0; i < text.size(); ++i) {
+    if (i > 0 && space(text[i]) && space(text[i - 1])) continue;
+    out.push_back(text[i]);
+  }
+  return out;
+}
+
 inline std::string GumboTreeSignature(absl::string_view html) {
   GumboOptions options = kGumboDefaultOptions;
   options.max_errors = 0;
   GumboOutput* output =
       gumbo_parse_with_options(&options, html.data(), html.size());
   std::string out;
-  std::vector<std::pair<const GumboNode*, int>> stack = {{output->document, 0}};
+  struct Entry {
+    const GumboNode* node;
+    int depth;
+    bool in_pre;  // inside <pre> or <listing>, where whitespace is kept
+  };
+  std::vector<Entry> stack = {{output->document, 0, false}};
   while (!stack.empty()) {
-    const auto [node, depth] = stack.back();
+    const auto [node, depth, in_pre] = stack.back();
     stack.pop_back();
     absl::StrAppend(&out, depth, " ", static_cast<int>(node->type));
     switch (node->type) {
@@ -71,7 +90,9 @@ inline std::string GumboTreeSignature(absl::string_view html) {
       case GUMBO_NODE_COMMENT:
         break;  // its text is what the stripper removes
       default:
-        absl::StrAppend(&out, " text=", node->v.text.text);
+        absl::StrAppend(&out, " text=",
+                        in_pre ? std::string(node->v.text.text)
+                               : FirstOfEachWhitespaceRun(node->v.text.text));
         break;
     }
     out.push_back('\n');
@@ -91,7 +112,11 @@ inline std::string GumboTreeSignature(absl::string_view html) {
           node->v.element.tag_namespace == GUMBO_NAMESPACE_HTML &&
           (node->v.element.tag == GUMBO_TAG_SCRIPT ||
            node->v.element.tag == GUMBO_TAG_STYLE);
-      if (!stripped_text) stack.push_back({kid, depth + 1});
+      const bool pre =
+          in_pre || (node->type == GUMBO_NODE_ELEMENT &&
+                     (node->v.element.tag == GUMBO_TAG_PRE ||
+                      node->v.element.tag == GUMBO_TAG_LISTING));
+      if (!stripped_text) stack.push_back({kid, depth + 1, pre});
     }
   }
   gumbo_destroy_output(&options, output);
