@@ -354,14 +354,17 @@ grpc::ServerUnaryReactor* DeclutterService::Clean(
     reactor->Finish(ToGrpc(size));
     return reactor;
   }
-  const bool queued =
-      pool_->TrySubmit([this, context, request, response, reactor, start, id] {
-        const absl::Status s = Run(
+  // The answer is sent from `then`, once the call's place in the pool is free, so a
+  // client that sends its next call on the answer is not refused for its own last one.
+  auto status = std::make_shared<absl::Status>();
+  const bool queued = pool_->TrySubmit(
+      [this, context, request, response, start, id, status] {
+        *status = Run(
             *request, DeadlineOf(context),
             [context] { return context->IsCancelled(); }, response);
-        Record(kClean, id, start, s, *request, response);
-        reactor->Finish(ToGrpc(s));
-      });
+        Record(kClean, id, start, *status, *request, response);
+      },
+      [reactor, status] { reactor->Finish(ToGrpc(*status)); });
   if (!queued) {
     const int64_t retry_ms = RetryAfterMillis();
     const absl::Status refused = Overloaded(retry_ms);

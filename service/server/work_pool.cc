@@ -15,10 +15,12 @@ WorkPool::WorkPool(int threads, size_t max_queued) : max_queued_(max_queued) {
 
 WorkPool::~WorkPool() { Shutdown(); }
 
-bool WorkPool::TrySubmit(std::function<void()> task) {
+bool WorkPool::TrySubmit(std::function<void()> task, std::function<void()> then) {
   absl::MutexLock lock(&mu_);
-  if (stopping_ || queue_.size() >= max_queued_) return false;
-  queue_.push_back(std::move(task));
+  // Counting the running tasks too (not only the queue) admits a task the moment a
+  // worker finishes one, before that worker has taken the next from the queue.
+  if (stopping_ || queue_.size() + running_ >= max_queued_ + thread_count_) return false;
+  queue_.push_back({std::move(task), std::move(then)});
   return true;
 }
 
@@ -52,7 +54,7 @@ void WorkPool::Shutdown() {
 
 void WorkPool::Work() {
   while (true) {
-    std::function<void()> task;
+    Task task;
     {
       absl::MutexLock lock(&mu_);
       auto ready = [this]() ABSL_EXCLUSIVE_LOCKS_REQUIRED(mu_) {
@@ -65,11 +67,14 @@ void WorkPool::Work() {
       ++running_;
     }
     const absl::Time start = absl::Now();
-    task();
+    task.run();
     const absl::Duration took = absl::Now() - start;
-    absl::MutexLock lock(&mu_);
-    --running_;
-    mean_task_ += (took - mean_task_) / 16;
+    {
+      absl::MutexLock lock(&mu_);
+      --running_;
+      mean_task_ += (took - mean_task_) / 16;
+    }
+    if (task.then) task.then();
   }
 }
 

@@ -29,8 +29,12 @@ class WorkPool {
   WorkPool(const WorkPool&) = delete;
   WorkPool& operator=(const WorkPool&) = delete;
 
-  // Queues `task`; false when the queue is full or the pool is shut down.
-  bool TrySubmit(std::function<void()> task);
+  // Queues `task`; false when the pool holds `threads` running plus `max_queued`
+  // waiting tasks already, or is shut down. `then`, when given, runs on the same
+  // worker once the task's place in the pool is free: a caller answered from
+  // `then` who sends its next task on the answer finds room for it, where an
+  // answer sent from inside `task` could arrive before the place was given back.
+  bool TrySubmit(std::function<void()> task, std::function<void()> then = nullptr);
 
   // Tasks waiting (not yet running) now.
   size_t Queued() const;
@@ -51,7 +55,11 @@ class WorkPool {
   const size_t max_queued_;
   size_t thread_count_ = 0;
   mutable absl::Mutex mu_;
-  std::deque<std::function<void()>> queue_ ABSL_GUARDED_BY(mu_);
+  struct Task {
+    std::function<void()> run;
+    std::function<void()> then;
+  };
+  std::deque<Task> queue_ ABSL_GUARDED_BY(mu_);
   size_t running_ ABSL_GUARDED_BY(mu_) = 0;
   bool stopping_ ABSL_GUARDED_BY(mu_) = false;
   // Exponentially weighted mean of task run time (1/16 weight to the newest).

@@ -33,6 +33,22 @@ TEST(WorkPoolTest, RefusesPastTheQueueBoundInsteadOfGrowing) {
   release.Notify();
 }
 
+TEST(WorkPoolTest, ThenRunsOnceTheTasksPlaceIsFree) {
+  WorkPool pool(1, 0);  // room for one task, running
+  absl::Notification release, answered;
+  std::atomic<bool> next_accepted{false};
+  ASSERT_TRUE(pool.TrySubmit([&] { release.WaitForNotification(); },
+                             [&] {
+                               // A client answered here sends its next call at once.
+                               next_accepted = pool.TrySubmit([] {});
+                               answered.Notify();
+                             }));
+  EXPECT_FALSE(pool.TrySubmit([] {}));  // full while the task runs
+  release.Notify();
+  answered.WaitForNotification();
+  EXPECT_TRUE(next_accepted.load());
+}
+
 TEST(WorkPoolTest, RefusesAfterShutdown) {
   WorkPool pool(1, 4);
   pool.Shutdown();
