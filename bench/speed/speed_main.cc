@@ -60,8 +60,9 @@ ABSL_FLAG(bool, compare, false,
           "check that no shortcut changes any page's result");
 ABSL_FLAG(bool, memory, false, "peak RSS per page against page size");
 ABSL_FLAG(bool, engine_only, false,
-          "run only (b), once, and print its line (bench/peers/run_peers.sh "
-          "uses it)");
+          "run only the engine, once, on --threads threads (1 unless given), "
+          "and print one line (bench/peers/run_peers.sh and "
+          "bench/load/run_load.sh use it)");
 ABSL_FLAG(std::vector<std::string>, memory_sizes,
           std::vector<std::string>({"8", "30"}),
           "--memory: sizes in MiB of the pages built from the largest one");
@@ -480,15 +481,16 @@ int main(int argc, char** argv) {
   if (absl::GetFlag(FLAGS_engine_only)) {
     double mb = 0;
     for (const PageFile& p : pages) mb += p.bytes.size() / 1e6;
-    const PhaseResult b = RunPhase(pages, 1, [](const PageFile& file) {
+    const int threads = std::max(absl::GetFlag(FLAGS_threads), 1);
+    const PhaseResult b = RunPhase(pages, threads, [](const PageFile& file) {
       return extract::Clean(AsHtml(file), extract::Options()).ok();
     });
     std::printf(
-        "declutter-engine pages=%zu failed=%d MB/s=%.2f p50_ms=%.2f "
-        "p99_ms=%.2f "
-        "pages/s=%.1f\n",
-        pages.size(), b.failures, mb / b.seconds, Percentile(b.page_ms, 0.5),
-        Percentile(b.page_ms, 0.99), pages.size() / b.seconds);
+        "declutter-engine threads=%d pages=%zu failed=%d MB/s=%.2f "
+        "p50_ms=%.2f p99_ms=%.2f pages/s=%.1f\n",
+        threads, pages.size(), b.failures, mb / b.seconds,
+        Percentile(b.page_ms, 0.5), Percentile(b.page_ms, 0.99),
+        pages.size() / b.seconds);
     return 0;
   }
   return RunSpeed(pages);
