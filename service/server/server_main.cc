@@ -48,9 +48,10 @@
 ABSL_FLAG(std::string, listen, "0.0.0.0:50051",
           "address to listen on, host:port; port 0 picks a free port");
 ABSL_FLAG(int, workers, 0, "engine worker threads; 0 means one per CPU core");
-ABSL_FLAG(int, queue_per_worker, 2,
+ABSL_FLAG(int, queue_per_worker, 1,
           "pages that may wait per worker before calls are refused with "
-          "RESOURCE_EXHAUSTED");
+          "RESOURCE_EXHAUSTED (a waiting page adds about one page's engine "
+          "time to its latency)");
 ABSL_FLAG(int64_t, max_page_bytes, 32 << 20, "largest page accepted, in bytes");
 ABSL_FLAG(absl::Duration, page_budget, absl::Seconds(10),
           "engine time one page may take; past it the page fails with "
