@@ -89,16 +89,19 @@ class StreamReactor final
     }
     if (absl::Status size = service_->CheckSize(*request); !size.ok()) {
       Refuse(*request, start, size, 0);
-    } else if (!service_->pool()->TrySubmit([this, request, start] {
-                 v1::CleanResponse response;
-                 const absl::Status s = service_->Run(
-                     *request, deadline_, [this] { return cancelled_.load(); },
-                     &response);
-                 if (!s.ok()) RequestCleaner::SetError(s, &response);
-                 service_->Record(kCleanStream, Id(*request), start, s,
-                                  *request, &response);
-                 Answer(std::move(response));
-               })) {
+    } else if (auto response = std::make_shared<v1::CleanResponse>();
+               !service_->pool()->TrySubmit(
+                   [this, request, start, response] {
+                     const absl::Status s = service_->Run(
+                         *request, deadline_,
+                         [this] { return cancelled_.load(); }, response.get());
+                     if (!s.ok()) RequestCleaner::SetError(s, response.get());
+                     service_->Record(kCleanStream, Id(*request), start, s,
+                                      *request, response.get());
+                   },
+                   // Answered once the item's place in the pool is free, as
+                   // unary calls are.
+                   [this, response] { Answer(std::move(*response)); })) {
       const int64_t retry_ms = service_->RetryAfterMillis();
       Refuse(*request, start, service_->Overloaded(retry_ms), retry_ms);
     }
