@@ -1,6 +1,5 @@
 #include "service/extract/boilerplate_lexicon.h"
 
-#include <array>
 
 #include "service/extract/phrase_matcher.h"
 
@@ -11,14 +10,9 @@ constexpr LexiconEntry kEntries[] = {
 #include "service/extract/data/boilerplate_lexicon.inc"
 };
 
-constexpr size_t kEntryCount = sizeof(kEntries) / sizeof(kEntries[0]);
-
 const PhraseMatcher& EntryMatcher() {
-  static const PhraseMatcher* const matcher = [] {
-    std::array<absl::string_view, kEntryCount> phrases;
-    for (size_t i = 0; i < kEntryCount; ++i) phrases[i] = kEntries[i].phrase;
-    return new PhraseMatcher(phrases);
-  }();
+  static const PhraseMatcher* const matcher =
+      PhraseMatcher::NewForTable(kEntries, &LexiconEntry::phrase);
   return *matcher;
 }
 

@@ -1,6 +1,5 @@
 #include "service/extract/class_hints.h"
 
-#include <array>
 #include <bitset>
 
 #include "absl/strings/ascii.h"
@@ -38,11 +37,8 @@ bool HasNeutralPrefix(absl::string_view rest) {
 constexpr size_t kEntryCount = sizeof(kEntries) / sizeof(kEntries[0]);
 
 const PhraseMatcher& EntryMatcher() {
-  static const PhraseMatcher* const matcher = [] {
-    std::array<absl::string_view, kEntryCount> tokens;
-    for (size_t i = 0; i < kEntryCount; ++i) tokens[i] = kEntries[i].token;
-    return new PhraseMatcher(tokens);
-  }();
+  static const PhraseMatcher* const matcher =
+      PhraseMatcher::NewForTable(kEntries, &ClassHintEntry::token);
   return *matcher;
 }
 

@@ -37,6 +37,19 @@ class PhraseMatcher {
   explicit PhraseMatcher(absl::Span<const absl::string_view> phrases,
                          Case match_case = Case::kSensitive);
 
+  // A matcher over one field of a table of entries (a lexicon's phrases, say):
+  // phrase i is entries[i].*phrase. The caller owns the result; the lexicons keep
+  // theirs for the life of the process.
+  template <typename Entry, size_t N>
+  static PhraseMatcher* NewForTable(const Entry (&entries)[N],
+                                    absl::string_view Entry::*phrase,
+                                    Case match_case = Case::kSensitive) {
+    std::vector<absl::string_view> phrases;
+    phrases.reserve(N);
+    for (const Entry& e : entries) phrases.push_back(e.*phrase);
+    return new PhraseMatcher(phrases, match_case);
+  }
+
   PhraseMatcher(const PhraseMatcher&) = delete;
   PhraseMatcher& operator=(const PhraseMatcher&) = delete;
 
