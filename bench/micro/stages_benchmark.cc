@@ -1,7 +1,7 @@
 // Google Benchmark micro-benchmarks of the engine's hot stages on one real page
 // (the largest test page, or --page=FILE): the pre-pass, Gumbo's parse with the
-// engine's shortcuts and without, the walk into blocks, class hints, and the
-// whole engine. Figures are per page; compare them within one run only.
+// engine's shortcuts and without, the walk into blocks, class hints, the
+// boilerplate lexicon on a block's text, and the whole engine. Figures are per page; compare them within one run only.
 //
 //   build/bench/micro/declutter-stages-benchmark [--page=FILE]
 //   [--benchmark_filter=...]
@@ -14,6 +14,7 @@
 #include <iterator>
 #include <string>
 
+#include "service/extract/boilerplate_lexicon.h"
 #include "service/extract/class_hints.h"
 #include "service/extract/clean.h"
 #include "service/extract/html_block_builder.h"
@@ -69,6 +70,23 @@ void BM_ClassHints(benchmark::State& state) {
   }
 }
 BENCHMARK(BM_ClassHints);
+
+// Arg 0: an English paragraph; 1: a Chinese one (its characters share their
+// first UTF-8 bytes with many lexicon phrases). Neither holds a phrase.
+void BM_BoilerplateLexicon(benchmark::State& state) {
+  const std::string text =
+      state.range(0) == 0
+          ? "The city council approved the new budget on Tuesday after a long "
+            "debate about school funding, road repairs and the cost of the "
+            "planned library, which opponents said would run over budget."
+          : "市议会周二在就学校经费、道路维修以及计划中的图书馆费用进行长时间辩论后"
+            "批准了新的预算，反对者表示该项目将超出预算。";
+  for (auto _ : state) {
+    benchmark::DoNotOptimize(extract::BoilerplateLexicon::Find(text));
+  }
+  state.SetBytesProcessed(state.iterations() * text.size());
+}
+BENCHMARK(BM_BoilerplateLexicon)->Arg(0)->Arg(1);
 
 void BM_Clean(benchmark::State& state) {
   extract::Page page;
