@@ -112,6 +112,17 @@ extract::Page AsHtml(const PageFile& file) {
   return page;
 }
 
+// The engine with default options, as a crawler's call would run it.
+absl::StatusOr<extract::Result> CleanWithDefaults(const PageFile& file) {
+  return extract::Clean(AsHtml(file), extract::Options());
+}
+
+double Megabytes(const std::vector<PageFile>& pages) {
+  double bytes = 0;
+  for (const PageFile& p : pages) bytes += p.bytes.size();
+  return bytes / 1e6;
+}
+
 // One phase's figures.
 struct PhaseResult {
   double seconds = 0;
@@ -229,15 +240,12 @@ int RunSpeed(const std::vector<PageFile>& pages) {
         static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
   }
   const int rounds = std::max(1, absl::GetFlag(FLAGS_rounds));
-  double bytes = 0;
-  for (const PageFile& p : pages) bytes += p.bytes.size();
-  const double mb = bytes / 1e6;
+  const double mb = Megabytes(pages);
 
   StageSums stages;
   std::atomic<bool> collect{false};
   auto engine = [&](const PageFile& file) {
-    absl::StatusOr<extract::Result> result =
-        extract::Clean(AsHtml(file), extract::Options());
+    absl::StatusOr<extract::Result> result = CleanWithDefaults(file);
     if (collect && result.ok()) stages.Add(result->timings);
     return result.ok();
   };
@@ -329,7 +337,7 @@ int RunSpeed(const std::vector<PageFile>& pages) {
       "\npre-pass: %.1f%% of the bytes removed (%d scripts, %d styles, %d "
       "comments); "
       "%d pages changed, %d stopped early at markup it does not follow\n",
-      100.0 * strip.bytes_removed / std::max(1.0, bytes), strip.scripts,
+      100.0 * strip.bytes_removed / std::max(1.0, mb * 1e6), strip.scripts,
       strip.styles, strip.comments, stripped_pages, stopped_pages);
   std::vector<std::pair<int, std::string>> by_count;
   for (const auto& [tag, n] : stop_tags) by_count.push_back({n, tag});
@@ -396,8 +404,7 @@ int RunCompare(const std::vector<PageFile>& pages) {
 int64_t PeakWhileCleaning(const PageFile& file) {
   const int64_t before = ProcessMemory::Resident();
   ProcessMemory::ResetPeak();
-  absl::StatusOr<extract::Result> result =
-      extract::Clean(AsHtml(file), extract::Options());
+  absl::StatusOr<extract::Result> result = CleanWithDefaults(file);
   const int64_t peak = ProcessMemory::Peak();
   return std::max<int64_t>(0, peak - before);
 }
@@ -479,11 +486,10 @@ int main(int argc, char** argv) {
   if (absl::GetFlag(FLAGS_compare)) return RunCompare(pages);
   if (absl::GetFlag(FLAGS_memory)) return RunMemory(pages);
   if (absl::GetFlag(FLAGS_engine_only)) {
-    double mb = 0;
-    for (const PageFile& p : pages) mb += p.bytes.size() / 1e6;
+    const double mb = Megabytes(pages);
     const int threads = std::max(absl::GetFlag(FLAGS_threads), 1);
     const PhaseResult b = RunPhase(pages, threads, [](const PageFile& file) {
-      return extract::Clean(AsHtml(file), extract::Options()).ok();
+      return CleanWithDefaults(file).ok();
     });
     std::printf(
         "declutter-engine threads=%d pages=%zu failed=%d MB/s=%.2f "

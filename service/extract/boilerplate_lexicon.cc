@@ -19,9 +19,8 @@ const PhraseMatcher& EntryMatcher() {
 // Whether `e` is better evidence than `best`; among entries of equal strength and
 // length, the one listed first.
 bool Beats(const LexiconEntry& e, const LexiconEntry* best) {
-  if (best == nullptr || e.strength != best->strength) {
-    return best == nullptr || e.strength > best->strength;
-  }
+  if (best == nullptr) return true;
+  if (e.strength != best->strength) return e.strength > best->strength;
   if (e.phrase.size() != best->phrase.size()) return e.phrase.size() > best->phrase.size();
   return &e < best;
 }

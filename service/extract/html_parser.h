@@ -3,7 +3,8 @@
 //
 // Before Gumbo sees the page, NestingLimiter caps how deep its elements nest
 // (Gumbo's work grows with depth times tags) and, unless turned off,
-// InertContentStripper empties script, style and comment bodies. Gumbo's
+// InertContentStripper empties script, style and comment bodies, drops unread
+// attributes and cuts whitespace runs outside <pre>. Gumbo's
 // memory comes from a GumboArena unless turned off; the tree is then freed at
 // once, not node by node.
 //

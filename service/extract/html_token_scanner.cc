@@ -32,8 +32,7 @@ bool IsEndTagName(absl::string_view html, size_t i,
 
 // Reads ASCII letters from `i` and sets `*next` past them and the character
 // that ends them: true when they spell "script" (any case) ended by a space,
-// '/' or
-// '>', the condition that starts and ends a script's double escape.
+// '/' or '>', the condition that starts and ends a script's double escape.
 bool ScriptNameEnds(absl::string_view html, size_t i, size_t* next) {
   const size_t start = i;
   while (i < html.size() && HtmlTokenScanner::IsAlpha(html[i])) ++i;

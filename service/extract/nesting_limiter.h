@@ -27,8 +27,7 @@ namespace declutter::extract {
 class NestingLimiter {
  public:
   // Deeper than real pages go (in this model no page of the four benchmark sets
-  // in
-  // ../shared/data nests past 60 levels), shallow enough that Gumbo's
+  // in ../shared/data nests past 60 levels), shallow enough that Gumbo's
   // depth-times-tags work stays small.
   static constexpr int kDefaultMaxDepth = 400;
 

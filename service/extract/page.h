@@ -26,8 +26,8 @@ class WorkBudget;
 // the result. Each can be turned off, so that `declutter-speed --compare` can show
 // on real pages that it does not; nothing but that check has reason to.
 struct Shortcuts {
-  // Empty script, style and comment bodies and drop unread attributes before Gumbo
-  // (InertContentStripper).
+  // Empty script, style and comment bodies, drop unread attributes and cut
+  // whitespace runs to one character before Gumbo (InertContentStripper).
   bool strip_inert_content = true;
   // Give Gumbo an arena and drop its tree at once (GumboArena).
   bool parse_arena = true;

@@ -23,7 +23,8 @@ namespace declutter::server {
 
 class WorkPool {
  public:
-  // `threads` >= 1 workers; at most `max_queued` tasks wait beyond those running.
+  // `threads` >= 1 workers; the pool holds at most `threads` + `max_queued` tasks,
+  // running and waiting.
   WorkPool(int threads, size_t max_queued);
   ~WorkPool();
   WorkPool(const WorkPool&) = delete;
