@@ -14,12 +14,12 @@
 #include <iterator>
 #include <string>
 
-#include "service/extract/boilerplate_lexicon.h"
-#include "service/extract/class_hints.h"
+#include "service/extract/score/boilerplate_lexicon.h"
+#include "service/extract/html/class_hints.h"
 #include "service/extract/clean.h"
-#include "service/extract/html_block_builder.h"
-#include "service/extract/html_parser.h"
-#include "service/extract/inert_content_stripper.h"
+#include "service/extract/html/html_block_builder.h"
+#include "service/extract/html/html_parser.h"
+#include "service/extract/html/inert_content_stripper.h"
 
 namespace {
 

@@ -48,7 +48,7 @@
 #include "bench/speed/result_digest.h"
 #include "client/input_reader.h"
 #include "service/extract/clean.h"
-#include "service/extract/inert_content_stripper.h"
+#include "service/extract/html/inert_content_stripper.h"
 
 ABSL_FLAG(std::string, pages, "",
           "a folder of pages (.html or .html.gz), read recursively");

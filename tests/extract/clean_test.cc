@@ -3,7 +3,7 @@
 #include <unicode/ucnv.h>
 
 #include "gtest/gtest.h"
-#include "service/extract/input_sniffer.h"
+#include "service/extract/decode/input_sniffer.h"
 
 namespace declutter::extract {
 namespace {

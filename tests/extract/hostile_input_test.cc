@@ -6,7 +6,7 @@
 
 #include "absl/strings/str_cat.h"
 #include "gtest/gtest.h"
-#include "service/extract/charset_detector.h"
+#include "service/extract/decode/charset_detector.h"
 #include "service/extract/clean.h"
 
 namespace declutter::extract {

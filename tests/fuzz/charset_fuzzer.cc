@@ -10,11 +10,11 @@
 #include <cstdlib>
 #include <string>
 
-#include "service/extract/charset_detector.h"
+#include "service/extract/decode/charset_detector.h"
 #include "service/extract/clean.h"
-#include "service/extract/mojibake_repairer.h"
-#include "service/extract/text_decoder.h"
-#include "service/extract/text_normalizer.h"
+#include "service/extract/decode/mojibake_repairer.h"
+#include "service/extract/decode/text_decoder.h"
+#include "service/extract/strings/text_normalizer.h"
 
 namespace {
 

@@ -6,7 +6,7 @@
 #include <cstdlib>
 #include <string>
 
-#include "service/extract/inert_content_stripper.h"
+#include "service/extract/html/inert_content_stripper.h"
 #include "tests/support/gumbo_tree_signature.h"
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {

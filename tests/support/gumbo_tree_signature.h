@@ -19,7 +19,7 @@
 
 #include "absl/strings/str_cat.h"
 #include "absl/strings/string_view.h"
-#include "service/extract/inert_content_stripper.h"
+#include "service/extract/html/inert_content_stripper.h"
 
 namespace declutter::testing {
 

@@ -1,0 +1,125 @@
+#include "service/extract/metadata/byline_parser.h"
+
+#include <algorithm>
+
+#include "absl/strings/ascii.h"
+#include "absl/strings/match.h"
+#include "absl/strings/str_cat.h"
+#include "absl/strings/str_replace.h"
+#include "absl/strings/str_split.h"
+#include "absl/strings/strip.h"
+#include "service/extract/blocks/text_features.h"
+#include "service/extract/strings/text_normalizer.h"
+
+namespace declutter::extract {
+namespace {
+
+constexpr absl::string_view kLabels[] = {
+#include "service/extract/data/byline_labels.inc"
+};
+
+// Strips byline labels (and the spaces and colons after them) from the front.
+absl::string_view StripLabels(absl::string_view s) {
+  for (bool again = true; again;) {
+    again = false;
+    s = absl::StripLeadingAsciiWhitespace(s);
+    for (absl::string_view label : kLabels) {
+      if (s.size() >= label.size() && absl::EqualsIgnoreCase(s.substr(0, label.size()), label)) {
+        s.remove_prefix(label.size());
+        s = absl::StripLeadingAsciiWhitespace(s);
+        absl::ConsumePrefix(&s, ":");
+        again = true;
+        break;
+      }
+    }
+  }
+  return absl::StripAsciiWhitespace(s);
+}
+
+// A credential or title printed after a name ("MD", "PhD", "R.D.", "MBA").
+bool IsCredential(absl::string_view s) {
+  if (s.size() > 6) return false;
+  int upper = 0;
+  for (char c : s) {
+    if (absl::ascii_isupper(static_cast<unsigned char>(c))) {
+      ++upper;
+    } else if (c != '.' && !absl::ascii_islower(static_cast<unsigned char>(c))) {
+      return false;
+    }
+  }
+  return upper >= 2 || absl::EqualsIgnoreCase(s, "PhD") || absl::EqualsIgnoreCase(s, "Ph.D.");
+}
+
+// A label with nothing after it ("By" in a byline whose name sits elsewhere).
+bool IsBareLabel(absl::string_view s) {
+  for (absl::string_view label : kLabels) {
+    label = absl::StripSuffix(absl::StripTrailingAsciiWhitespace(label), ":");
+    if (absl::EqualsIgnoreCase(s, label)) return true;
+  }
+  return false;
+}
+
+bool LooksLikeName(absl::string_view s) {
+  if (s.empty() || CountCodePoints(s) > BylineParser::kMaxNameChars) return false;
+  // URLs, e-mail addresses and style sheets that sites mark up as bylines.
+  if (absl::StrContains(s, "://") || absl::StartsWithIgnoreCase(s, "www.") ||
+      s.find_first_of("@{}:=") != absl::string_view::npos || IsBareLabel(s)) {
+    return false;
+  }
+  // A phrase of three words or more starting in lower case is prose from an author's
+  // bio; one or two lower-case words are a user name or a name typed carelessly.
+  if (absl::ascii_islower(static_cast<unsigned char>(s.front())) &&
+      std::count(s.begin(), s.end(), ' ') >= 2) {
+    return false;
+  }
+  int words = 1, letters = 0;
+  for (size_t i = 0; i < s.size();) {
+    const uint32_t cp = NextCodePoint(s, &i);
+    // Digits make a date, a count or a user id ("March 17", "12 comments"), not a name.
+    if (cp < 0x80 && absl::ascii_isdigit(static_cast<unsigned char>(cp))) return false;
+    if (cp == ' ') ++words;
+    if (cp >= 0x80 || absl::ascii_isalpha(static_cast<unsigned char>(cp))) ++letters;
+  }
+  return words <= BylineParser::kMaxNameWords && letters > 0;
+}
+
+}  // namespace
+
+bool BylineParser::StartsWithLabel(absl::string_view text) {
+  for (absl::string_view label : kLabels) {
+    if (text.size() > label.size() &&
+        absl::EqualsIgnoreCase(text.substr(0, label.size()), label)) {
+      return true;
+    }
+  }
+  return false;
+}
+
+bool BylineParser::IsLabel(absl::string_view text) {
+  return IsBareLabel(absl::StripAsciiWhitespace(text));
+}
+
+std::vector<std::string> BylineParser::Names(absl::string_view byline) {
+  std::string text = TextNormalizer::CollapseSpaces(Utf8Prefix(byline, 1024));
+  text = absl::StrReplaceAll(text, {{" and ", ","}, {" And ", ","}, {" & ", ","},
+                                    {" | ", ","}, {"、", ","}, {"，", ","}, {"；", ","}});
+  std::vector<std::string> names;
+  for (absl::string_view part : absl::StrSplit(text, absl::ByAnyChar(",;"))) {
+    part = StripLabels(part);
+    // A credential belongs to the name before it: "Dylan Bailey, MS, RD" is one
+    // author, as the byline prints it.
+    if (IsCredential(part)) {
+      if (!names.empty()) absl::StrAppend(&names.back(), ", ", part);
+      continue;
+    }
+    if (!LooksLikeName(part)) continue;
+    const bool seen = std::any_of(names.begin(), names.end(), [&](const std::string& n) {
+      return absl::EqualsIgnoreCase(n, part);
+    });
+    if (!seen) names.emplace_back(part);
+    if (names.size() >= kMaxNames) break;
+  }
+  return names;
+}
+
+}  // namespace declutter::extract

@@ -1,0 +1,370 @@
+#include "service/extract/metadata/metadata_extractor.h"
+
+#include <algorithm>
+#include <array>
+
+#include "absl/strings/ascii.h"
+#include "absl/strings/match.h"
+#include "absl/strings/str_cat.h"
+#include "absl/strings/str_split.h"
+#include "absl/strings/strip.h"
+#include "service/extract/metadata/byline_parser.h"
+#include "service/extract/metadata/date_parser.h"
+#include "service/extract/blocks/text_features.h"
+#include "service/extract/metadata/title_chooser.h"
+#include "service/extract/metadata/url_resolver.h"
+
+namespace declutter::extract {
+namespace {
+
+// A byline block is at most this long (code points), and lies at most this many
+// blocks past the first selected one.
+constexpr int32_t kMaxBylineChars = 100;
+constexpr size_t kBylineBlocksAfterStart = 15;
+
+// How many leading lines of a text page may hold the title/date/source header.
+constexpr size_t kTextHeaderLines = 12;
+
+absl::string_view FirstMeta(const HtmlFacts& f,
+                           std::initializer_list<absl::string_view> keys) {
+  for (absl::string_view k : keys) {
+    if (absl::string_view v = f.Meta(k); !v.empty()) return v;
+  }
+  return {};
+}
+
+// Splits a keyword list at , ; and their full-width forms and 、 (by code point, so
+// multi-byte delimiters never cut a character).
+std::vector<std::string> SplitList(absl::string_view raw) {
+  std::vector<std::string> out;
+  size_t start = 0;
+  for (size_t i = 0; i <= raw.size() && out.size() < 64;) {
+    size_t next = i;
+    uint32_t cp = i < raw.size() ? NextCodePoint(raw, &next) : ',';
+    if (i == raw.size()) next = i + 1;
+    if (cp == ',' || cp == ';' || cp == 0xFF0C || cp == 0xFF1B || cp == 0x3001) {
+      absl::string_view part = absl::StripAsciiWhitespace(raw.substr(start, i - start));
+      if (!part.empty()) out.emplace_back(part);
+      start = next;
+    }
+    i = next;
+  }
+  return out;
+}
+
+// `rest` without a leading ASCII or full-width colon: what follows a "label:" .
+absl::string_view AfterColon(absl::string_view rest) {
+  if (!absl::ConsumePrefix(&rest, ":")) absl::ConsumePrefix(&rest, "：");
+  return rest;
+}
+
+// Text after `label` and an optional colon, up to the next space, or "".
+std::string AfterLabel(absl::string_view line, absl::string_view label) {
+  size_t at = line.find(label);
+  if (at == absl::string_view::npos) return "";
+  absl::string_view rest =
+      absl::StripLeadingAsciiWhitespace(AfterColon(line.substr(at + label.size())));
+  return std::string(rest.substr(0, rest.find(' ')));
+}
+
+// A run of 2-4 Han characters set off by spaces after `label` ("记者 张定有 "), the way
+// bylines print a Chinese personal name; "" otherwise, so prose such as 记者从会议上获悉
+// yields nothing.
+std::string NameAfter(absl::string_view line, absl::string_view label) {
+  size_t at = line.find(label);
+  if (at == absl::string_view::npos) return "";
+  absl::string_view rest = line.substr(at + label.size());
+  if (rest.empty() || rest.front() != ' ') return "";
+  rest = absl::StripLeadingAsciiWhitespace(rest);
+  size_t i = 0, chars = 0, end = 0;
+  while (i < rest.size() && chars < 4) {
+    size_t before = i;
+    uint32_t cp = NextCodePoint(rest, &i);
+    if (!(cp >= 0x4E00 && cp <= 0x9FFF)) {
+      i = before;
+      break;
+    }
+    ++chars;
+    end = i;
+  }
+  const bool set_off = end == rest.size() || rest[end] == ' ' || rest[end] == ')' ||
+                       rest.substr(end, 3) == "）";
+  return chars >= 2 && set_off ? std::string(rest.substr(0, end)) : "";
+}
+
+// The authors of the page's main schema.org item: the first item that names any.
+std::vector<std::string> AuthorsFromJsonLd(const std::vector<JsonLdItem>& items) {
+  for (const JsonLdItem& item : items) {
+    std::vector<std::string> names;
+    for (const std::string& value : item.GetAll("author")) {
+      for (std::string& name : BylineParser::Names(value)) names.push_back(std::move(name));
+    }
+    if (!names.empty()) return names;
+  }
+  return {};
+}
+
+// Where the article's header window ends: kBylineBlocksAfterStart blocks past the
+// first selected block (all blocks when none is selected).
+size_t BylineWindowEnd(const BlockList& blocks) {
+  for (size_t i = 0; i < blocks.size(); ++i) {
+    if (blocks[i].selected) return std::min(blocks.size(), i + kBylineBlocksAfterStart);
+  }
+  return blocks.size();
+}
+
+// The first block of the header window (see BylineWindowEnd) short enough to be a
+// dateline ("Published March 17, 2023", "Dec 12, 2025 · 5 min read") that holds a date.
+std::string DateFromTextDateline(const BlockList& blocks, absl::Time fetched_at) {
+  const size_t limit = BylineWindowEnd(blocks);
+  for (size_t i = 0; i < limit; ++i) {
+    const Block& b = blocks[i];
+    // A copyright line's date is when the site was built, not the article.
+    if (b.features.chars > kMaxBylineChars || b.kind == BlockKind::kCopyright) continue;
+    std::optional<ParsedDate> d = DateParser::Find(b.text);
+    if (!d) d = DateParser::FindRelative(b.text, fetched_at);
+    if (d && DateParser::Plausible(*d, fetched_at)) return d->ToIso8601();
+  }
+  return "";
+}
+
+// A byline printed as text near the article's start: a short block opening with a
+// label ("By Jane Doe"), or a label alone with the name in the next block. Looked for
+// from the page's start to kBylineBlocksAfterStart blocks past the first selected one.
+std::vector<std::string> AuthorsFromTextByline(const BlockList& blocks) {
+  const size_t limit = BylineWindowEnd(blocks);
+  for (size_t i = 0; i < limit; ++i) {
+    const Block& b = blocks[i];
+    if (b.features.chars > kMaxBylineChars) continue;
+    if (BylineParser::StartsWithLabel(b.text)) {
+      std::vector<std::string> names = BylineParser::Names(b.text);
+      if (!names.empty()) return names;
+    }
+    if (BylineParser::IsLabel(b.text) && i + 1 < limit &&
+        blocks[i + 1].features.chars <= kMaxBylineChars) {
+      std::vector<std::string> names = BylineParser::Names(blocks[i + 1].text);
+      if (!names.empty()) return names;
+    }
+  }
+  return {};
+}
+
+void MarkMetadata(Block* b, const char* reason) {
+  b->selected = false;
+  b->kind = BlockKind::kMetadata;
+  b->reason = reason;
+}
+
+bool IsFileName(absl::string_view line, std::string* stem) {
+  for (absl::string_view ext : {".docx", ".doc", ".pdf", ".pptx", ".ppt", ".xlsx", ".txt"}) {
+    if (absl::EndsWithIgnoreCase(line, ext) && line.size() > ext.size() + 3) {
+      *stem = std::string(line.substr(0, line.size() - ext.size()));
+      return true;
+    }
+  }
+  return false;
+}
+
+}  // namespace
+
+void MetadataExtractor::FromHtml(const HtmlFacts& f, const std::vector<JsonLdItem>& json_ld,
+                                 const BlockList& blocks, absl::string_view url,
+                                 absl::Time fetched_at, Article* a) {
+  a->site_name = std::string(FirstMeta(f, {"og:site_name", "application-name", "sitename"}));
+  if (!a->site_name.empty()) a->sources.site_name = "meta";
+  for (const JsonLdItem& item : json_ld) {
+    if (!a->site_name.empty()) break;
+    if (item.HasTypeContaining("WebSite")) a->site_name = std::string(item.Get("name"));
+    if (!a->site_name.empty()) a->sources.site_name = "json-ld";
+  }
+
+  TitleCandidates titles;
+  titles.h1 = f.h1;
+  titles.og_title = FirstMeta(f, {"og:title", "twitter:title"});
+  titles.json_headline = JsonLd::First(json_ld, "headline");
+  titles.title_tag = f.title;
+  titles.site_name = a->site_name;
+  titles.url = url;
+  titles.is_article = absl::EqualsIgnoreCase(f.Meta("og:type"), "article") ||
+                      std::any_of(json_ld.begin(), json_ld.end(), [](const JsonLdItem& i) {
+                        return i.HasTypeContaining("Article") || i.HasTypeContaining("Posting");
+                      });
+  ChosenTitle title = TitleChooser::Choose(titles);
+  if (title.text.empty()) {
+    // Older sites and Chinese government sites name the headline in their own meta.
+    title = {std::string(FirstMeta(f, {"headline", "articletitle"})), "meta"};
+  }
+  a->title = std::move(title.text);
+  if (!a->title.empty()) a->sources.title = std::move(title.source);
+
+  // Published: the first plausible date of the sources, most reliable first.
+  const auto set_date = [&](std::string* field, std::string* source, absl::string_view raw,
+                            const char* from) {
+    if (!field->empty() || raw.empty()) return;
+    std::optional<ParsedDate> d = DateParser::Find(raw);
+    if (d && DateParser::Plausible(*d, fetched_at)) {
+      *field = d->ToIso8601();
+      *source = from;
+    }
+  };
+  set_date(&a->published, &a->sources.published,
+           FirstMeta(f, {"article:published_time", "og:published_time", "datepublished",
+                         "pubdate", "publishdate", "publish_date", "date", "dc.date",
+                         "dc.date.issued", "dcterms.created", "sailthru.date",
+                         "parsely-pub-date"}),
+           "meta");
+  set_date(&a->published, &a->sources.published, JsonLd::First(json_ld, "datePublished"),
+           "json-ld");
+  for (size_t i = 0; i < f.dates.size(); ++i) {
+    set_date(&a->published, &a->sources.published, f.dates[i], "time-element");
+  }
+  if (a->published.empty()) {
+    a->published = DateFromTextDateline(blocks, fetched_at);
+    if (!a->published.empty()) a->sources.published = "text";
+  }
+  if (a->published.empty()) {
+    std::optional<ParsedDate> d = DateParser::FromUrl(url);
+    if (d && DateParser::Plausible(*d, fetched_at)) {
+      a->published = d->ToIso8601();
+      a->sources.published = "url";
+    }
+  }
+  set_date(&a->modified, &a->sources.modified,
+           FirstMeta(f, {"article:modified_time", "og:updated_time", "datemodified",
+                         "dcterms.modified"}),
+           "meta");
+  set_date(&a->modified, &a->sources.modified, JsonLd::First(json_ld, "dateModified"),
+           "json-ld");
+
+  a->authors = AuthorsFromJsonLd(json_ld);
+  if (!a->authors.empty()) a->sources.authors = "json-ld";
+  if (a->authors.empty()) {
+    a->authors = BylineParser::Names(FirstMeta(
+        f, {"author", "article:author", "dc.creator", "parsely-author", "sailthru.author"}));
+    if (!a->authors.empty()) a->sources.authors = "meta";
+  }
+  for (bool strong : {true, false}) {
+    for (size_t i = 0; i < f.bylines.size() && a->authors.empty(); ++i) {
+      if (f.bylines[i].strong == strong) a->authors = BylineParser::Names(f.bylines[i].text);
+      if (!a->authors.empty()) a->sources.authors = "byline-markup";
+    }
+  }
+  if (a->authors.empty()) {
+    a->authors = AuthorsFromTextByline(blocks);
+    if (!a->authors.empty()) a->sources.authors = "text";
+  }
+  a->description = std::string(FirstMeta(f, {"description", "og:description",
+                                             "twitter:description"}));
+  if (!a->description.empty()) a->sources.description = "meta";
+  if (a->description.empty()) {
+    a->description = std::string(JsonLd::First(json_ld, "description"));
+    if (!a->description.empty()) a->sources.description = "json-ld";
+  }
+  a->keywords = SplitList(FirstMeta(f, {"keywords", "news_keywords"}));
+  if (!a->keywords.empty()) a->sources.keywords = "meta";
+  for (const auto& [k, v] : f.meta) {
+    if ((k == "article:tag" || k == "article:section") && a->tags.size() < 64) {
+      a->tags.push_back(v);
+    }
+  }
+  a->canonical_url = UrlResolver::Resolve(url, f.canonical);
+  if (!a->canonical_url.empty()) a->sources.canonical_url = "link";
+  if (a->canonical_url.empty()) {
+    a->canonical_url = UrlResolver::Resolve(url, FirstMeta(f, {"og:url"}));
+    if (!a->canonical_url.empty()) a->sources.canonical_url = "meta";
+  }
+  a->image = UrlResolver::Resolve(url, FirstMeta(f, {"og:image", "og:image:url",
+                                                     "twitter:image", "image"}));
+  if (!a->image.empty()) a->sources.image = "meta";
+  if (a->image.empty()) {
+    a->image = UrlResolver::Resolve(url, JsonLd::First(json_ld, "image"));
+    if (!a->image.empty()) a->sources.image = "json-ld";
+  }
+  // A repost names its original publisher in JSON-LD's sourceOrganization.
+  a->source = std::string(JsonLd::First(json_ld, "sourceOrganization"));
+  if (!a->source.empty()) a->sources.source = "json-ld";
+}
+
+void MetadataExtractor::FromText(absl::Time fetched_at, BlockList* blocks, Article* a) {
+  BlockList& bs = *blocks;
+  const size_t header = std::min(bs.size(), kTextHeaderLines);
+  int date_line = -1;
+  for (size_t i = 0; i < header; ++i) {
+    Block& b = bs[i];
+    const absl::string_view t = b.text;
+    if (a->title.empty()) {
+      for (absl::string_view label : {"原标题", "原標題"}) {
+        if (absl::StartsWith(t, label)) {
+          a->title = std::string(absl::StripAsciiWhitespace(AfterColon(t.substr(label.size()))));
+          a->sources.title = "text";
+          MarkMetadata(&b, "original-title line");
+        }
+      }
+    }
+    std::string source = AfterLabel(t, "来源");
+    if (source.empty()) source = AfterLabel(t, "來源");
+    const bool short_line = b.features.chars <= 60 && !b.features.ends_sentence;
+    if (!source.empty() && short_line) {
+      if (a->source.empty()) a->source = source, a->sources.source = "text";
+      MarkMetadata(&b, "source line");
+    }
+    if (a->published.empty() && short_line) {
+      std::optional<ParsedDate> d = DateParser::Find(t);
+      if (!d) d = DateParser::FindRelative(t, fetched_at);
+      if (d && DateParser::Plausible(*d, fetched_at)) {
+        a->published = d->ToIso8601();
+        a->sources.published = "text";
+        date_line = static_cast<int>(i);
+        MarkMetadata(&b, "date line");
+      }
+    }
+  }
+  // The title: a short, title-like line just before the date line.
+  if (a->title.empty() && date_line > 0) {
+    for (int i = date_line - 1; i >= 0; --i) {
+      const Block& b = bs[i];
+      if (b.kind == BlockKind::kMetadata) continue;
+      if (b.features.chars >= 6 && b.features.chars <= 100 &&
+          !b.features.ends_with_full_stop &&
+          (b.kind == BlockKind::kNone || b.kind == BlockKind::kOther)) {
+        a->title = b.text;
+        a->sources.title = "text";
+        MarkMetadata(&bs[i], "title line");
+      }
+      break;
+    }
+  }
+  for (Block& b : bs) {
+    const absl::string_view t = b.text;
+    std::string stem;
+    if (a->title.empty() && b.features.chars <= 120 && IsFileName(t, &stem)) {
+      a->title = stem;
+      a->sources.title = "text";
+      MarkMetadata(&b, "document file-name line");
+    }
+    for (absl::string_view label : {"责编", "責編", "责任编辑", "責任編輯"}) {
+      std::string editor = AfterLabel(t, label);
+      if (!editor.empty() && a->editor.empty()) a->editor = editor, a->sources.editor = "text";
+    }
+    for (absl::string_view label : {"文章关键词", "文章關鍵詞", "关键词"}) {
+      if (a->keywords.empty() && absl::StartsWith(t, label)) {
+        absl::string_view rest = AfterColon(t.substr(label.size()));
+        rest = rest.substr(0, rest.find(' '));
+        a->keywords = SplitList(rest);
+        if (!a->keywords.empty()) a->sources.keywords = "text";
+      }
+    }
+    if (a->authors.empty() && b.features.chars < 400) {
+      for (absl::string_view label : {"记者", "記者"}) {
+        std::string name = NameAfter(t, label);
+        if (!name.empty()) {
+          a->authors.push_back(name);
+          a->sources.authors = "text";
+          break;
+        }
+      }
+    }
+  }
+}
+
+}  // namespace declutter::extract

@@ -1,0 +1,185 @@
+#include "service/extract/metadata/title_chooser.h"
+
+#include <algorithm>
+
+#include "absl/strings/ascii.h"
+#include "absl/strings/match.h"
+#include "absl/strings/str_split.h"
+#include "absl/strings/strip.h"
+#include "service/extract/blocks/text_features.h"
+
+namespace declutter::extract {
+namespace {
+
+constexpr absl::string_view kSeparators[] = {
+#include "service/extract/data/title_separators.inc"
+};
+
+// Second-level labels under a country code ("co.uk", "com.au"): the name is the
+// label before them.
+constexpr absl::string_view kGenericSecondLevel[] = {"co", "com", "org", "net", "gov",
+                                                     "edu", "ac", "ne", "or"};
+
+// Lower-case ASCII letters and digits plus every non-ASCII byte: what two spellings of
+// one name share ("Daily News" vs "dailynews").
+std::string Compact(absl::string_view s) {
+  std::string out;
+  for (char c : s) {
+    const unsigned char u = static_cast<unsigned char>(c);
+    if (u >= 0x80 || absl::ascii_isalnum(u)) out.push_back(absl::ascii_tolower(u));
+  }
+  return out;
+}
+
+// Case-insensitive (ASCII) equality after trimming spaces and the quotes and
+// separators that frame titles.
+absl::string_view Trimmed(absl::string_view s) {
+  s = absl::StripAsciiWhitespace(s);
+  while (!s.empty() && absl::string_view("\"'|-:").find(s.front()) != absl::string_view::npos) {
+    s = absl::StripLeadingAsciiWhitespace(s.substr(1));
+  }
+  while (!s.empty() && absl::string_view("\"'|-:").find(s.back()) != absl::string_view::npos) {
+    s = absl::StripTrailingAsciiWhitespace(s.substr(0, s.size() - 1));
+  }
+  return s;
+}
+
+bool Same(absl::string_view a, absl::string_view b) {
+  return !Trimmed(a).empty() && absl::EqualsIgnoreCase(Trimmed(a), Trimmed(b));
+}
+
+// Whether `part` is the site's name: equal to the declared name or to the domain's
+// name part once spaces and punctuation are ignored.
+bool IsSiteName(absl::string_view part, absl::string_view site, absl::string_view label) {
+  const std::string c = Compact(part);
+  if (c.empty()) return true;
+  if (!site.empty() && c == Compact(site)) return true;
+  // "Example" or "Example.com" on example.com.
+  return label.size() >= 3 && absl::StartsWith(c, label) && c.size() <= label.size() + 3 &&
+         (c == label || absl::EndsWithIgnoreCase(part, c.substr(label.size())));
+}
+
+// `title` cut at the first separator kSeparators lists that it contains. An
+// underscore separates only between non-alphanumerics, so identifiers
+// ("rustc_codegen_gcc") stay whole.
+std::vector<absl::string_view> Parts(absl::string_view title) {
+  for (absl::string_view sep : kSeparators) {
+    std::vector<absl::string_view> parts;
+    size_t start = 0;
+    for (size_t at = title.find(sep); at != absl::string_view::npos;
+         at = title.find(sep, at + sep.size())) {
+      if (sep == "_" && at > 0 && at + 1 < title.size() &&
+          (absl::ascii_isalnum(static_cast<unsigned char>(title[at - 1])) ||
+           absl::ascii_isalnum(static_cast<unsigned char>(title[at + 1])))) {
+        continue;
+      }
+      parts.push_back(absl::StripAsciiWhitespace(title.substr(start, at - start)));
+      start = at + sep.size();
+    }
+    if (parts.empty()) continue;
+    parts.push_back(absl::StripAsciiWhitespace(title.substr(start)));
+    parts.erase(std::remove(parts.begin(), parts.end(), absl::string_view()), parts.end());
+    if (parts.size() >= 2) return parts;
+  }
+  return {absl::StripAsciiWhitespace(title)};
+}
+
+int CountWords(absl::string_view s) {
+  int words = 0;
+  bool in_word = false;
+  for (char c : s) {
+    const bool space = c == ' ';
+    if (!space && !in_word) ++words;
+    in_word = !space;
+  }
+  return words;
+}
+
+}  // namespace
+
+std::string TitleChooser::DomainLabel(absl::string_view url) {
+  const size_t scheme = url.find("://");
+  if (scheme == absl::string_view::npos) return "";
+  absl::string_view host = url.substr(scheme + 3);
+  host = host.substr(0, host.find_first_of("/?#:"));
+  if (const size_t at = host.rfind('@'); at != absl::string_view::npos) {
+    host = host.substr(at + 1);
+  }
+  std::vector<absl::string_view> labels = absl::StrSplit(host, '.', absl::SkipEmpty());
+  if (labels.size() < 2) return labels.empty() ? "" : absl::AsciiStrToLower(labels[0]);
+  labels.pop_back();  // the top-level domain
+  if (labels.size() >= 2 &&
+      std::find(std::begin(kGenericSecondLevel), std::end(kGenericSecondLevel),
+                labels.back()) != std::end(kGenericSecondLevel)) {
+    labels.pop_back();
+  }
+  return absl::AsciiStrToLower(labels.back());
+}
+
+std::string TitleChooser::WithoutPermalink(absl::string_view heading) {
+  absl::string_view h = absl::StripAsciiWhitespace(heading);
+  for (bool again = true; again;) {
+    again = false;
+    // "#" only set off by a space: "C#" is a name.
+    for (absl::string_view mark : {"¶", " #", "🔗", "\xC2\xA7" /* § */}) {
+      if (absl::ConsumeSuffix(&h, mark)) {
+        h = absl::StripTrailingAsciiWhitespace(h);
+        again = true;
+      }
+    }
+  }
+  return std::string(h);
+}
+
+std::string TitleChooser::HeadlinePart(absl::string_view title, absl::string_view site_name,
+                                       absl::string_view domain_label) {
+  std::vector<absl::string_view> parts = Parts(Trimmed(title));
+  if (parts.size() < 2) return std::string(parts.front());
+  for (absl::string_view part : parts) {
+    if (!IsSiteName(part, site_name, domain_label)) return std::string(part);
+  }
+  return std::string(parts.front());
+}
+
+ChosenTitle TitleChooser::Choose(const TitleCandidates& c) {
+  const std::string label = DomainLabel(c.url);
+  std::vector<std::string> headings;
+  for (const std::string& h1 : c.h1) {
+    if (headings.size() >= kMaxHeadings) break;
+    std::string h = WithoutPermalink(h1);
+    // A heading that is only the site's name is the logo.
+    if (!h.empty() && !IsSiteName(h, c.site_name, label)) headings.push_back(std::move(h));
+  }
+  std::vector<absl::string_view> metas;
+  for (absl::string_view m : {c.og_title, c.title_tag, c.json_headline}) {
+    if (!absl::StripAsciiWhitespace(m).empty()) metas.push_back(m);
+  }
+  for (const std::string& h : headings) {
+    for (absl::string_view m : metas) {
+      if (Same(h, m) || Same(h, HeadlinePart(m, c.site_name, label))) return {h, "h1"};
+    }
+  }
+  // A heading the meta titles contain: the headline with a kicker or a slogan added.
+  for (const std::string& h : headings) {
+    if (CountCodePoints(h) < 8) continue;
+    for (absl::string_view m : metas) {
+      if (ContainsIgnoreCase(m, h)) return {h, "h1"};
+    }
+  }
+  if (c.is_article && !headings.empty() && CountWords(headings.front()) >= 3) {
+    return {headings.front(), "h1"};
+  }
+  if (!c.og_title.empty()) {
+    std::string t = HeadlinePart(c.og_title, c.site_name, label);
+    if (!t.empty()) return {std::move(t), "og:title"};
+  }
+  if (!c.json_headline.empty()) return {std::string(c.json_headline), "json-ld"};
+  if (!c.title_tag.empty()) {
+    std::string t = HeadlinePart(c.title_tag, c.site_name, label);
+    if (!t.empty()) return {std::move(t), "title"};
+  }
+  if (!headings.empty()) return {headings.front(), "h1"};
+  return {};
+}
+
+}  // namespace declutter::extract

@@ -1,0 +1,45 @@
+#include "service/extract/metadata/byline_parser.h"
+
+#include <string>
+#include <vector>
+
+#include "gtest/gtest.h"
+
+namespace declutter::extract {
+namespace {
+
+using Names = std::vector<std::string>;
+
+TEST(BylineParserTest, RemovesLabelsAndSplitsLists) {
+  EXPECT_EQ(BylineParser::Names("By Jane Doe"), Names({"Jane Doe"}));
+  EXPECT_EQ(BylineParser::Names("Written by: Jane Doe and John Roe"),
+            Names({"Jane Doe", "John Roe"}));
+  EXPECT_EQ(BylineParser::Names("Ann Lee, Bo Chen, & Cy Park"),
+            Names({"Ann Lee", "Bo Chen", "Cy Park"}));
+  EXPECT_EQ(BylineParser::Names("作者：张三、李四"), Names({"张三", "李四"}));
+}
+
+TEST(BylineParserTest, DropsWhatIsNoName) {
+  EXPECT_EQ(BylineParser::Names("By"), Names());
+  EXPECT_EQ(BylineParser::Names(".wp-block-post-author{display:flex}"), Names());
+  EXPECT_EQ(BylineParser::Names("having worked at his family's firm"), Names());
+  EXPECT_EQ(BylineParser::Names("jane@example.com"), Names());
+  EXPECT_EQ(BylineParser::Names("https://example.com/authors/jane"), Names());
+  EXPECT_EQ(BylineParser::Names("By Jane Doe | March 17, 2023"), Names({"Jane Doe"}));
+  EXPECT_EQ(BylineParser::Names("This is a sentence that is far too long to be a name"),
+            Names());
+  EXPECT_EQ(BylineParser::Names("Jane Doe, jane doe"), Names({"Jane Doe"}));
+}
+
+TEST(BylineParserTest, CredentialsStayWithTheirName) {
+  EXPECT_EQ(BylineParser::Names("Dylan Bailey, MS, RD and Jo Park, PhD"),
+            Names({"Dylan Bailey, MS, RD", "Jo Park, PhD"}));
+  EXPECT_EQ(BylineParser::Names("MD"), Names());
+}
+
+TEST(BylineParserTest, KeepsNamesThatStartLikeALabel) {
+  EXPECT_EQ(BylineParser::Names("Byron Smith"), Names({"Byron Smith"}));
+}
+
+}  // namespace
+}  // namespace declutter::extract

@@ -1,0 +1,60 @@
+#include "service/extract/score/block_classifier.h"
+
+#include "gtest/gtest.h"
+
+namespace declutter::extract {
+namespace {
+
+Block Classified(const std::string& text, int32_t link_chars = 0) {
+  Block b;
+  b.text = text;
+  b.link_chars = link_chars;
+  BlockClassifier::ClassifyOne(Favor::kBalanced, &b);
+  return b;
+}
+
+TEST(BlockClassifierTest, ProseScoresAboveChrome) {
+  Block prose = Classified(
+      "会议强调，要加强党对卫生健康事业的领导，强化责任落实，坚持分级负责原则，形成合力。");
+  Block label = Classified("读图时代");
+  EXPECT_GT(prose.score, 0);
+  EXPECT_EQ(prose.kind, BlockKind::kNone);
+  EXPECT_LT(label.score, 0);
+}
+
+TEST(BlockClassifierTest, LexiconHitInShortLineDecides) {
+  Block b = Classified("相关阅读 换一换");
+  EXPECT_EQ(b.kind, BlockKind::kRelated);
+  EXPECT_NE(b.reason.find("相关阅读"), std::string::npos);
+}
+
+TEST(BlockClassifierTest, WeakWordQuotedInProseIsNotEvidence) {
+  Block b = Classified(
+      "法院认为，被告未经许可使用原告作品，侵犯了原告的版权所有人权益，应当承担赔偿责任。"
+      "判决被告赔偿经济损失及合理开支共计五万元。");
+  EXPECT_EQ(b.kind, BlockKind::kNone);
+  EXPECT_GT(b.score, 0);
+}
+
+TEST(BlockClassifierTest, StrongEntryCountsInLongerLine) {
+  Block b = Classified("(映象网南阳新闻热线:18003713016,投稿邮箱:yxwny2021@126.com)");
+  EXPECT_EQ(b.kind, BlockKind::kContact);
+}
+
+TEST(BlockClassifierTest, LinkHeavyBlockIsNavigation) {
+  Block b = Classified("Home News Sport", 13);
+  EXPECT_EQ(b.kind, BlockKind::kNavigation);
+  EXPECT_LT(b.score, 0);
+}
+
+TEST(BlockClassifierTest, FavorShiftsScores) {
+  Block b;
+  b.text = "A short line.";
+  BlockClassifier::ClassifyOne(Favor::kPrecision, &b);
+  const double precision = b.score;
+  BlockClassifier::ClassifyOne(Favor::kRecall, &b);
+  EXPECT_GT(b.score, precision);
+}
+
+}  // namespace
+}  // namespace declutter::extract
