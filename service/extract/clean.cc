@@ -1,35 +1,146 @@
 #include "service/extract/clean.h"
 
-#include "absl/strings/str_cat.h"
+#include <type_traits>
+#include <utility>
+
 #include "absl/time/clock.h"
-#include "service/extract/output/article_writer.h"
-#include "service/extract/score/block_classifier.h"
+#include "service/extract/blocks/block_featurizer.h"
 #include "service/extract/decode/charset_detector.h"
-#include "service/extract/select/content_selector.h"
+#include "service/extract/decode/input_sniffer.h"
+#include "service/extract/decode/mojibake_repairer.h"
+#include "service/extract/decode/text_decoder.h"
 #include "service/extract/html/html_block_builder.h"
 #include "service/extract/html/html_parser.h"
-#include "service/extract/decode/input_sniffer.h"
 #include "service/extract/metadata/json_ld.h"
-#include "service/extract/output/language_identifier.h"
-#include "service/extract/text/line_repairer.h"
 #include "service/extract/metadata/metadata_extractor.h"
-#include "service/extract/decode/mojibake_repairer.h"
+#include "service/extract/output/article_writer.h"
+#include "service/extract/output/language_identifier.h"
+#include "service/extract/output/word_counter.h"
+#include "service/extract/score/block_classifier.h"
+#include "service/extract/score/block_feature_rows.h"
+#include "service/extract/score/scoring_params.h"
+#include "service/extract/select/html_selector.h"
+#include "service/extract/select/selection_finaliser.h"
+#include "service/extract/select/text_selector.h"
+#include "service/extract/strings/text_normalizer.h"
+#include "service/extract/text/line_repairer.h"
 #include "service/extract/text/pinyin_gloss_remover.h"
 #include "service/extract/text/text_block_builder.h"
-#include "service/extract/decode/text_decoder.h"
-#include "service/extract/strings/text_normalizer.h"
-#include "service/extract/output/word_counter.h"
 #include "service/extract/work_budget.h"
 
 namespace declutter::extract {
 namespace {
 
-// Microseconds since `*mark`, and moves the mark to now.
-int64_t Lap(absl::Time* mark) {
-  const absl::Time now = absl::Now();
-  const int64_t us = absl::ToInt64Microseconds(now - *mark);
-  *mark = now;
-  return us;
+// Runs the stages of one page: checks the page's budget before each stage and adds
+// the stage's time to its StageTimings field, so the pipeline below reads as the
+// stages alone.
+class StageRunner {
+ public:
+  StageRunner(WorkBudget* budget, StageTimings* timings) : budget_(budget), timings_(timings) {}
+
+  // Checks the budget (naming `next`, the stage about to start), then runs `stage`,
+  // which returns void or absl::Status, timing it into `field`.
+  template <typename Stage>
+  absl::Status Run(absl::string_view next, int64_t StageTimings::*field, Stage&& stage) {
+    if (absl::Status s = budget_->Check(next); !s.ok()) return s;
+    const absl::Time start = absl::Now();
+    absl::Status status;
+    if constexpr (std::is_void_v<decltype(stage())>) {
+      stage();
+    } else {
+      status = stage();
+    }
+    timings_->*field += absl::ToInt64Microseconds(absl::Now() - start);
+    return status;
+  }
+
+  // The budget check alone, for a stage that times itself.
+  absl::Status Check(absl::string_view next) const { return budget_->Check(next); }
+
+  WorkBudget* budget() const { return budget_; }
+
+ private:
+  WorkBudget* budget_;
+  StageTimings* timings_;
+};
+
+// What the parse-or-split stages leave for the rest of the pipeline.
+struct PageBlocks {
+  BlockList blocks;
+  DomTree dom;        // HTML only
+  HtmlFacts facts;    // HTML only
+  bool html = false;
+};
+
+// Decode: the page's bytes to UTF-8, with what was found about them in `*input`.
+absl::StatusOr<std::string> Decode(const Page& page, InputInfo* input) {
+  InputKind kind = InputSniffer::Decide(page.kind, page.content_type, page.content);
+  CharsetDecision charset =
+      CharsetDetector::Decide(page.content, page.content_type, kind != InputKind::kText);
+  if (absl::Status s = InputSniffer::CheckCleanable(page.content, charset.charset); !s.ok()) {
+    return s;
+  }
+  absl::StatusOr<DecodedText> decoded =
+      TextDecoder::ToUtf8(page.content.substr(charset.bom_bytes), charset.charset);
+  if (!decoded.ok()) return decoded.status();
+  input->charset = charset.charset;
+  input->charset_source = charset.source;
+  input->replacement_count = decoded->replacement_count;
+  std::string& utf8 = decoded->utf8;
+  input->mojibake_repairs = MojibakeRepairer::Repair(&utf8);
+  TextNormalizer::RemoveControlCharacters(&utf8);
+  input->kind = InputSniffer::Decide(kind, page.content_type, utf8);
+  return std::move(utf8);
+}
+
+// Parse and blocks, HTML: the tree is freed as soon as the blocks are built, since it
+// is the largest thing the engine holds.
+absl::Status BuildHtmlBlocks(absl::string_view utf8, const Options& options,
+                             StageRunner* stages, StageTimings* timings, PageBlocks* out) {
+  const ParsedHtml parsed = ParsedHtml::Parse(utf8, options.shortcuts);
+  timings->prepass_us = parsed.prepass_us();
+  timings->parse_us = parsed.parse_us();
+  return stages->Run("building blocks", &StageTimings::blocks_us, [&] {
+    HtmlDocument doc =
+        HtmlBlockBuilder::FromTree(parsed.root(), stages->budget(), options.shortcuts);
+    out->blocks = std::move(doc.blocks);
+    out->dom = std::move(doc.dom);
+    out->facts = std::move(doc.facts);
+    out->html = true;
+  });
+}
+
+// Split, text: lines into blocks, with page fragments joined and trailing
+// disclaimers split off.
+void BuildTextBlocks(std::string* utf8, PageBlocks* out) {
+  PinyinGlossRemover::Remove(utf8);
+  out->blocks = TextBlockBuilder::Build(*utf8);
+  LineRepairer::JoinPageFragments(&out->blocks);
+  LineRepairer::SplitTrailingDisclaimers(&out->blocks);
+}
+
+// Metadata, and the selection's last edits that need it (finalise).
+absl::Status ExtractMetadata(const Page& page, StageRunner* stages, PageBlocks* page_blocks,
+                             Article* article, std::string* declared_language) {
+  BlockList& blocks = page_blocks->blocks;
+  if (!page_blocks->html) {
+    MetadataExtractor::FromText(page.fetched_at, &blocks, article);
+    return absl::OkStatus();
+  }
+  const HtmlFacts& facts = page_blocks->facts;
+  const std::vector<JsonLdItem> json_ld = JsonLd::Parse(facts.json_ld);
+  MetadataExtractor::FromHtml(facts, json_ld, blocks, page.url, page.fetched_at, article);
+  // Finalise the selection.
+  DropTitleHeading(article->title, &blocks);
+  if (absl::Status s = AddStructuredBodyText(kScoringParams, JsonLd::BodyText(json_ld),
+                                             stages->budget(), &blocks);
+      !s.ok()) {
+    return s;
+  }
+  // <html lang> first; the Content-Language pragma is the older form of the same claim.
+  *declared_language =
+      !facts.lang.empty() ? facts.lang : std::string(facts.Meta("content-language"));
+  return absl::OkStatus();
 }
 
 RemovedBlock ToRemoved(const Block& b) {
@@ -47,138 +158,86 @@ RemovedBlock ToRemoved(const Block& b) {
   return r;
 }
 
-// The page's title repeated as the first heading of the body is metadata, not text.
-void DropTitleHeading(absl::string_view title, BlockList* blocks) {
-  if (title.empty()) return;
+// Output: the selected blocks normalised and written; language, word count, and what
+// was removed.
+void WriteOutput(const Options& options, absl::string_view declared_language,
+                 BlockList* blocks, Result* result) {
+  Article& article = result->article;
   for (Block& b : *blocks) {
     if (!b.selected) continue;
-    if (b.role == BlockRole::kHeading && b.text == title) {
-      b.selected = false;
-      b.kind = BlockKind::kMetadata;
-      b.reason = "the article title";
-    }
-    return;  // only the first selected block can be the title
+    b.text = b.role == BlockRole::kPreformatted ? TextNormalizer::Nfc(b.text)
+                                                : TextNormalizer::NormalizeInline(b.text);
+    if (b.text.empty()) b.selected = false;
   }
-}
-
-// Structured data often carries HTML (tags, entities) inside its strings: read it as
-// HTML, one line per block.
-std::string PlainText(absl::string_view maybe_html) {
-  if (maybe_html.find_first_of("<&") == absl::string_view::npos) return std::string(maybe_html);
-  std::string out;
-  for (const Block& b : HtmlBlockBuilder::Build(maybe_html).blocks) {
-    absl::StrAppend(&out, out.empty() ? "" : "\n", b.text);
+  article.text = ArticleWriter::Write(*blocks, options.format);
+  const std::string plain = options.format == OutputFormat::kText
+                                ? article.text
+                                : ArticleWriter::Write(*blocks, OutputFormat::kText);
+  article.language =
+      LanguageIdentifier::Identify(plain.empty() ? article.title : plain, declared_language);
+  article.word_count = WordCounter::Count(plain);
+  for (const Block& b : *blocks) {
+    if (b.selected) continue;
+    const BlockKind kind = b.kind == BlockKind::kNone ? BlockKind::kOther : b.kind;
+    ++result->removed_counts[static_cast<size_t>(kind)];
+    if (options.report_removed) result->removed.push_back(ToRemoved(b));
   }
-  return out;
+  if (options.report_block_features) result->block_rows = BlockFeatureRows(*blocks);
 }
 
 }  // namespace
 
 absl::StatusOr<Result> Clean(const Page& page, const Options& options) {
   WorkBudget unlimited;
-  WorkBudget& budget = options.budget != nullptr ? *options.budget : unlimited;
   const absl::Time start = absl::Now();
-  absl::Time mark = start;
   Result result;
-  InputInfo& input = result.input;
-  input.bytes = static_cast<int64_t>(page.content.size());
+  result.input.bytes = static_cast<int64_t>(page.content.size());
+  StageRunner stages(options.budget != nullptr ? options.budget : &unlimited, &result.timings);
 
-  // Decode.
-  InputKind kind = InputSniffer::Decide(page.kind, page.content_type, page.content);
-  CharsetDecision charset = CharsetDetector::Decide(page.content, page.content_type,
-                                                    kind != InputKind::kText);
-  if (absl::Status s = InputSniffer::CheckCleanable(page.content, charset.charset);
-      !s.ok()) {
-    return s;
-  }
-  absl::StatusOr<DecodedText> decoded =
-      TextDecoder::ToUtf8(page.content.substr(charset.bom_bytes), charset.charset);
-  if (!decoded.ok()) return decoded.status();
-  input.charset = charset.charset;
-  input.charset_source = charset.source;
-  input.replacement_count = decoded->replacement_count;
-  std::string& utf8 = decoded->utf8;
-  input.mojibake_repairs = MojibakeRepairer::Repair(&utf8);
-  TextNormalizer::RemoveControlCharacters(&utf8);
-  kind = InputSniffer::Decide(kind, page.content_type, utf8);
-  input.kind = kind;
-  result.timings.decode_us = Lap(&mark);
-  if (absl::Status s = budget.Check("parsing"); !s.ok()) return s;
+  absl::StatusOr<std::string> utf8;
+  absl::Status s = stages.Run("decoding", &StageTimings::decode_us,
+                              [&] { utf8 = Decode(page, &result.input); });
+  if (!s.ok()) return s;
+  if (!utf8.ok()) return utf8.status();
 
-  // Blocks, classification, selection, metadata.
-  Article& article = result.article;
-  BlockList blocks;
-  std::string declared_language;
-  if (kind == InputKind::kHtml) {
-    HtmlDocument doc;
-    {
-      // The tree is freed as soon as the blocks are built: it is the largest thing
-      // the engine holds.
-      const ParsedHtml parsed = ParsedHtml::Parse(utf8, options.shortcuts);
-      result.timings.prepass_us = parsed.prepass_us();
-      result.timings.parse_us = parsed.parse_us();
-      mark = absl::Now();
-      if (absl::Status s = budget.Check("building blocks"); !s.ok()) return s;
-      doc = HtmlBlockBuilder::FromTree(parsed.root(), &budget, options.shortcuts);
-      result.timings.blocks_us = Lap(&mark);
-    }
-    if (absl::Status s = budget.Check("classification"); !s.ok()) return s;
-    blocks = std::move(doc.blocks);
-    BlockClassifier::Classify(options.favor, &blocks);
-    result.timings.classify_us = Lap(&mark);
-    if (absl::Status s = budget.Check("content selection"); !s.ok()) return s;
-    ContentSelector::SelectHtml(options.favor, &doc.dom, &blocks);
-    result.timings.select_us = Lap(&mark);
-    if (absl::Status s = budget.Check("metadata"); !s.ok()) return s;
-    const std::vector<JsonLdItem> json_ld = JsonLd::Parse(doc.facts.json_ld);
-    MetadataExtractor::FromHtml(doc.facts, json_ld, blocks, page.url, page.fetched_at,
-                                &article);
-    DropTitleHeading(article.title, &blocks);
-    ContentSelector::AddStructuredBody(PlainText(JsonLd::BodyText(json_ld)), &blocks);
-    // <html lang> first; the Content-Language pragma is the older form of the same claim.
-    declared_language = !doc.facts.lang.empty()
-                            ? doc.facts.lang
-                            : std::string(doc.facts.Meta("content-language"));
+  PageBlocks page_blocks;
+  BlockList& blocks = page_blocks.blocks;
+  if (result.input.kind == InputKind::kHtml) {
+    s = stages.Check("parsing");
+    if (s.ok()) s = BuildHtmlBlocks(*utf8, options, &stages, &result.timings, &page_blocks);
   } else {
-    PinyinGlossRemover::Remove(&utf8);
-    blocks = TextBlockBuilder::Build(utf8);
-    LineRepairer::JoinPageFragments(&blocks);
-    LineRepairer::SplitTrailingDisclaimers(&blocks);
-    result.timings.blocks_us = Lap(&mark);
-    if (absl::Status s = budget.Check("classification"); !s.ok()) return s;
-    BlockClassifier::Classify(options.favor, &blocks);
-    result.timings.classify_us = Lap(&mark);
-    if (absl::Status s = budget.Check("content selection"); !s.ok()) return s;
-    ContentSelector::SelectText(&blocks);
-    result.timings.select_us = Lap(&mark);
-    if (absl::Status s = budget.Check("metadata"); !s.ok()) return s;
-    MetadataExtractor::FromText(page.fetched_at, &blocks, &article);
+    s = stages.Run("building blocks", &StageTimings::blocks_us,
+                   [&] { BuildTextBlocks(&*utf8, &page_blocks); });
   }
-  article.title = TextNormalizer::NormalizeInline(article.title);
-  result.timings.metadata_us = Lap(&mark);
-  if (absl::Status s = budget.Check("output"); !s.ok()) return s;
+  if (!s.ok()) return s;
 
-  // Normalise and write.
-  for (Block& b : blocks) {
-    if (!b.selected) continue;
-    b.text = b.role == BlockRole::kPreformatted ? TextNormalizer::Nfc(b.text)
-                                                : TextNormalizer::NormalizeInline(b.text);
-    if (b.text.empty()) b.selected = false;
-  }
-  article.text = ArticleWriter::Write(blocks, options.format);
-  const std::string plain = options.format == OutputFormat::kText
-                                ? article.text
-                                : ArticleWriter::Write(blocks, OutputFormat::kText);
-  article.language = LanguageIdentifier::Identify(
-      plain.empty() ? article.title : plain, declared_language);
-  article.word_count = WordCounter::Count(plain);
-  for (const Block& b : blocks) {
-    if (b.selected) continue;
-    ++result.removed_counts[static_cast<size_t>(b.kind == BlockKind::kNone ? BlockKind::kOther
-                                                                         : b.kind)];
-    if (options.report_removed) result.removed.push_back(ToRemoved(b));
-  }
-  result.timings.output_us = Lap(&mark);
+  s = stages.Run("classification", &StageTimings::classify_us, [&] {
+    ComputeBlockFeatures(page_blocks.html ? &page_blocks.dom : nullptr, &blocks);
+    ClassifyBlocks(options.favor, &blocks);
+  });
+  if (!s.ok()) return s;
+
+  s = stages.Run("content selection", &StageTimings::select_us, [&] {
+    if (page_blocks.html) {
+      SelectHtml(kScoringParams, &page_blocks.dom, &blocks);
+    } else {
+      SelectText(kScoringParams, &blocks);
+    }
+  });
+  if (!s.ok()) return s;
+
+  std::string declared_language;
+  s = stages.Run("metadata", &StageTimings::metadata_us, [&] {
+    absl::Status m =
+        ExtractMetadata(page, &stages, &page_blocks, &result.article, &declared_language);
+    result.article.title = TextNormalizer::NormalizeInline(result.article.title);
+    return m;
+  });
+  if (!s.ok()) return s;
+
+  s = stages.Run("output", &StageTimings::output_us,
+                 [&] { WriteOutput(options, declared_language, &blocks, &result); });
+  if (!s.ok()) return s;
   result.timings.total_us = absl::ToInt64Microseconds(absl::Now() - start);
   return result;
 }

@@ -38,6 +38,9 @@ struct Shortcuts {
 struct Options {
   OutputFormat format = OutputFormat::kText;
   bool report_removed = false;
+  // Return every block's features, score and verdict in Result::block_rows: for
+  // training and inspecting scorers (declutter-quality --dump_features).
+  bool report_block_features = false;
   Favor favor = Favor::kBalanced;
   // The page's deadline and cancellation; null means no limit. Borrowed for the call.
   WorkBudget* budget = nullptr;

@@ -106,12 +106,27 @@ struct StageTimings {
 // blocks themselves are reported (for metrics).
 using RemovedCounts = std::array<int32_t, static_cast<size_t>(BlockKind::kConsent) + 1>;
 
+// One block as the score stage saw it: the rows a scorer is trained on come from the
+// engine's own feature code, so training and serving cannot disagree.
+struct BlockFeatureRow {
+  std::string text;            // the block's text, whole
+  std::vector<double> values;  // in BlockFeatureNames() order
+  double score = 0;            // the scorer's score, favor included
+  bool selected = false;       // in the article
+  BlockKind kind = BlockKind::kNone;
+};
+
+// The names of BlockFeatureRow::values, fixed for a build; stable order.
+const std::vector<std::string>& BlockFeatureNames();
+
 struct Result {
   Article article;
   std::vector<RemovedBlock> removed;
   RemovedCounts removed_counts{};
   InputInfo input;
   StageTimings timings;
+  // Every block in page order, when Options::report_block_features.
+  std::vector<BlockFeatureRow> block_rows;
 };
 
 }  // namespace declutter::extract

@@ -1,6 +1,14 @@
-// A block: one run of text the classifier judges as a unit. HTML paragraphs, list
-// items and headings, and the lines of a plain-text page, all become Blocks, so one
-// classifier and one selector serve both kinds of input.
+// A block: one run of text the engine judges as a unit. HTML paragraphs, list items
+// and headings, and the lines of a plain-text page, all become Blocks, so one scorer
+// and one selector serve both kinds of input.
+//
+// Each stage fills its own part, in pipeline order:
+//   html/ or text/   text, role, heading level, link chars, node or line
+//   blocks/          features (ComputeBlockFeatures: once per block)
+//   score/           evidence and score (the scorer), kind and reason (the labeller)
+//   select/          selected
+// Only score/block_labeller writes kind, kind_if_left_out and reason: why a block was
+// dropped is decided and worded in that one place.
 
 #ifndef DECLUTTER_SERVICE_EXTRACT_BLOCKS_BLOCK_H_
 #define DECLUTTER_SERVICE_EXTRACT_BLOCKS_BLOCK_H_
@@ -9,10 +17,12 @@
 #include <string>
 #include <vector>
 
+#include "service/extract/blocks/block_features.h"
 #include "service/extract/result.h"
-#include "service/extract/blocks/text_features.h"
 
 namespace declutter::extract {
+
+struct LexiconEntry;
 
 enum class BlockRole {
   kParagraph,
@@ -23,6 +33,27 @@ enum class BlockRole {
   kTableCell,
 };
 
+// Boilerplate evidence the score stage reads off a block and its neighbours before
+// and while scoring. The scorer weighs it; the labeller words it as kind and reason.
+struct BlockEvidence {
+  // More than half of the text is inside links.
+  bool link_dense = false;
+  // The boilerplate lexicon's entry that decides the block (a strong entry, or a weak
+  // one in a short block it dominates), else null. Static data; never owned.
+  const LexiconEntry* lexicon = nullptr;
+  // A short heading that a weak lexicon phrase decides ("相关阅读", "权利声明"): it names
+  // the section under it.
+  bool lexicon_heading = false;
+  // A short line with a phone number, an e-mail or a URL and no sentence end.
+  bool contact_line = false;
+  // Index of the boilerplate section heading whose numbered or bulleted list holds
+  // this block, or -1.
+  int32_t listed_under = -1;
+  // Items in the teaser list (a tail run of headline-shaped bullets) that holds this
+  // block, or 0. Found by the heuristic scorer, which reads scores to find the tail.
+  int32_t teaser_run = 0;
+};
+
 struct Block {
   std::string text;  // UTF-8, whitespace collapsed (kept inside kPreformatted)
   BlockRole role = BlockRole::kParagraph;
@@ -31,27 +62,19 @@ struct Block {
   int32_t node = -1;        // DomTree node that holds the text; -1 for text pages
   int32_t line = -1;        // first source line, for text pages; -1 for HTML
 
-  // Filled by BlockClassifier.
-  TextFeatures features;
-  double score = 0;              // > 0 reads like article text, < 0 like chrome
+  BlockFeatures features;
+  BlockEvidence evidence;
+  double score = 0;  // BlockScorer's scale: > 0 reads like article text, < 0 like chrome
+
+  // Written only by the labeller (score/block_labeller).
   BlockKind kind = BlockKind::kNone;  // why it is not content, when it is not
-  std::string reason;            // human-readable evidence behind `kind`
+  std::string reason;                 // human-readable evidence behind `kind`
   // Weaker evidence: what the block is if the selector leaves it out (a teaser-run
   // item), without forcing it out. Reported with `reason`.
   BlockKind kind_if_left_out = BlockKind::kNone;
-  // A short heading whose lexicon phrase dominates it ("相关阅读", "权利声明"): it names
-  // the section under it, which the classifier and selector use by its `kind`.
-  bool lexicon_heading = false;
-  // `kind` comes from the boilerplate lexicon (not from link density or context).
-  bool lexicon_hit = false;
 
-  // Filled by ContentSelector: whether the block is in the article.
+  // Filled by the select stage: whether the block is in the article.
   bool selected = false;
-
-  double LinkDensity() const {
-    return features.chars == 0 ? 0.0
-                               : static_cast<double>(link_chars) / features.chars;
-  }
 };
 
 using BlockList = std::vector<Block>;

@@ -21,7 +21,7 @@
 #include <vector>
 
 #include "service/extract/blocks/block.h"
-#include "service/extract/html/dom_tree.h"
+#include "service/extract/blocks/dom_tree.h"
 #include "service/extract/page.h"
 
 struct GumboInternalNode;

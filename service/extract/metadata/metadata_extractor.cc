@@ -11,6 +11,7 @@
 #include "service/extract/metadata/byline_parser.h"
 #include "service/extract/metadata/date_parser.h"
 #include "service/extract/blocks/text_features.h"
+#include "service/extract/score/block_labeller.h"
 #include "service/extract/metadata/title_chooser.h"
 #include "service/extract/metadata/url_resolver.h"
 
@@ -120,7 +121,7 @@ std::string DateFromTextDateline(const BlockList& blocks, absl::Time fetched_at)
   for (size_t i = 0; i < limit; ++i) {
     const Block& b = blocks[i];
     // A copyright line's date is when the site was built, not the article.
-    if (b.features.chars > kMaxBylineChars || b.kind == BlockKind::kCopyright) continue;
+    if (b.features.text.chars > kMaxBylineChars || b.kind == BlockKind::kCopyright) continue;
     std::optional<ParsedDate> d = DateParser::Find(b.text);
     if (!d) d = DateParser::FindRelative(b.text, fetched_at);
     if (d && DateParser::Plausible(*d, fetched_at)) return d->ToIso8601();
@@ -135,24 +136,18 @@ std::vector<std::string> AuthorsFromTextByline(const BlockList& blocks) {
   const size_t limit = BylineWindowEnd(blocks);
   for (size_t i = 0; i < limit; ++i) {
     const Block& b = blocks[i];
-    if (b.features.chars > kMaxBylineChars) continue;
+    if (b.features.text.chars > kMaxBylineChars) continue;
     if (BylineParser::StartsWithLabel(b.text)) {
       std::vector<std::string> names = BylineParser::Names(b.text);
       if (!names.empty()) return names;
     }
     if (BylineParser::IsLabel(b.text) && i + 1 < limit &&
-        blocks[i + 1].features.chars <= kMaxBylineChars) {
+        blocks[i + 1].features.text.chars <= kMaxBylineChars) {
       std::vector<std::string> names = BylineParser::Names(blocks[i + 1].text);
       if (!names.empty()) return names;
     }
   }
   return {};
-}
-
-void MarkMetadata(Block* b, const char* reason) {
-  b->selected = false;
-  b->kind = BlockKind::kMetadata;
-  b->reason = reason;
 }
 
 bool IsFileName(absl::string_view line, std::string* stem) {
@@ -297,16 +292,16 @@ void MetadataExtractor::FromText(absl::Time fetched_at, BlockList* blocks, Artic
         if (absl::StartsWith(t, label)) {
           a->title = std::string(absl::StripAsciiWhitespace(AfterColon(t.substr(label.size()))));
           a->sources.title = "text";
-          MarkMetadata(&b, "original-title line");
+          LeaveOutAsMetadata("original-title line", &b);
         }
       }
     }
     std::string source = AfterLabel(t, "来源");
     if (source.empty()) source = AfterLabel(t, "來源");
-    const bool short_line = b.features.chars <= 60 && !b.features.ends_sentence;
+    const bool short_line = b.features.text.chars <= 60 && !b.features.text.ends_sentence;
     if (!source.empty() && short_line) {
       if (a->source.empty()) a->source = source, a->sources.source = "text";
-      MarkMetadata(&b, "source line");
+      LeaveOutAsMetadata("source line", &b);
     }
     if (a->published.empty() && short_line) {
       std::optional<ParsedDate> d = DateParser::Find(t);
@@ -315,7 +310,7 @@ void MetadataExtractor::FromText(absl::Time fetched_at, BlockList* blocks, Artic
         a->published = d->ToIso8601();
         a->sources.published = "text";
         date_line = static_cast<int>(i);
-        MarkMetadata(&b, "date line");
+        LeaveOutAsMetadata("date line", &b);
       }
     }
   }
@@ -324,12 +319,12 @@ void MetadataExtractor::FromText(absl::Time fetched_at, BlockList* blocks, Artic
     for (int i = date_line - 1; i >= 0; --i) {
       const Block& b = bs[i];
       if (b.kind == BlockKind::kMetadata) continue;
-      if (b.features.chars >= 6 && b.features.chars <= 100 &&
-          !b.features.ends_with_full_stop &&
+      if (b.features.text.chars >= 6 && b.features.text.chars <= 100 &&
+          !b.features.text.ends_with_full_stop &&
           (b.kind == BlockKind::kNone || b.kind == BlockKind::kOther)) {
         a->title = b.text;
         a->sources.title = "text";
-        MarkMetadata(&bs[i], "title line");
+        LeaveOutAsMetadata("title line", &bs[i]);
       }
       break;
     }
@@ -337,10 +332,10 @@ void MetadataExtractor::FromText(absl::Time fetched_at, BlockList* blocks, Artic
   for (Block& b : bs) {
     const absl::string_view t = b.text;
     std::string stem;
-    if (a->title.empty() && b.features.chars <= 120 && IsFileName(t, &stem)) {
+    if (a->title.empty() && b.features.text.chars <= 120 && IsFileName(t, &stem)) {
       a->title = stem;
       a->sources.title = "text";
-      MarkMetadata(&b, "document file-name line");
+      LeaveOutAsMetadata("document file-name line", &b);
     }
     for (absl::string_view label : {"责编", "責編", "责任编辑", "責任編輯"}) {
       std::string editor = AfterLabel(t, label);
@@ -354,7 +349,7 @@ void MetadataExtractor::FromText(absl::Time fetched_at, BlockList* blocks, Artic
         if (!a->keywords.empty()) a->sources.keywords = "text";
       }
     }
-    if (a->authors.empty() && b.features.chars < 400) {
+    if (a->authors.empty() && b.features.text.chars < 400) {
       for (absl::string_view label : {"记者", "記者"}) {
         std::string name = NameAfter(t, label);
         if (!name.empty()) {

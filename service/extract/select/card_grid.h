@@ -12,7 +12,7 @@
 
 #include <cstdint>
 
-#include "service/extract/html/dom_tree.h"
+#include "service/extract/blocks/dom_tree.h"
 
 namespace declutter::extract {
 

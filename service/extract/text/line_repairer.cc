@@ -25,7 +25,7 @@ std::vector<size_t> SentenceEnds(absl::string_view s) {
 
 int LineRepairer::JoinPageFragments(BlockList* blocks) {
   BlockList& bs = *blocks;
-  for (Block& b : bs) b.features = ComputeTextFeatures(b.text);
+  for (Block& b : bs) b.features.text = ComputeTextFeatures(b.text);
   BlockList out;
   out.reserve(bs.size());
   int joined = 0;
@@ -36,17 +36,16 @@ int LineRepairer::JoinPageFragments(BlockList* blocks) {
     // Pages, not list items: long lines, most of them stopping mid-sentence (the last
     // may end anywhere).
     size_t cut = 0, chars = 0;
-    for (size_t k = i; k < end; ++k) chars += bs[k].features.chars;
-    for (size_t k = i; k + 1 < end; ++k) cut += !bs[k].features.ends_sentence;
+    for (size_t k = i; k < end; ++k) chars += bs[k].features.text.chars;
+    for (size_t k = i; k + 1 < end; ++k) cut += !bs[k].features.text.ends_sentence;
     if (n >= static_cast<size_t>(kMinFragmentRun) && cut * 2 >= n - 1 &&
         chars >= n * kMinFragmentChars) {
       Block merged = bs[i];
       merged.text.clear();
       for (size_t k = i; k < end; ++k) {
         absl::StrAppend(&merged.text,
-                        absl::string_view(bs[k].text).substr(bs[k].features.list_marker_bytes));
+                        absl::string_view(bs[k].text).substr(bs[k].features.text.list_marker_bytes));
       }
-      merged.features = ComputeTextFeatures(merged.text);
       out.push_back(std::move(merged));
       ++joined;
       i = end;

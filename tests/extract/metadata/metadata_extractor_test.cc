@@ -1,7 +1,7 @@
 #include "service/extract/metadata/metadata_extractor.h"
 
 #include "gtest/gtest.h"
-#include "service/extract/score/block_classifier.h"
+#include "tests/support/score_stage.h"
 #include "service/extract/text/text_block_builder.h"
 
 namespace declutter::extract {
@@ -11,7 +11,7 @@ namespace {
 Article HtmlMetadata(const std::string& html, absl::string_view url = "",
                      absl::Time fetched_at = absl::InfiniteFuture()) {
   HtmlDocument doc = HtmlBlockBuilder::Build(html);
-  BlockClassifier::Classify(Favor::kBalanced, &doc.blocks);
+  ScoreBlocks(&doc.dom, &doc.blocks);
   Article a;
   MetadataExtractor::FromHtml(doc.facts, JsonLd::Parse(doc.facts.json_ld), doc.blocks, url,
                               fetched_at, &a);
@@ -110,7 +110,7 @@ TEST(MetadataExtractorTest, TextHeaderLines) {
       "精品原创 > 正文\n阔步新征程 谱写新篇章\n2023-03-17 11:10:17  来源:映象网\n"
       "映象网讯(大象新闻记者 张定有 通讯员 王伟)3月16日上午，南阳召开会议。\n"
       "文章关键词:健康,聚焦,卫生 责编:张定有\n");
-  BlockClassifier::Classify(Favor::kBalanced, &blocks);
+  ScoreBlocks(nullptr, &blocks);
   Article a;
   MetadataExtractor::FromText(absl::InfiniteFuture(), &blocks, &a);
   EXPECT_EQ(a.title, "阔步新征程 谱写新篇章");
@@ -129,7 +129,7 @@ TEST(MetadataExtractorTest, TextHeaderLines) {
 
 TEST(MetadataExtractorTest, TextRelativeDateCountsFromTheFetch) {
   BlockList blocks = TextBlockBuilder::Build("标题在这里\n2小时前 来源:映象网\n正文第一段。\n");
-  BlockClassifier::Classify(Favor::kBalanced, &blocks);
+  ScoreBlocks(nullptr, &blocks);
   Article a;
   MetadataExtractor::FromText(Day(2023, 3, 17) + absl::Hours(1), &blocks, &a);
   EXPECT_EQ(a.published, "2023-03-16");
@@ -190,7 +190,7 @@ TEST(MetadataExtractorTest, HtmlForumPosterIsTheAuthor) {
 
 TEST(MetadataExtractorTest, ReporterWordInProseIsNotAnAuthor) {
   BlockList blocks = TextBlockBuilder::Build("记者从会议上获悉，2023年将落实十项工作。\n");
-  BlockClassifier::Classify(Favor::kBalanced, &blocks);
+  ScoreBlocks(nullptr, &blocks);
   Article a;
   MetadataExtractor::FromText(absl::InfiniteFuture(), &blocks, &a);
   EXPECT_TRUE(a.authors.empty());
@@ -198,7 +198,7 @@ TEST(MetadataExtractorTest, ReporterWordInProseIsNotAnAuthor) {
 
 TEST(MetadataExtractorTest, DocumentFileNameIsTitle) {
   BlockList blocks = TextBlockBuilder::Build("下载\n副市长在全市工作会议上的讲话.docx\n正文。\n");
-  BlockClassifier::Classify(Favor::kBalanced, &blocks);
+  ScoreBlocks(nullptr, &blocks);
   Article a;
   MetadataExtractor::FromText(absl::InfiniteFuture(), &blocks, &a);
   EXPECT_EQ(a.title, "副市长在全市工作会议上的讲话");

@@ -1,16 +1,19 @@
 #include "service/extract/score/block_classifier.h"
 
 #include "gtest/gtest.h"
+#include "service/extract/blocks/block_featurizer.h"
 
 namespace declutter::extract {
 namespace {
 
-Block Classified(const std::string& text, int32_t link_chars = 0) {
-  Block b;
-  b.text = text;
-  b.link_chars = link_chars;
-  BlockClassifier::ClassifyOne(Favor::kBalanced, &b);
-  return b;
+Block Classified(const std::string& text, int32_t link_chars = 0,
+                 Favor favor = Favor::kBalanced) {
+  BlockList blocks(1);
+  blocks[0].text = text;
+  blocks[0].link_chars = link_chars;
+  ComputeBlockFeatures(nullptr, &blocks);
+  ClassifyBlocks(favor, &blocks);
+  return blocks[0];
 }
 
 TEST(BlockClassifierTest, ProseScoresAboveChrome) {
@@ -48,12 +51,12 @@ TEST(BlockClassifierTest, LinkHeavyBlockIsNavigation) {
 }
 
 TEST(BlockClassifierTest, FavorShiftsScores) {
-  Block b;
-  b.text = "A short line.";
-  BlockClassifier::ClassifyOne(Favor::kPrecision, &b);
-  const double precision = b.score;
-  BlockClassifier::ClassifyOne(Favor::kRecall, &b);
-  EXPECT_GT(b.score, precision);
+  const double precision = Classified("A short line.", 0, Favor::kPrecision).score;
+  const double balanced = Classified("A short line.").score;
+  const double recall = Classified("A short line.", 0, Favor::kRecall).score;
+  // One shift, the same size each way.
+  EXPECT_DOUBLE_EQ(balanced - precision, kScoringParams.favor_shift);
+  EXPECT_DOUBLE_EQ(recall - balanced, kScoringParams.favor_shift);
 }
 
 }  // namespace

@@ -1,7 +1,7 @@
 #include "service/extract/text/line_repairer.h"
 
 #include "gtest/gtest.h"
-#include "service/extract/score/block_classifier.h"
+#include "tests/support/score_stage.h"
 #include "service/extract/text/text_block_builder.h"
 
 namespace declutter::extract {
@@ -73,7 +73,7 @@ TEST(BlockClassifierTest, HeadedListTakesItsHeadingsKind) {
       "1、本站为文档交易平台,即用户上传的文档直接被用户下载,收益归上传人所有。\n"
       "2、文档的总页数、文档格式和文档大小以系统显示为准,网站客服只以系统显示为准。\n"
       "会议指出,要围绕总体目标,重点聚焦十项工作,推动事业行稳致远,走在全省前列。\n");
-  BlockClassifier::Classify(Favor::kBalanced, &blocks);
+  ScoreBlocks(nullptr, &blocks);
   EXPECT_EQ(blocks[1].kind, BlockKind::kDisclaimer);
   EXPECT_EQ(blocks[2].kind, BlockKind::kDisclaimer);
   EXPECT_EQ(blocks[3].kind, BlockKind::kNone);
@@ -84,9 +84,9 @@ TEST(BlockClassifierTest, TeaserRunOfBulletHeadlines) {
       "- 焦點日報:我國新增7個國家級滑雪旅游度假地 河南一家上榜\n"
       "- 世界資訊:奮力拼經濟!豫企組團赴歐洲搶訂單\n"
       "- 中國大學生籃球聯賽全明星之夜熱力上演 今日播報\n");
-  BlockList alone = blocks;
-  BlockClassifier::Classify(Favor::kBalanced, &blocks);
-  BlockClassifier::ClassifyOne(Favor::kBalanced, &alone[0]);
+  BlockList alone = {blocks[0]};
+  ScoreBlocks(nullptr, &blocks);
+  ScoreBlocks(nullptr, &alone);
   // A teaser run loses score and is reported as related if left out, without being
   // forced out: content bullet lists look the same.
   EXPECT_LT(blocks[0].score, alone[0].score);

@@ -1,9 +1,8 @@
-#include "service/extract/select/content_selector.h"
+#include "service/extract/select/html_selector.h"
 
 #include "gtest/gtest.h"
-#include "service/extract/score/block_classifier.h"
+#include "tests/support/score_stage.h"
 #include "service/extract/html/html_block_builder.h"
-#include "service/extract/text/text_block_builder.h"
 
 namespace declutter::extract {
 namespace {
@@ -19,8 +18,8 @@ std::string Selected(const BlockList& blocks) {
 // Runs the HTML path (blocks, classification, selection) and returns the selection.
 std::string SelectedOf(const std::string& html) {
   HtmlDocument doc = HtmlBlockBuilder::Build(html);
-  BlockClassifier::Classify(Favor::kBalanced, &doc.blocks);
-  ContentSelector::SelectHtml(Favor::kBalanced, &doc.dom, &doc.blocks);
+  ScoreBlocks(&doc.dom, &doc.blocks);
+  SelectHtml(kScoringParams, &doc.dom, &doc.blocks);
   return Selected(doc.blocks);
 }
 
@@ -28,7 +27,7 @@ constexpr char kPara[] =
     "The council voted on Tuesday to expand the program, which serves thousands of "
     "residents, after a long debate about its cost and its reach.";
 
-TEST(ContentSelectorTest, HtmlPicksTheArticleContainer) {
+TEST(HtmlSelectorTest, HtmlPicksTheArticleContainer) {
   std::string html = "<body><nav><a href=/>Home</a> <a href=/n>News</a></nav>"
                      "<div class=sidebar><p>Sidebar blurb about other things.</p></div>"
                      "<div class=story>";
@@ -37,8 +36,8 @@ TEST(ContentSelectorTest, HtmlPicksTheArticleContainer) {
           "</div><footer><p>Copyright 2024 Example News. All rights reserved.</p></footer>"
           "</body>";
   HtmlDocument doc = HtmlBlockBuilder::Build(html);
-  BlockClassifier::Classify(Favor::kBalanced, &doc.blocks);
-  ContentSelector::SelectHtml(Favor::kBalanced, &doc.dom, &doc.blocks);
+  ScoreBlocks(&doc.dom, &doc.blocks);
+  SelectHtml(kScoringParams, &doc.dom, &doc.blocks);
   std::string expected;
   for (int i = 0; i < 5; ++i) expected += std::string(kPara) + "|";
   EXPECT_EQ(Selected(doc.blocks), expected);
@@ -52,7 +51,7 @@ TEST(ContentSelectorTest, HtmlPicksTheArticleContainer) {
   EXPECT_TRUE(share_reported);
 }
 
-TEST(ContentSelectorTest, HtmlTakesTheWholeArticleElementWhenTheBodyIsSplit) {
+TEST(HtmlSelectorTest, HtmlTakesTheWholeArticleElementWhenTheBodyIsSplit) {
   // The body runs in two layout columns of one <article>, cousins rather than
   // siblings, around an advert; a related box sits outside the article.
   std::string html =
@@ -71,7 +70,7 @@ TEST(ContentSelectorTest, HtmlTakesTheWholeArticleElementWhenTheBodyIsSplit) {
   EXPECT_EQ(selected.find("Advertisement"), std::string::npos);
 }
 
-TEST(ContentSelectorTest, HtmlWrappedSectionHeadingLabelsItsWholeSection) {
+TEST(HtmlSelectorTest, HtmlWrappedSectionHeadingLabelsItsWholeSection) {
   // A shop's recommender: its heading sits alone in wrappers of its own, the cards
   // in a sibling of the outermost wrapper, all inside the product's container.
   std::string html = "<body><div class=product><h1>Walnut desk</h1>";
@@ -90,7 +89,7 @@ TEST(ContentSelectorTest, HtmlWrappedSectionHeadingLabelsItsWholeSection) {
   EXPECT_EQ(selected.find("delivery"), std::string::npos) << selected;
 }
 
-TEST(ContentSelectorTest, HtmlThreadKeepsPostsInTheCommentWrapperTheBestPostHas) {
+TEST(HtmlSelectorTest, HtmlThreadKeepsPostsInTheCommentWrapperTheBestPostHas) {
   // Every post of this thread sits in a "comment" card; the longest post outvotes its
   // own card, and the other posts' cards are the same build.
   const std::string replies[] = {
@@ -112,7 +111,7 @@ TEST(ContentSelectorTest, HtmlThreadKeepsPostsInTheCommentWrapperTheBestPostHas)
   }
 }
 
-TEST(ContentSelectorTest, HtmlThreadKeepsAnOpeningPostBuiltApartFromTheReplies) {
+TEST(HtmlSelectorTest, HtmlThreadKeepsAnOpeningPostBuiltApartFromTheReplies) {
   // The opening post has a wrapper of its own above the reply list; its body is built
   // like the replies' bodies. A sidebar after the run has no such body.
   const std::string question =
@@ -133,7 +132,7 @@ TEST(ContentSelectorTest, HtmlThreadKeepsAnOpeningPostBuiltApartFromTheReplies) 
   EXPECT_EQ(selected.find("Forum rules"), std::string::npos) << selected;
 }
 
-TEST(ContentSelectorTest, HtmlLegalProseInTheFooterLosesToAShortBody) {
+TEST(HtmlSelectorTest, HtmlLegalProseInTheFooterLosesToAShortBody) {
   // A product page with one paragraph of description; the footer ships the privacy
   // policy in a pop-up, far more prose than the page's own.
   std::string html = "<body><main><h1>Wool runner</h1><div class=description><p>" +
@@ -149,28 +148,11 @@ TEST(ContentSelectorTest, HtmlLegalProseInTheFooterLosesToAShortBody) {
   EXPECT_EQ(selected.find("personal information"), std::string::npos) << selected;
 }
 
-TEST(ContentSelectorTest, HtmlWithNoTextSelectsNothing) {
+TEST(HtmlSelectorTest, HtmlWithNoTextSelectsNothing) {
   HtmlDocument doc = HtmlBlockBuilder::Build("<body></body>");
-  BlockClassifier::Classify(Favor::kBalanced, &doc.blocks);
-  ContentSelector::SelectHtml(Favor::kBalanced, &doc.dom, &doc.blocks);
+  ScoreBlocks(&doc.dom, &doc.blocks);
+  SelectHtml(kScoringParams, &doc.dom, &doc.blocks);
   EXPECT_EQ(Selected(doc.blocks), "");
-}
-
-TEST(ContentSelectorTest, TextKeepsTheBestRunAndStopsAtRelatedHeading) {
-  BlockList blocks = TextBlockBuilder::Build(
-      "首页 > 正文\n"
-      "会议指出，要围绕总体目标，重点聚焦十项工作，推动全市卫生健康体育事业行稳致远，走在全省前列。\n"
-      "会议要求，在新的历史起点上，全力推进卫生健康体育事业高质量发展，回应人民群众的热切期盼。\n"
-      "相关阅读\n"
-      "新华社北京11月16日电，当地时间11月16日，二十国集团领导人第十七次峰会在印度尼西亚巴厘岛继续举行，国家主席出席并发言。\n");
-  BlockClassifier::Classify(Favor::kBalanced, &blocks);
-  ContentSelector::SelectText(&blocks);
-  EXPECT_FALSE(blocks[0].selected);
-  EXPECT_TRUE(blocks[1].selected);
-  EXPECT_TRUE(blocks[2].selected);
-  EXPECT_FALSE(blocks[3].selected);
-  EXPECT_EQ(blocks[3].kind, BlockKind::kRelated);
-  EXPECT_FALSE(blocks[4].selected);
 }
 
 }  // namespace

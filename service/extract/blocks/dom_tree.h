@@ -2,7 +2,7 @@
 // what the selector needs to score subtrees: parent links, pre-order extents, class
 // hints and aggregated text.
 //
-// Built by HtmlBlockBuilder; owned by the caller; plain data, no Gumbo pointers, so it
+// Built by HtmlBlockBuilder (html/), read by the features and select stages; owned by the caller; plain data, no Gumbo pointers, so it
 // outlives the parse tree.
 
 #ifndef DECLUTTER_SERVICE_EXTRACT_HTML_DOM_TREE_H_

@@ -1,0 +1,102 @@
+#include "service/extract/score/block_feature_rows.h"
+
+#include <string>
+#include <utility>
+
+#include "service/extract/score/boilerplate_lexicon.h"
+
+namespace declutter::extract {
+namespace {
+
+// One named value per entry: the single table both BlockFeatureNames and
+// BlockFeatureValues read, so names and values cannot drift apart.
+struct FeatureColumn {
+  const char* name;
+  double (*value)(const Block& b);
+};
+
+double Flag(bool b) { return b ? 1.0 : 0.0; }
+
+const FeatureColumn kColumns[] = {
+    // The text's own features.
+    {"chars", [](const Block& b) -> double { return b.features.text.chars; }},
+    {"han", [](const Block& b) -> double { return b.features.text.han; }},
+    {"letters", [](const Block& b) -> double { return b.features.text.letters; }},
+    {"digits", [](const Block& b) -> double { return b.features.text.digits; }},
+    {"punctuation", [](const Block& b) -> double { return b.features.text.punctuation; }},
+    {"words", [](const Block& b) -> double { return b.features.text.words; }},
+    {"weight", [](const Block& b) { return b.features.text.Weight(); }},
+    {"ends_sentence", [](const Block& b) { return Flag(b.features.text.ends_sentence); }},
+    {"ends_with_full_stop",
+     [](const Block& b) { return Flag(b.features.text.ends_with_full_stop); }},
+    {"starts_with_bullet",
+     [](const Block& b) { return Flag(b.features.text.starts_with_bullet); }},
+    {"list_number", [](const Block& b) -> double { return b.features.text.list_number; }},
+    {"has_url", [](const Block& b) { return Flag(b.features.text.has_url); }},
+    {"has_email", [](const Block& b) { return Flag(b.features.text.has_email); }},
+    {"has_phone", [](const Block& b) { return Flag(b.features.text.has_phone); }},
+    // The block's own.
+    {"link_density", [](const Block& b) { return b.features.link_density; }},
+    {"position", [](const Block& b) { return b.features.position; }},
+    {"role", [](const Block& b) -> double { return static_cast<int>(b.role); }},
+    {"heading_level", [](const Block& b) -> double { return b.heading_level; }},
+    // Its DOM context (0 on text pages).
+    {"dom_tag", [](const Block& b) -> double { return b.features.dom.tag; }},
+    {"dom_depth", [](const Block& b) -> double { return b.features.dom.depth; }},
+    {"dom_hint", [](const Block& b) -> double { return b.features.dom.hint; }},
+    {"dom_ancestor_hint",
+     [](const Block& b) -> double { return b.features.dom.ancestor_hint; }},
+    {"dom_in_negative", [](const Block& b) { return Flag(b.features.dom.in_negative); }},
+    {"dom_negative_kind",
+     [](const Block& b) -> double { return static_cast<int>(b.features.dom.negative_kind); }},
+    // The boilerplate evidence, as features rather than rules.
+    {"link_dense", [](const Block& b) { return Flag(b.evidence.link_dense); }},
+    {"lexicon_kind",
+     [](const Block& b) -> double {
+       return b.evidence.lexicon == nullptr ? 0 : static_cast<int>(b.evidence.lexicon->kind);
+     }},
+    {"lexicon_strong",
+     [](const Block& b) {
+       return Flag(b.evidence.lexicon != nullptr && b.evidence.lexicon->strength == kStrong);
+     }},
+    {"lexicon_heading", [](const Block& b) { return Flag(b.evidence.lexicon_heading); }},
+    {"contact_line", [](const Block& b) { return Flag(b.evidence.contact_line); }},
+    {"listed_under_heading",
+     [](const Block& b) { return Flag(b.evidence.listed_under >= 0); }},
+    {"teaser_run", [](const Block& b) -> double { return b.evidence.teaser_run; }},
+};
+
+}  // namespace
+
+const std::vector<std::string>& BlockFeatureNames() {
+  static const std::vector<std::string>* const kNames = [] {
+    auto* names = new std::vector<std::string>();
+    for (const FeatureColumn& c : kColumns) names->push_back(c.name);
+    return names;
+  }();
+  return *kNames;
+}
+
+std::vector<double> BlockFeatureValues(const Block& block) {
+  std::vector<double> values;
+  values.reserve(std::size(kColumns));
+  for (const FeatureColumn& c : kColumns) values.push_back(c.value(block));
+  return values;
+}
+
+std::vector<BlockFeatureRow> BlockFeatureRows(const BlockList& blocks) {
+  std::vector<BlockFeatureRow> rows;
+  rows.reserve(blocks.size());
+  for (const Block& b : blocks) {
+    BlockFeatureRow row;
+    row.text = b.text;
+    row.values = BlockFeatureValues(b);
+    row.score = b.score;
+    row.selected = b.selected;
+    row.kind = b.kind;
+    rows.push_back(std::move(row));
+  }
+  return rows;
+}
+
+}  // namespace declutter::extract

@@ -1,0 +1,21 @@
+// For tests of the stages after scoring: runs the features and score stages over a
+// block list the way Clean() does.
+
+#ifndef DECLUTTER_TESTS_SUPPORT_SCORE_STAGE_H_
+#define DECLUTTER_TESTS_SUPPORT_SCORE_STAGE_H_
+
+#include "service/extract/blocks/block_featurizer.h"
+#include "service/extract/score/block_classifier.h"
+
+namespace declutter::extract {
+
+// `dom`: the page's DomTree for HTML blocks, null for text blocks.
+inline void ScoreBlocks(const DomTree* dom, BlockList* blocks,
+                        Favor favor = Favor::kBalanced) {
+  ComputeBlockFeatures(dom, blocks);
+  ClassifyBlocks(favor, blocks);
+}
+
+}  // namespace declutter::extract
+
+#endif  // DECLUTTER_TESTS_SUPPORT_SCORE_STAGE_H_
