@@ -6,7 +6,8 @@
 #   e.g. scripts/compare_outputs.sh /tmp/before/declutter build/client/declutter
 # Sets: scrapinghub, wcxb-dev, magic-html (articles, forums), gne-zh and the seeds, from
 # ../shared. Prints per set the pages compared and the pages that differ (their ids);
-# exits 1 when any page differs.
+# exits 1 when any page differs. Relative dates ("3 weeks ago") count from the time of
+# the run, so a run that crosses midnight UTC may differ in their dates: run it again.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 before=$1

@@ -7,6 +7,10 @@
 //   declutter-quality --set gne-zh --data ../shared/data/gne-zh
 //   declutter-quality --set wcxb --data ../shared/data/wcxb-dev [--limit N]
 //   declutter-quality --set wcxb-text --data ../shared/data/wcxb-dev --limit 300
+//   declutter-quality --set wcxb --data ../shared/data/wcxb-dev --dump_features rows.tsv
+//
+// --dump_features writes one row per block of every page: the engine's own features,
+// score and verdict, and a label against the truth (bench/quality/feature_dump.h).
 //
 // wcxb-text is the no-harm check for the text path: each page's ground-truth
 // main_content is sent as text/plain and must come back whole (word F1 against itself).
@@ -23,6 +27,7 @@
 #include <algorithm>
 #include <filesystem>
 #include <map>
+#include <optional>
 #include <cstdio>
 #include <iostream>
 #include <string>
@@ -39,6 +44,7 @@
 #include "absl/strings/match.h"
 #include "absl/time/clock.h"
 #include "absl/time/time.h"
+#include "bench/quality/feature_dump.h"
 #include "bench/quality/metadata_metric.h"
 #include "bench/quality/shingle_metric.h"
 #include "client/input_reader.h"
@@ -58,6 +64,9 @@ ABSL_FLAG(std::string, languages, DECLUTTER_BENCH_DATA "/languages.tsv",
           "the language truth: lines of set, page id and BCP 47 tag, tab-separated");
 ABSL_FLAG(std::string, show, "",
           "print one page's truth, prediction and removed blocks, then exit");
+ABSL_FLAG(std::string, dump_features, "",
+          "write one row per block (features, score, verdict, label against the truth) "
+          "to this file, tab-separated");
 
 namespace {
 
@@ -230,13 +239,15 @@ void LoadLanguages(const std::string& path, const std::string& set,
 
 // Runs the engine on one page of the set, as the CLI and server call it.
 absl::StatusOr<declutter::extract::Result> CleanCase(const Case& c, const std::string& html,
-                                                     bool report_removed) {
+                                                     bool report_removed,
+                                                     bool report_features = false) {
   declutter::extract::Page page;
   page.content = html;
   page.url = c.url;
   page.content_type = c.content_type;
   declutter::extract::Options options;
   options.report_removed = report_removed;
+  options.report_block_features = report_features;
   return declutter::extract::Clean(page, options);
 }
 
@@ -330,17 +341,32 @@ int main(int argc, char** argv) {
   std::vector<std::string> fffd_pages;
   double slowest_ms = 0;
   std::string slowest_id;
+  std::optional<declutter::bench::FeatureDump> dump;
+  if (const std::string path = absl::GetFlag(FLAGS_dump_features); !path.empty()) {
+    absl::StatusOr<declutter::bench::FeatureDump> opened = declutter::bench::FeatureDump::Open(path);
+    if (!opened.ok()) {
+      std::cerr << opened.status().message() << "\n";
+      return 2;
+    }
+    dump.emplace(*std::move(opened));
+  }
   for (const Case& c : cases) {
     absl::StatusOr<std::string> html = read_page(c);
     std::string predicted;
     if (html.ok()) {
       const absl::Time start = absl::Now();
       absl::StatusOr<declutter::extract::Result> result =
-          CleanCase(c, *html, /*report_removed=*/false);
+          CleanCase(c, *html, /*report_removed=*/false, /*report_features=*/dump.has_value());
       const double ms = absl::ToDoubleMilliseconds(absl::Now() - start);
       if (ms > slowest_ms) {
         slowest_ms = ms;
         slowest_id = c.id;
+      }
+      if (result.ok() && dump.has_value() && c.has_truth) {
+        if (absl::Status s = dump->Write(set, c.id, c.page_type, c.truth, *result); !s.ok()) {
+          std::cerr << s.message() << "\n";
+          return 1;
+        }
       }
       if (result.ok()) {
         predicted = result->article.text;
@@ -434,6 +460,12 @@ int main(int argc, char** argv) {
                 " failures=%d\n",
                 set.c_str(), total.pages, total.f1, total.precision, total.recall,
                 total.accuracy, failures);
+  }
+  if (dump.has_value()) {
+    if (absl::Status s = dump->Close(); !s.ok()) {
+      std::cerr << s.message() << "\n";
+      return 1;
+    }
   }
   std::printf("%s: slowest page %s took %.1f ms\n", set.c_str(), slowest_id.c_str(),
               slowest_ms);

@@ -31,17 +31,19 @@
 namespace declutter::extract {
 namespace {
 
-// Runs the stages of one page: checks the page's budget before each stage and adds
-// the stage's time to its StageTimings field, so the pipeline below reads as the
-// stages alone.
+// Runs the stages of one page: checks the page's budget before each stage and
+// adds the stage's time to its StageTimings field, so the pipeline below reads
+// as the stages alone.
 class StageRunner {
  public:
-  StageRunner(WorkBudget* budget, StageTimings* timings) : budget_(budget), timings_(timings) {}
+  StageRunner(WorkBudget* budget, StageTimings* timings)
+      : budget_(budget), timings_(timings) {}
 
-  // Checks the budget (naming `next`, the stage about to start), then runs `stage`,
-  // which returns void or absl::Status, timing it into `field`.
+  // Checks the budget (naming `next`, the stage about to start), then runs
+  // `stage`, which returns void or absl::Status, timing it into `field`.
   template <typename Stage>
-  absl::Status Run(absl::string_view next, int64_t StageTimings::*field, Stage&& stage) {
+  absl::Status Run(absl::string_view next, int64_t StageTimings::*field,
+                   Stage&& stage) {
     if (absl::Status s = budget_->Check(next); !s.ok()) return s;
     const absl::Time start = absl::Now();
     absl::Status status;
@@ -55,7 +57,9 @@ class StageRunner {
   }
 
   // The budget check alone, for a stage that times itself.
-  absl::Status Check(absl::string_view next) const { return budget_->Check(next); }
+  absl::Status Check(absl::string_view next) const {
+    return budget_->Check(next);
+  }
 
   WorkBudget* budget() const { return budget_; }
 
@@ -67,21 +71,25 @@ class StageRunner {
 // What the parse-or-split stages leave for the rest of the pipeline.
 struct PageBlocks {
   BlockList blocks;
-  DomTree dom;        // HTML only
-  HtmlFacts facts;    // HTML only
+  DomTree dom;      // HTML only
+  HtmlFacts facts;  // HTML only
   bool html = false;
 };
 
-// Decode: the page's bytes to UTF-8, with what was found about them in `*input`.
+// Decode: the page's bytes to UTF-8, with what was found about them in
+// `*input`.
 absl::StatusOr<std::string> Decode(const Page& page, InputInfo* input) {
-  InputKind kind = InputSniffer::Decide(page.kind, page.content_type, page.content);
-  CharsetDecision charset =
-      CharsetDetector::Decide(page.content, page.content_type, kind != InputKind::kText);
-  if (absl::Status s = InputSniffer::CheckCleanable(page.content, charset.charset); !s.ok()) {
+  InputKind kind =
+      InputSniffer::Decide(page.kind, page.content_type, page.content);
+  CharsetDecision charset = CharsetDetector::Decide(
+      page.content, page.content_type, kind != InputKind::kText);
+  if (absl::Status s =
+          InputSniffer::CheckCleanable(page.content, charset.charset);
+      !s.ok()) {
     return s;
   }
-  absl::StatusOr<DecodedText> decoded =
-      TextDecoder::ToUtf8(page.content.substr(charset.bom_bytes), charset.charset);
+  absl::StatusOr<DecodedText> decoded = TextDecoder::ToUtf8(
+      page.content.substr(charset.bom_bytes), charset.charset);
   if (!decoded.ok()) return decoded.status();
   input->charset = charset.charset;
   input->charset_source = charset.source;
@@ -93,16 +101,17 @@ absl::StatusOr<std::string> Decode(const Page& page, InputInfo* input) {
   return std::move(utf8);
 }
 
-// Parse and blocks, HTML: the tree is freed as soon as the blocks are built, since it
-// is the largest thing the engine holds.
+// Parse and blocks, HTML: the tree is freed as soon as the blocks are built,
+// since it is the largest thing the engine holds.
 absl::Status BuildHtmlBlocks(absl::string_view utf8, const Options& options,
-                             StageRunner* stages, StageTimings* timings, PageBlocks* out) {
+                             StageRunner* stages, StageTimings* timings,
+                             PageBlocks* out) {
   const ParsedHtml parsed = ParsedHtml::Parse(utf8, options.shortcuts);
   timings->prepass_us = parsed.prepass_us();
   timings->parse_us = parsed.parse_us();
   return stages->Run("building blocks", &StageTimings::blocks_us, [&] {
-    HtmlDocument doc =
-        HtmlBlockBuilder::FromTree(parsed.root(), stages->budget(), options.shortcuts);
+    HtmlDocument doc = HtmlBlockBuilder::FromTree(
+        parsed.root(), stages->budget(), options.shortcuts);
     out->blocks = std::move(doc.blocks);
     out->dom = std::move(doc.dom);
     out->facts = std::move(doc.facts);
@@ -120,8 +129,9 @@ void BuildTextBlocks(std::string* utf8, PageBlocks* out) {
 }
 
 // Metadata, and the selection's last edits that need it (finalise).
-absl::Status ExtractMetadata(const Page& page, StageRunner* stages, PageBlocks* page_blocks,
-                             Article* article, std::string* declared_language) {
+absl::Status ExtractMetadata(const Page& page, StageRunner* stages,
+                             PageBlocks* page_blocks, Article* article,
+                             std::string* declared_language) {
   BlockList& blocks = page_blocks->blocks;
   if (!page_blocks->html) {
     MetadataExtractor::FromText(page.fetched_at, &blocks, article);
@@ -129,17 +139,20 @@ absl::Status ExtractMetadata(const Page& page, StageRunner* stages, PageBlocks* 
   }
   const HtmlFacts& facts = page_blocks->facts;
   const std::vector<JsonLdItem> json_ld = JsonLd::Parse(facts.json_ld);
-  MetadataExtractor::FromHtml(facts, json_ld, blocks, page.url, page.fetched_at, article);
+  MetadataExtractor::FromHtml(facts, json_ld, blocks, page.url, page.fetched_at,
+                              article);
   // Finalise the selection.
   DropTitleHeading(article->title, &blocks);
-  if (absl::Status s = AddStructuredBodyText(kScoringParams, JsonLd::BodyText(json_ld),
-                                             stages->budget(), &blocks);
+  if (absl::Status s = AddStructuredBodyText(
+          kScoringParams, JsonLd::BodyText(json_ld), stages->budget(), &blocks);
       !s.ok()) {
     return s;
   }
-  // <html lang> first; the Content-Language pragma is the older form of the same claim.
-  *declared_language =
-      !facts.lang.empty() ? facts.lang : std::string(facts.Meta("content-language"));
+  // <html lang> first; the Content-Language pragma is the older form of the
+  // same claim.
+  *declared_language = !facts.lang.empty()
+                           ? facts.lang
+                           : std::string(facts.Meta("content-language"));
   return absl::OkStatus();
 }
 
@@ -158,31 +171,35 @@ RemovedBlock ToRemoved(const Block& b) {
   return r;
 }
 
-// Output: the selected blocks normalised and written; language, word count, and what
-// was removed.
+// Output: the selected blocks normalised and written; language, word count, and
+// what was removed.
 void WriteOutput(const Options& options, absl::string_view declared_language,
                  BlockList* blocks, Result* result) {
   Article& article = result->article;
   for (Block& b : *blocks) {
     if (!b.selected) continue;
-    b.text = b.role == BlockRole::kPreformatted ? TextNormalizer::Nfc(b.text)
-                                                : TextNormalizer::NormalizeInline(b.text);
+    b.text = b.role == BlockRole::kPreformatted
+                 ? TextNormalizer::Nfc(b.text)
+                 : TextNormalizer::NormalizeInline(b.text);
     if (b.text.empty()) b.selected = false;
   }
   article.text = ArticleWriter::Write(*blocks, options.format);
-  const std::string plain = options.format == OutputFormat::kText
-                                ? article.text
-                                : ArticleWriter::Write(*blocks, OutputFormat::kText);
-  article.language =
-      LanguageIdentifier::Identify(plain.empty() ? article.title : plain, declared_language);
+  const std::string plain =
+      options.format == OutputFormat::kText
+          ? article.text
+          : ArticleWriter::Write(*blocks, OutputFormat::kText);
+  article.language = LanguageIdentifier::Identify(
+      plain.empty() ? article.title : plain, declared_language);
   article.word_count = WordCounter::Count(plain);
   for (const Block& b : *blocks) {
     if (b.selected) continue;
-    const BlockKind kind = b.kind == BlockKind::kNone ? BlockKind::kOther : b.kind;
+    const BlockKind kind =
+        b.kind == BlockKind::kNone ? BlockKind::kOther : b.kind;
     ++result->removed_counts[static_cast<size_t>(kind)];
     if (options.report_removed) result->removed.push_back(ToRemoved(b));
   }
-  if (options.report_block_features) result->block_rows = BlockFeatureRows(*blocks);
+  if (options.report_block_features)
+    result->block_rows = BlockFeatureRows(*blocks);
 }
 
 }  // namespace
@@ -192,7 +209,8 @@ absl::StatusOr<Result> Clean(const Page& page, const Options& options) {
   const absl::Time start = absl::Now();
   Result result;
   result.input.bytes = static_cast<int64_t>(page.content.size());
-  StageRunner stages(options.budget != nullptr ? options.budget : &unlimited, &result.timings);
+  StageRunner stages(options.budget != nullptr ? options.budget : &unlimited,
+                     &result.timings);
 
   absl::StatusOr<std::string> utf8;
   absl::Status s = stages.Run("decoding", &StageTimings::decode_us,
@@ -204,7 +222,9 @@ absl::StatusOr<Result> Clean(const Page& page, const Options& options) {
   BlockList& blocks = page_blocks.blocks;
   if (result.input.kind == InputKind::kHtml) {
     s = stages.Check("parsing");
-    if (s.ok()) s = BuildHtmlBlocks(*utf8, options, &stages, &result.timings, &page_blocks);
+    if (s.ok())
+      s = BuildHtmlBlocks(*utf8, options, &stages, &result.timings,
+                          &page_blocks);
   } else {
     s = stages.Run("building blocks", &StageTimings::blocks_us,
                    [&] { BuildTextBlocks(&*utf8, &page_blocks); });
@@ -212,7 +232,8 @@ absl::StatusOr<Result> Clean(const Page& page, const Options& options) {
   if (!s.ok()) return s;
 
   s = stages.Run("classification", &StageTimings::classify_us, [&] {
-    ComputeBlockFeatures(page_blocks.html ? &page_blocks.dom : nullptr, &blocks);
+    ComputeBlockFeatures(page_blocks.html ? &page_blocks.dom : nullptr,
+                         &blocks);
     ClassifyBlocks(options.favor, &blocks);
   });
   if (!s.ok()) return s;
@@ -228,15 +249,17 @@ absl::StatusOr<Result> Clean(const Page& page, const Options& options) {
 
   std::string declared_language;
   s = stages.Run("metadata", &StageTimings::metadata_us, [&] {
-    absl::Status m =
-        ExtractMetadata(page, &stages, &page_blocks, &result.article, &declared_language);
-    result.article.title = TextNormalizer::NormalizeInline(result.article.title);
+    absl::Status m = ExtractMetadata(page, &stages, &page_blocks,
+                                     &result.article, &declared_language);
+    result.article.title =
+        TextNormalizer::NormalizeInline(result.article.title);
     return m;
   });
   if (!s.ok()) return s;
 
-  s = stages.Run("output", &StageTimings::output_us,
-                 [&] { WriteOutput(options, declared_language, &blocks, &result); });
+  s = stages.Run("output", &StageTimings::output_us, [&] {
+    WriteOutput(options, declared_language, &blocks, &result);
+  });
   if (!s.ok()) return s;
   result.timings.total_us = absl::ToInt64Microseconds(absl::Now() - start);
   return result;

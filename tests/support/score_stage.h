@@ -1,5 +1,5 @@
-// For tests of the stages after scoring: runs the features and score stages over a
-// block list the way Clean() does.
+// For tests of the stages after scoring: runs the features and score stages
+// over a block list the way Clean() does.
 
 #ifndef DECLUTTER_TESTS_SUPPORT_SCORE_STAGE_H_
 #define DECLUTTER_TESTS_SUPPORT_SCORE_STAGE_H_

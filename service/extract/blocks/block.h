@@ -1,14 +1,14 @@
-// A block: one run of text the engine judges as a unit. HTML paragraphs, list items
-// and headings, and the lines of a plain-text page, all become Blocks, so one scorer
-// and one selector serve both kinds of input.
+// A block: one run of text the engine judges as a unit. HTML paragraphs, list
+// items and headings, and the lines of a plain-text page, all become Blocks, so
+// one scorer and one selector serve both kinds of input.
 //
 // Each stage fills its own part, in pipeline order:
 //   html/ or text/   text, role, heading level, link chars, node or line
 //   blocks/          features (ComputeBlockFeatures: once per block)
-//   score/           evidence and score (the scorer), kind and reason (the labeller)
-//   select/          selected
-// Only score/block_labeller writes kind, kind_if_left_out and reason: why a block was
-// dropped is decided and worded in that one place.
+//   score/           evidence and score (the scorer), kind and reason (the
+//   labeller) select/          selected
+// Only score/block_labeller writes kind, kind_if_left_out and reason: why a
+// block was dropped is decided and worded in that one place.
 
 #ifndef DECLUTTER_SERVICE_EXTRACT_BLOCKS_BLOCK_H_
 #define DECLUTTER_SERVICE_EXTRACT_BLOCKS_BLOCK_H_
@@ -33,44 +33,48 @@ enum class BlockRole {
   kTableCell,
 };
 
-// Boilerplate evidence the score stage reads off a block and its neighbours before
-// and while scoring. The scorer weighs it; the labeller words it as kind and reason.
+// Boilerplate evidence the score stage reads off a block and its neighbours
+// before and while scoring. The scorer weighs it; the labeller words it as kind
+// and reason.
 struct BlockEvidence {
   // More than half of the text is inside links.
   bool link_dense = false;
-  // The boilerplate lexicon's entry that decides the block (a strong entry, or a weak
-  // one in a short block it dominates), else null. Static data; never owned.
+  // The boilerplate lexicon's entry that decides the block (a strong entry, or
+  // a weak one in a short block it dominates), else null. Static data; never
+  // owned.
   const LexiconEntry* lexicon = nullptr;
-  // A short heading that a weak lexicon phrase decides ("相关阅读", "权利声明"): it names
-  // the section under it.
+  // A short heading that a weak lexicon phrase decides ("相关阅读",
+  // "权利声明"): it names the section under it.
   bool lexicon_heading = false;
   // A short line with a phone number, an e-mail or a URL and no sentence end.
   bool contact_line = false;
-  // Index of the boilerplate section heading whose numbered or bulleted list holds
-  // this block, or -1.
+  // Index of the boilerplate section heading whose numbered or bulleted list
+  // holds this block, or -1.
   int32_t listed_under = -1;
-  // Items in the teaser list (a tail run of headline-shaped bullets) that holds this
-  // block, or 0. Found by the heuristic scorer, which reads scores to find the tail.
+  // Items in the teaser list (a tail run of headline-shaped bullets) that holds
+  // this block, or 0. Found by the heuristic scorer, which reads scores to find
+  // the tail.
   int32_t teaser_run = 0;
 };
 
 struct Block {
   std::string text;  // UTF-8, whitespace collapsed (kept inside kPreformatted)
   BlockRole role = BlockRole::kParagraph;
-  int heading_level = 0;    // 1-6 for kHeading
-  int32_t link_chars = 0;   // code points of `text` inside links
-  int32_t node = -1;        // DomTree node that holds the text; -1 for text pages
-  int32_t line = -1;        // first source line, for text pages; -1 for HTML
+  int heading_level = 0;   // 1-6 for kHeading
+  int32_t link_chars = 0;  // code points of `text` inside links
+  int32_t node = -1;  // DomTree node that holds the text; -1 for text pages
+  int32_t line = -1;  // first source line, for text pages; -1 for HTML
 
   BlockFeatures features;
   BlockEvidence evidence;
-  double score = 0;  // BlockScorer's scale: > 0 reads like article text, < 0 like chrome
+  double score =
+      0;  // BlockScorer's scale: > 0 reads like article text, < 0 like chrome
 
   // Written only by the labeller (score/block_labeller).
   BlockKind kind = BlockKind::kNone;  // why it is not content, when it is not
   std::string reason;                 // human-readable evidence behind `kind`
-  // Weaker evidence: what the block is if the selector leaves it out (a teaser-run
-  // item), without forcing it out. Reported with `reason`.
+  // Weaker evidence: what the block is if the selector leaves it out (a
+  // teaser-run item), without forcing it out. Reported with `reason`.
   BlockKind kind_if_left_out = BlockKind::kNone;
 
   // Filled by the select stage: whether the block is in the article.

@@ -1,9 +1,9 @@
-// What the engine measures of one block before judging it, for HTML and text alike:
-// the text's own features, the block's link density and place on the page, and (HTML
-// only) the element that holds it. Computed once per block by ComputeBlockFeatures
-// (blocks/block_featurizer.h); every scorer reads these and nothing else of the page,
-// so a learned scorer trained on dumped features sees what serving sees.
-// Plain data.
+// What the engine measures of one block before judging it, for HTML and text
+// alike: the text's own features, the block's link density and place on the
+// page, and (HTML only) the element that holds it. Computed once per block by
+// ComputeBlockFeatures (blocks/block_featurizer.h); every scorer reads these
+// and nothing else of the page, so a learned scorer trained on dumped features
+// sees what serving sees. Plain data.
 
 #ifndef DECLUTTER_SERVICE_EXTRACT_BLOCKS_BLOCK_FEATURES_H_
 #define DECLUTTER_SERVICE_EXTRACT_BLOCKS_BLOCK_FEATURES_H_
@@ -17,12 +17,12 @@ namespace declutter::extract {
 
 // Where an HTML block sits in the DOM. All zero (and kNone) on text pages.
 struct DomContext {
-  int32_t tag = 0;            // GumboTag of the element that holds the text
-  int32_t depth = 0;          // that element's depth below the root
-  int32_t hint = 0;           // its own class/id/role/tag hint (html/class_hints scale)
+  int32_t tag = 0;    // GumboTag of the element that holds the text
+  int32_t depth = 0;  // that element's depth below the root
+  int32_t hint = 0;   // its own class/id/role/tag hint (html/class_hints scale)
   int32_t ancestor_hint = 0;  // the sum of its ancestors' hints
-  // Some element at or above it has a negative hint (a menu, a share bar, a footer),
-  // and what the nearest one says it is.
+  // Some element at or above it has a negative hint (a menu, a share bar, a
+  // footer), and what the nearest one says it is.
   bool in_negative = false;
   BlockKind negative_kind = BlockKind::kNone;
 };

@@ -5,7 +5,8 @@
 namespace declutter::extract {
 namespace {
 
-// The sum of each node's ancestors' hints, in one pre-order pass (parents first).
+// The sum of each node's ancestors' hints, in one pre-order pass (parents
+// first).
 std::vector<int32_t> AncestorHints(const DomTree& nodes) {
   std::vector<int32_t> sums(nodes.size(), 0);
   for (size_t i = 0; i < nodes.size(); ++i) {
@@ -27,11 +28,14 @@ void ComputeBlockFeatures(const DomTree* dom, BlockList* blocks, size_t from) {
     Block& b = bs[i];
     BlockFeatures& f = b.features;
     f.text = ComputeTextFeatures(b.text);
-    f.link_density =
-        f.text.chars == 0 ? 0.0 : static_cast<double>(b.link_chars) / f.text.chars;
+    f.link_density = f.text.chars == 0
+                         ? 0.0
+                         : static_cast<double>(b.link_chars) / f.text.chars;
     f.position = static_cast<double>(i) / last;
     f.dom = DomContext();
-    if (dom == nullptr || b.node < 0 || static_cast<size_t>(b.node) >= dom->size()) continue;
+    if (dom == nullptr || b.node < 0 ||
+        static_cast<size_t>(b.node) >= dom->size())
+      continue;
     const DomNode& n = (*dom)[b.node];
     f.dom.tag = n.tag;
     f.dom.depth = n.depth;

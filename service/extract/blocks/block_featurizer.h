@@ -1,8 +1,9 @@
-// The features stage: fills Block::features (blocks/block_features.h) once per block,
-// after the HTML or text stage has built the final block list and before scoring.
+// The features stage: fills Block::features (blocks/block_features.h) once per
+// block, after the HTML or text stage has built the final block list and before
+// scoring.
 //
-// `dom` is the page's DomTree for HTML blocks (Block::node indexes it) and null for
-// text pages. Linear in blocks plus DOM nodes. Stateless; thread-safe.
+// `dom` is the page's DomTree for HTML blocks (Block::node indexes it) and null
+// for text pages. Linear in blocks plus DOM nodes. Stateless; thread-safe.
 
 #ifndef DECLUTTER_SERVICE_EXTRACT_BLOCKS_BLOCK_FEATURIZER_H_
 #define DECLUTTER_SERVICE_EXTRACT_BLOCKS_BLOCK_FEATURIZER_H_
@@ -14,9 +15,10 @@
 
 namespace declutter::extract {
 
-// Computes the features of blocks [from, end) of `*blocks`; positions count over the
-// whole list. Blocks with node -1 get no DOM context.
-void ComputeBlockFeatures(const DomTree* dom, BlockList* blocks, size_t from = 0);
+// Computes the features of blocks [from, end) of `*blocks`; positions count
+// over the whole list. Blocks with node -1 get no DOM context.
+void ComputeBlockFeatures(const DomTree* dom, BlockList* blocks,
+                          size_t from = 0);
 
 }  // namespace declutter::extract
 

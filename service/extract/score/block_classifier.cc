@@ -6,8 +6,8 @@
 
 namespace declutter::extract {
 
-void ClassifyBlocks(const BlockScorer& scorer, const ScoringParams& params, Favor favor,
-                    BlockList* blocks) {
+void ClassifyBlocks(const BlockScorer& scorer, const ScoringParams& params,
+                    Favor favor, BlockList* blocks) {
   GatherEvidence(params, blocks);
   scorer.Score(blocks);
   if (const double shift = params.FavorShift(favor); shift != 0) {
@@ -17,7 +17,8 @@ void ClassifyBlocks(const BlockScorer& scorer, const ScoringParams& params, Favo
 }
 
 void ClassifyBlocks(Favor favor, BlockList* blocks) {
-  static const HeuristicScorer* const kHeuristic = new HeuristicScorer(kScoringParams);
+  static const HeuristicScorer* const kHeuristic =
+      new HeuristicScorer(kScoringParams);
   ClassifyBlocks(*kHeuristic, kScoringParams, favor, blocks);
 }
 

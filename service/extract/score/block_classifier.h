@@ -17,8 +17,8 @@
 namespace declutter::extract {
 
 // Scores and labels `*blocks` with `scorer`.
-void ClassifyBlocks(const BlockScorer& scorer, const ScoringParams& params, Favor favor,
-                    BlockList* blocks);
+void ClassifyBlocks(const BlockScorer& scorer, const ScoringParams& params,
+                    Favor favor, BlockList* blocks);
 
 // The same with the heuristic scorer and the engine's parameters.
 void ClassifyBlocks(Favor favor, BlockList* blocks);

@@ -8,12 +8,14 @@
 namespace declutter::extract {
 namespace {
 
-// A weak lexicon phrase decides a block only when the block is little more than the
-// phrase: a label, a heading, a footer link row. So an article that quotes 版权 keeps
-// its paragraph.
-bool Dominates(const ScoringParams& p, const LexiconEntry& e, const TextFeatures& f) {
+// A weak lexicon phrase decides a block only when the block is little more than
+// the phrase: a label, a heading, a footer link row. So an article that quotes
+// 版权 keeps its paragraph.
+bool Dominates(const ScoringParams& p, const LexiconEntry& e,
+               const TextFeatures& f) {
   const int32_t phrase_chars = CountCodePoints(e.phrase);
-  return f.chars <= phrase_chars * p.dominated_phrase_times + p.dominated_extra_chars ||
+  return f.chars <= phrase_chars * p.dominated_phrase_times +
+                        p.dominated_extra_chars ||
          (f.chars < p.dominated_unended_chars && !f.ends_sentence);
 }
 
@@ -25,7 +27,8 @@ void GatherOne(const ScoringParams& p, Block* b) {
   if (const LexiconEntry* hit = BoilerplateLexicon::Find(b->text)) {
     if (hit->strength == kStrong || Dominates(p, *hit, f)) {
       e.lexicon = hit;
-      e.lexicon_heading = hit->strength == kWeak && f.chars <= p.max_lexicon_heading_chars;
+      e.lexicon_heading =
+          hit->strength == kWeak && f.chars <= p.max_lexicon_heading_chars;
     }
   }
   // Contact details explain a block only when nothing stronger does.
@@ -35,8 +38,8 @@ void GatherOne(const ScoringParams& p, Block* b) {
 }
 
 // A short heading the lexicon marks as a disclaimer, related or comment section
-// ("权利声明", "相关阅读") owns the numbered (1, 2, 3...) or bulleted run of blocks
-// right under it, however prose-like those items read.
+// ("权利声明", "相关阅读") owns the numbered (1, 2, 3...) or bulleted run of
+// blocks right under it, however prose-like those items read.
 void FindListsUnderSectionHeadings(BlockList* blocks) {
   BlockList& bs = *blocks;
   for (size_t i = 0; i + 1 < bs.size(); ++i) {
@@ -47,9 +50,11 @@ void FindListsUnderSectionHeadings(BlockList* blocks) {
         kind != BlockKind::kComment) {
       continue;
     }
-    const size_t end = std::max(NumberedRunEnd(bs, i + 1), BulletRunEnd(bs, i + 1));
+    const size_t end =
+        std::max(NumberedRunEnd(bs, i + 1), BulletRunEnd(bs, i + 1));
     if (end < i + 3) continue;  // at least two items
-    for (size_t k = i + 1; k < end; ++k) bs[k].evidence.listed_under = static_cast<int32_t>(i);
+    for (size_t k = i + 1; k < end; ++k)
+      bs[k].evidence.listed_under = static_cast<int32_t>(i);
     i = end - 1;
   }
 }

@@ -21,20 +21,26 @@ const FeatureColumn kColumns[] = {
     // The text's own features.
     {"chars", [](const Block& b) -> double { return b.features.text.chars; }},
     {"han", [](const Block& b) -> double { return b.features.text.han; }},
-    {"letters", [](const Block& b) -> double { return b.features.text.letters; }},
+    {"letters",
+     [](const Block& b) -> double { return b.features.text.letters; }},
     {"digits", [](const Block& b) -> double { return b.features.text.digits; }},
-    {"punctuation", [](const Block& b) -> double { return b.features.text.punctuation; }},
+    {"punctuation",
+     [](const Block& b) -> double { return b.features.text.punctuation; }},
     {"words", [](const Block& b) -> double { return b.features.text.words; }},
     {"weight", [](const Block& b) { return b.features.text.Weight(); }},
-    {"ends_sentence", [](const Block& b) { return Flag(b.features.text.ends_sentence); }},
+    {"ends_sentence",
+     [](const Block& b) { return Flag(b.features.text.ends_sentence); }},
     {"ends_with_full_stop",
      [](const Block& b) { return Flag(b.features.text.ends_with_full_stop); }},
     {"starts_with_bullet",
      [](const Block& b) { return Flag(b.features.text.starts_with_bullet); }},
-    {"list_number", [](const Block& b) -> double { return b.features.text.list_number; }},
+    {"list_number",
+     [](const Block& b) -> double { return b.features.text.list_number; }},
     {"has_url", [](const Block& b) { return Flag(b.features.text.has_url); }},
-    {"has_email", [](const Block& b) { return Flag(b.features.text.has_email); }},
-    {"has_phone", [](const Block& b) { return Flag(b.features.text.has_phone); }},
+    {"has_email",
+     [](const Block& b) { return Flag(b.features.text.has_email); }},
+    {"has_phone",
+     [](const Block& b) { return Flag(b.features.text.has_phone); }},
     // The block's own.
     {"link_density", [](const Block& b) { return b.features.link_density; }},
     {"position", [](const Block& b) { return b.features.position; }},
@@ -42,28 +48,38 @@ const FeatureColumn kColumns[] = {
     {"heading_level", [](const Block& b) -> double { return b.heading_level; }},
     // Its DOM context (0 on text pages).
     {"dom_tag", [](const Block& b) -> double { return b.features.dom.tag; }},
-    {"dom_depth", [](const Block& b) -> double { return b.features.dom.depth; }},
+    {"dom_depth",
+     [](const Block& b) -> double { return b.features.dom.depth; }},
     {"dom_hint", [](const Block& b) -> double { return b.features.dom.hint; }},
     {"dom_ancestor_hint",
      [](const Block& b) -> double { return b.features.dom.ancestor_hint; }},
-    {"dom_in_negative", [](const Block& b) { return Flag(b.features.dom.in_negative); }},
+    {"dom_in_negative",
+     [](const Block& b) { return Flag(b.features.dom.in_negative); }},
     {"dom_negative_kind",
-     [](const Block& b) -> double { return static_cast<int>(b.features.dom.negative_kind); }},
+     [](const Block& b) -> double {
+       return static_cast<int>(b.features.dom.negative_kind);
+     }},
     // The boilerplate evidence, as features rather than rules.
     {"link_dense", [](const Block& b) { return Flag(b.evidence.link_dense); }},
     {"lexicon_kind",
      [](const Block& b) -> double {
-       return b.evidence.lexicon == nullptr ? 0 : static_cast<int>(b.evidence.lexicon->kind);
+       return b.evidence.lexicon == nullptr
+                  ? 0
+                  : static_cast<int>(b.evidence.lexicon->kind);
      }},
     {"lexicon_strong",
      [](const Block& b) {
-       return Flag(b.evidence.lexicon != nullptr && b.evidence.lexicon->strength == kStrong);
+       return Flag(b.evidence.lexicon != nullptr &&
+                   b.evidence.lexicon->strength == kStrong);
      }},
-    {"lexicon_heading", [](const Block& b) { return Flag(b.evidence.lexicon_heading); }},
-    {"contact_line", [](const Block& b) { return Flag(b.evidence.contact_line); }},
+    {"lexicon_heading",
+     [](const Block& b) { return Flag(b.evidence.lexicon_heading); }},
+    {"contact_line",
+     [](const Block& b) { return Flag(b.evidence.contact_line); }},
     {"listed_under_heading",
      [](const Block& b) { return Flag(b.evidence.listed_under >= 0); }},
-    {"teaser_run", [](const Block& b) -> double { return b.evidence.teaser_run; }},
+    {"teaser_run",
+     [](const Block& b) -> double { return b.evidence.teaser_run; }},
 };
 
 }  // namespace

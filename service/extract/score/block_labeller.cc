@@ -11,23 +11,29 @@ void Label(BlockKind kind, std::string reason, Block* b) {
   b->reason = std::move(reason);
 }
 
-// The block's own evidence, strongest last: links, then the lexicon (which names what
-// the links are), then contact details (only when neither spoke).
+// The block's own evidence, strongest last: links, then the lexicon (which
+// names what the links are), then contact details (only when neither spoke).
 void LabelOwnEvidence(const ScoringParams& p, Block* b) {
   const BlockEvidence& e = b->evidence;
   const BlockFeatures& f = b->features;
   if (e.link_dense) {
     Label(f.text.Weight() < p.navigation_weight ? BlockKind::kNavigation
                                                 : BlockKind::kRelated,
-          absl::StrCat("link density ", static_cast<int>(f.link_density * 100), "%"), b);
+          absl::StrCat("link density ", static_cast<int>(f.link_density * 100),
+                       "%"),
+          b);
   }
   if (e.lexicon != nullptr) {
     Label(e.lexicon->kind,
-          absl::StrCat("lexicon: ", e.lexicon->phrase, " (", e.lexicon->note, ")"), b);
+          absl::StrCat("lexicon: ", e.lexicon->phrase, " (", e.lexicon->note,
+                       ")"),
+          b);
   }
   if (e.contact_line) {
     Label(BlockKind::kContact,
-          f.text.has_url ? "short line with a URL" : "short line with contact details", b);
+          f.text.has_url ? "short line with a URL"
+                         : "short line with contact details",
+          b);
   }
 }
 
@@ -60,7 +66,8 @@ void LabelByEvidence(const ScoringParams& params, BlockList* blocks) {
     // bullet lists look the same.
     if (b.kind == BlockKind::kNone && b.evidence.teaser_run > 0) {
       b.kind_if_left_out = BlockKind::kRelated;
-      b.reason = absl::StrCat("teaser list (", b.evidence.teaser_run, " headline-like items)");
+      b.reason = absl::StrCat("teaser list (", b.evidence.teaser_run,
+                              " headline-like items)");
     }
   }
   // A list under a section heading is that section, whatever its items say.
@@ -74,7 +81,8 @@ void LabelByEvidence(const ScoringParams& params, BlockList* blocks) {
 
 void LeaveOut(LeftOutBecause why, Block* b) {
   if (b->kind != BlockKind::kNone) return;
-  if (why == LeftOutBecause::kAfterListHeading || why == LeftOutBecause::kInTeaserGrid) {
+  if (why == LeftOutBecause::kAfterListHeading ||
+      why == LeftOutBecause::kInTeaserGrid) {
     Label(BlockKind::kRelated, LeftOutReason(why), b);
     return;
   }
@@ -85,11 +93,14 @@ void LeaveOut(LeftOutBecause why, Block* b) {
   Label(BlockKind::kOther, LeftOutReason(why), b);
 }
 
-void LeaveOutInContainer(BlockKind container_kind, bool inside_content, Block* b) {
-  const BlockKind kind = container_kind == BlockKind::kNone ? BlockKind::kOther : container_kind;
+void LeaveOutInContainer(BlockKind container_kind, bool inside_content,
+                         Block* b) {
+  const BlockKind kind =
+      container_kind == BlockKind::kNone ? BlockKind::kOther : container_kind;
   Label(kind,
-        absl::StrCat(inside_content ? "inside" : "outside the main content, in", " a ",
-                     BlockKindName(kind), " container (class/id/tag/heading evidence)"),
+        absl::StrCat(inside_content ? "inside" : "outside the main content, in",
+                     " a ", BlockKindName(kind),
+                     " container (class/id/tag/heading evidence)"),
         b);
 }
 

@@ -1,14 +1,17 @@
-// Why a block is not article text: the one writer of Block::kind, kind_if_left_out
-// and reason, and the one place every reason the engine reports is worded. To find
-// why a block was dropped, start here.
+// Why a block is not article text: the one writer of Block::kind,
+// kind_if_left_out and reason, and the one place every reason the engine
+// reports is worded. To find why a block was dropped, start here.
 //
 // Two kinds of verdicts:
-//  - LabelByEvidence, after scoring: what the block's own evidence says it is (links,
-//    the lexicon, contact details, a list under a section heading, a teaser list).
-//  - The Leave*/Take* calls of the select and metadata stages: the block is out of
+//  - LabelByEvidence, after scoring: what the block's own evidence says it is
+//  (links,
+//    the lexicon, contact details, a list under a section heading, a teaser
+//    list).
+//  - The Leave*/Take* calls of the select and metadata stages: the block is out
+//  of
 //    the article because of where it sits, or back in after all.
-// A later verdict never hides an earlier, more specific one: LeaveOut keeps a kind
-// the evidence gave. Stateless; thread-safe.
+// A later verdict never hides an earlier, more specific one: LeaveOut keeps a
+// kind the evidence gave. Stateless; thread-safe.
 
 #ifndef DECLUTTER_SERVICE_EXTRACT_SCORE_BLOCK_LABELLER_H_
 #define DECLUTTER_SERVICE_EXTRACT_SCORE_BLOCK_LABELLER_H_
@@ -19,8 +22,8 @@
 
 namespace declutter::extract {
 
-// Sets kind, kind_if_left_out and reason of every block from Block::evidence (filled
-// by GatherEvidence and the scorer). Blocks without evidence get kNone.
+// Sets kind, kind_if_left_out and reason of every block from Block::evidence
+// (filled by GatherEvidence and the scorer). Blocks without evidence get kNone.
 void LabelByEvidence(const ScoringParams& params, BlockList* blocks);
 
 // Why the select stage left a block out.
@@ -32,21 +35,24 @@ enum class LeftOutBecause {
   kInTeaserGrid,        // outside the content, in a grid of teaser cards
 };
 
-// Leaves `b` out for `why`, unless the evidence already gave it a kind (that is the
-// better explanation) or a kind if left out (which it then takes). kAfterListHeading
-// and kInTeaserGrid mark the block as related whatever kind it had only if it had none.
+// Leaves `b` out for `why`, unless the evidence already gave it a kind (that is
+// the better explanation) or a kind if left out (which it then takes).
+// kAfterListHeading and kInTeaserGrid mark the block as related whatever kind
+// it had only if it had none.
 void LeaveOut(LeftOutBecause why, Block* b);
 
-// Leaves `b` out because it sits inside the negatively hinted `container`, of the kind
-// `container_kind` (kNone reads as kOther). `inside_content`: the container is inside
-// the chosen content (else outside it).
-void LeaveOutInContainer(BlockKind container_kind, bool inside_content, Block* b);
+// Leaves `b` out because it sits inside the negatively hinted `container`, of
+// the kind `container_kind` (kNone reads as kOther). `inside_content`: the
+// container is inside the chosen content (else outside it).
+void LeaveOutInContainer(BlockKind container_kind, bool inside_content,
+                         Block* b);
 
-// Leaves `b` out as page metadata (a byline, a dateline, the title repeated as the
-// first heading); `what` says which, e.g. "the article title".
+// Leaves `b` out as page metadata (a byline, a dateline, the title repeated as
+// the first heading); `what` says which, e.g. "the article title".
 void LeaveOutAsMetadata(absl::string_view what, Block* b);
 
-// Takes `b` into the article after all (a listing's cards), clearing any verdict.
+// Takes `b` into the article after all (a listing's cards), clearing any
+// verdict.
 void TakeAsContent(Block* b);
 
 }  // namespace declutter::extract

@@ -1,14 +1,14 @@
-// The seam between what the engine knows of a block and how much it believes the block
-// is article text. A scorer reads Block::features and Block::evidence of every block
-// (so it may use neighbours) and writes Block::score. It never writes kind or reason:
-// the labeller does (score/block_labeller).
+// The seam between what the engine knows of a block and how much it believes
+// the block is article text. A scorer reads Block::features and Block::evidence
+// of every block (so it may use neighbours) and writes Block::score. It never
+// writes kind or reason: the labeller does (score/block_labeller).
 //
-// Score scale: evidence units, comparable to a log-odds that the block is article
-// text. 0 is undecided; > 0 reads like article text, < 0 like page chrome; one unit is
-// about one clause of prose or one weak boilerplate sign. The select stage sums scores
-// over DOM subtrees and text runs and compares them with ScoringParams thresholds, so a
-// scorer whose output is a probability p must return log(p / (1 - p)) clipped to a
-// finite range.
+// Score scale: evidence units, comparable to a log-odds that the block is
+// article text. 0 is undecided; > 0 reads like article text, < 0 like page
+// chrome; one unit is about one clause of prose or one weak boilerplate sign.
+// The select stage sums scores over DOM subtrees and text runs and compares
+// them with ScoringParams thresholds, so a scorer whose output is a probability
+// p must return log(p / (1 - p)) clipped to a finite range.
 //
 // Implementations are immutable after construction and thread-safe.
 

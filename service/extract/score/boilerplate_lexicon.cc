@@ -1,6 +1,5 @@
 #include "service/extract/score/boilerplate_lexicon.h"
 
-
 #include "service/extract/strings/phrase_matcher.h"
 
 namespace declutter::extract {
@@ -16,12 +15,13 @@ const PhraseMatcher& EntryMatcher() {
   return *matcher;
 }
 
-// Whether `e` is better evidence than `best`; among entries of equal strength and
-// length, the one listed first.
+// Whether `e` is better evidence than `best`; among entries of equal strength
+// and length, the one listed first.
 bool Beats(const LexiconEntry& e, const LexiconEntry* best) {
   if (best == nullptr) return true;
   if (e.strength != best->strength) return e.strength > best->strength;
-  if (e.phrase.size() != best->phrase.size()) return e.phrase.size() > best->phrase.size();
+  if (e.phrase.size() != best->phrase.size())
+    return e.phrase.size() > best->phrase.size();
   return &e < best;
 }
 

@@ -1,5 +1,5 @@
-// The boilerplate lexicon (data in data/boilerplate_lexicon.inc): phrases in simplified
-// Chinese, traditional Chinese and English that mark page chrome.
+// The boilerplate lexicon (data in data/boilerplate_lexicon.inc): phrases in
+// simplified Chinese, traditional Chinese and English that mark page chrome.
 //
 // Immutable after static initialisation; thread-safe.
 
@@ -7,7 +7,6 @@
 #define DECLUTTER_SERVICE_EXTRACT_SCORE_BOILERPLATE_LEXICON_H_
 
 #include "absl/strings/string_view.h"
-
 #include "service/extract/result.h"
 
 namespace declutter::extract {
@@ -23,8 +22,8 @@ struct LexiconEntry {
 
 class BoilerplateLexicon {
  public:
-  // The best-evidence entry found in `text`, or nullptr. A strong entry beats a weak
-  // one; among equals, the longest phrase wins (it is the most specific).
+  // The best-evidence entry found in `text`, or nullptr. A strong entry beats a
+  // weak one; among equals, the longest phrase wins (it is the most specific).
   static const LexiconEntry* Find(absl::string_view text);
 };
 

@@ -6,13 +6,16 @@ namespace declutter::extract {
 namespace {
 
 constexpr int32_t kMinCards = 4;
-// A card is a title and a few lines; a child holding more is a section, not a card.
+// A card is a title and a few lines; a child holding more is a section, not a
+// card.
 constexpr int32_t kMinCardChars = 8;
 constexpr int32_t kMaxCardChars = 2000;
-// Distinct child structures tracked per parent; the rest are not a grid's cards.
+// Distinct child structures tracked per parent; the rest are not a grid's
+// cards.
 constexpr size_t kMaxGroups = 16;
 
-// Tag-only keys live above every class key's range of tags, so the two never meet.
+// Tag-only keys live above every class key's range of tags, so the two never
+// meet.
 uint32_t BuildKey(const DomNode& n) {
   return n.class_key != 0 ? n.class_key : 0x80000000u | n.tag;
 }
@@ -31,14 +34,17 @@ CardGrid FindCardGrid(const DomTree& nodes) {
   std::vector<Group> groups;
   for (size_t p = 0; p < nodes.size(); ++p) {
     const DomNode& parent = nodes[p];
-    if (parent.negative_ancestor >= 0 || parent.end - static_cast<int32_t>(p) <= kMinCards) {
+    if (parent.negative_ancestor >= 0 ||
+        parent.end - static_cast<int32_t>(p) <= kMinCards) {
       continue;
     }
     groups.clear();
-    for (int32_t c = static_cast<int32_t>(p) + 1; c < parent.end; c = nodes[c].end) {
+    for (int32_t c = static_cast<int32_t>(p) + 1; c < parent.end;
+         c = nodes[c].end) {
       const DomNode& child = nodes[c];
       if (child.negative_ancestor >= 0 || child.link_chars == 0 ||
-          child.text_chars < kMinCardChars || child.text_chars > kMaxCardChars) {
+          child.text_chars < kMinCardChars ||
+          child.text_chars > kMaxCardChars) {
         continue;
       }
       const uint32_t key = BuildKey(child);
@@ -56,7 +62,8 @@ CardGrid FindCardGrid(const DomTree& nodes) {
       group->chars += child.text_chars;
     }
     for (const Group& g : groups) {
-      if (g.cards < kMinCards || g.with_own_text * 2 < g.cards || g.chars <= best.chars) {
+      if (g.cards < kMinCards || g.with_own_text * 2 < g.cards ||
+          g.chars <= best.chars) {
         continue;
       }
       best.parent = static_cast<int32_t>(p);

@@ -1,16 +1,17 @@
 // The select stage for HTML: decides which scored blocks form the article. Sets
 // Block::selected; blocks left out get their reason from the labeller.
 //
-// Every block's score flows to its ancestors (dom_aggregates); each element's total,
-// nudged by its class/id hint and damped by its link density, rates it as the
-// article's container. The best container is widened to the lowest ancestor holding
-// most of the page's possible content when it is one short section of many (a landing
-// page), or to the <article> element above it when the body is split; sibling posts
-// of a thread (thread_posts), or siblings that read like more of the same article,
-// are added; inside them blocks that sit in a negatively hinted container (share bar,
-// related box) or that the labeller marked are dropped. A page whose selection has no
-// prose and a grid of cards built alike (card_grid) is a listing: the cards, links
-// included, are its content.
+// Every block's score flows to its ancestors (dom_aggregates); each element's
+// total, nudged by its class/id hint and damped by its link density, rates it
+// as the article's container. The best container is widened to the lowest
+// ancestor holding most of the page's possible content when it is one short
+// section of many (a landing page), or to the <article> element above it when
+// the body is split; sibling posts of a thread (thread_posts), or siblings that
+// read like more of the same article, are added; inside them blocks that sit in
+// a negatively hinted container (share bar, related box) or that the labeller
+// marked are dropped. A page whose selection has no prose and a grid of cards
+// built alike (card_grid) is a listing: the cards, links included, are its
+// content.
 //
 // Linear in blocks and DOM nodes. Stateless; thread-safe.
 
@@ -23,8 +24,9 @@
 
 namespace declutter::extract {
 
-// `dom` is the page's tree (Block::node indexes it); its aggregates and hints are
-// rewritten. `favor` needs no handling here: the score stage shifted the scores.
+// `dom` is the page's tree (Block::node indexes it); its aggregates and hints
+// are rewritten. `favor` needs no handling here: the score stage shifted the
+// scores.
 void SelectHtml(const ScoringParams& params, DomTree* dom, BlockList* blocks);
 
 }  // namespace declutter::extract

@@ -21,23 +21,28 @@ void DropTitleHeading(absl::string_view title, BlockList* blocks) {
 }
 
 absl::Status AddStructuredBodyText(const ScoringParams& params,
-                                   absl::string_view structured_body, WorkBudget* budget,
-                                   BlockList* blocks) {
+                                   absl::string_view structured_body,
+                                   WorkBudget* budget, BlockList* blocks) {
   if (structured_body.find_first_of("<&") == absl::string_view::npos) {
     AddStructuredBody(params, structured_body, blocks);
     return absl::OkStatus();
   }
-  // Read as HTML, the body only loses code points (tags, entities): when its raw
-  // length already rules it out, it is not parsed.
-  if (!MayAddStructuredBody(params, CountCodePoints(structured_body), *blocks)) {
+  // Read as HTML, the body only loses code points (tags, entities): when its
+  // raw length already rules it out, it is not parsed.
+  if (!MayAddStructuredBody(params, CountCodePoints(structured_body),
+                            *blocks)) {
     return absl::OkStatus();
   }
-  if (absl::Status s = budget->Check("reading the structured body"); !s.ok()) return s;
+  if (absl::Status s = budget->Check("reading the structured body"); !s.ok())
+    return s;
   const HtmlDocument body = HtmlBlockBuilder::Build(structured_body, budget);
-  // A walk the budget stopped is partial: fail rather than add part of the body.
-  if (absl::Status s = budget->Check("adding the structured body"); !s.ok()) return s;
+  // A walk the budget stopped is partial: fail rather than add part of the
+  // body.
+  if (absl::Status s = budget->Check("adding the structured body"); !s.ok())
+    return s;
   std::string text;
-  for (const Block& b : body.blocks) absl::StrAppend(&text, text.empty() ? "" : "\n", b.text);
+  for (const Block& b : body.blocks)
+    absl::StrAppend(&text, text.empty() ? "" : "\n", b.text);
   AddStructuredBody(params, text, blocks);
   return absl::OkStatus();
 }

@@ -7,17 +7,21 @@
 
 namespace declutter::extract {
 
-bool MayAddStructuredBody(const ScoringParams& p, int64_t body_chars, const BlockList& blocks) {
+bool MayAddStructuredBody(const ScoringParams& p, int64_t body_chars,
+                          const BlockList& blocks) {
   if (body_chars < p.min_structured_body_chars) return false;
   int64_t selected_chars = 0;
-  for (const Block& b : blocks) selected_chars += b.selected ? b.features.text.chars : 0;
+  for (const Block& b : blocks)
+    selected_chars += b.selected ? b.features.text.chars : 0;
   return body_chars > selected_chars * 3 / 2;
 }
 
-void AddStructuredBody(const ScoringParams& p, absl::string_view structured_body,
-                       BlockList* blocks) {
-  // Most pages have no structured body: decide on lengths before building word sets.
-  if (!MayAddStructuredBody(p, CountCodePoints(structured_body), *blocks)) return;
+void AddStructuredBody(const ScoringParams& p,
+                       absl::string_view structured_body, BlockList* blocks) {
+  // Most pages have no structured body: decide on lengths before building word
+  // sets.
+  if (!MayAddStructuredBody(p, CountCodePoints(structured_body), *blocks))
+    return;
   absl::flat_hash_set<absl::string_view> selected_words;
   for (const Block& b : *blocks) {
     if (!b.selected) continue;
@@ -27,8 +31,8 @@ void AddStructuredBody(const ScoringParams& p, absl::string_view structured_body
   }
   // Already shown when most of its words are on the page's selection already.
   int words = 0, shown = 0;
-  for (absl::string_view w :
-       absl::StrSplit(structured_body, absl::ByAnyChar(" \n"), absl::SkipEmpty())) {
+  for (absl::string_view w : absl::StrSplit(
+           structured_body, absl::ByAnyChar(" \n"), absl::SkipEmpty())) {
     if (++words > p.structured_words_compared) break;
     shown += selected_words.contains(w);
   }

@@ -1,7 +1,8 @@
-// The select stage for text pages: the contiguous run of lines with the largest total
-// score is the article (the maximum-sum subarray), cut at a related-list or comment
-// heading that follows substantial content; inside it only lines the labeller marked
-// are dropped. Sets Block::selected; lines left out get their reason from the labeller.
+// The select stage for text pages: the contiguous run of lines with the largest
+// total score is the article (the maximum-sum subarray), cut at a related-list
+// or comment heading that follows substantial content; inside it only lines the
+// labeller marked are dropped. Sets Block::selected; lines left out get their
+// reason from the labeller.
 //
 // Linear in blocks. Stateless; thread-safe.
 

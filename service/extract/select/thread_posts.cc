@@ -5,8 +5,8 @@
 namespace declutter::extract {
 namespace {
 
-// Whether the subtree at `post` holds prose in an element keyed `body_key` (or, when
-// that is 0, anywhere).
+// Whether the subtree at `post` holds prose in an element keyed `body_key` (or,
+// when that is 0, anywhere).
 bool HasPostBody(const ScoringParams& p, const DomTree& nodes, int32_t post,
                  uint32_t body_key) {
   if (body_key == 0) return Prose(p, nodes[post]);
@@ -18,8 +18,9 @@ bool HasPostBody(const ScoringParams& p, const DomTree& nodes, int32_t post,
 
 // The siblings of `at` (itself included) built like it and holding a post body;
 // `*prose_siblings` counts those other than `at`.
-std::vector<int32_t> PostsBeside(const ScoringParams& p, const DomTree& nodes, int32_t at,
-                                 uint32_t body_key, int* prose_siblings) {
+std::vector<int32_t> PostsBeside(const ScoringParams& p, const DomTree& nodes,
+                                 int32_t at, uint32_t body_key,
+                                 int* prose_siblings) {
   const DomNode& node = nodes[at];
   const int32_t parent = node.parent;
   std::vector<int32_t> posts;
@@ -28,14 +29,16 @@ std::vector<int32_t> PostsBeside(const ScoringParams& p, const DomTree& nodes, i
   const bool teasers_allowed = TeaserCards(p, node);
   for (int32_t i = parent + 1; i < nodes[parent].end; i = nodes[i].end) {
     const DomNode& sib = nodes[i];
-    // A reply marked up as a comment (schema.org Comment, "comment" classes) is a
-    // post when it is built like best's: the page is a thread, not an article with
-    // comments under it. The opening post often carries a class of its own, so a
-    // sibling of the same tag with a body keyed like best's is one too.
-    const bool same_build =
-        sib.class_key == node.class_key || (sib.tag == node.tag && body_key != 0);
+    // A reply marked up as a comment (schema.org Comment, "comment" classes) is
+    // a post when it is built like best's: the page is a thread, not an article
+    // with comments under it. The opening post often carries a class of its
+    // own, so a sibling of the same tag with a body keyed like best's is one
+    // too.
+    const bool same_build = sib.class_key == node.class_key ||
+                            (sib.tag == node.tag && body_key != 0);
     if (i != at) {
-      if (!same_build || (sib.hint < 0 && sib.hint_kind != BlockKind::kComment)) continue;
+      if (!same_build || (sib.hint < 0 && sib.hint_kind != BlockKind::kComment))
+        continue;
       if ((TeaserCards(p, sib) && !teasers_allowed) ||
           !HasPostBody(p, nodes, i, body_key)) {
         continue;
@@ -49,10 +52,11 @@ std::vector<int32_t> PostsBeside(const ScoringParams& p, const DomTree& nodes, i
 
 }  // namespace
 
-PostRun RepeatedPosts(const ScoringParams& p, const DomTree& nodes, int32_t best) {
+PostRun RepeatedPosts(const ScoringParams& p, const DomTree& nodes,
+                      int32_t best) {
   const int32_t best_chars = nodes[best].text_chars;
-  // The class key of the post body: best's own, or its nearest keyed ancestor below
-  // the post wrapper; 0 while the wrapper itself is all there is.
+  // The class key of the post body: best's own, or its nearest keyed ancestor
+  // below the post wrapper; 0 while the wrapper itself is all there is.
   uint32_t body_key = 0;
   int32_t at = best;
   for (int level = 0; level < p.max_post_levels; ++level) {
@@ -61,7 +65,8 @@ PostRun RepeatedPosts(const ScoringParams& p, const DomTree& nodes, int32_t best
     if (node.parent < 0) break;
     if (node.class_key != 0 || body_key != 0) {
       int prose_siblings = 0;
-      std::vector<int32_t> posts = PostsBeside(p, nodes, at, body_key, &prose_siblings);
+      std::vector<int32_t> posts =
+          PostsBeside(p, nodes, at, body_key, &prose_siblings);
       if (prose_siblings >= 1) return {std::move(posts), body_key};
       if (body_key == 0) body_key = node.class_key;
     }
@@ -70,12 +75,13 @@ PostRun RepeatedPosts(const ScoringParams& p, const DomTree& nodes, int32_t best
   return {};
 }
 
-void AddPostBodiesNearRun(const ScoringParams& p, const DomTree& nodes, const PostRun& run,
-                          int32_t seed, std::vector<int32_t>* roots) {
+void AddPostBodiesNearRun(const ScoringParams& p, const DomTree& nodes,
+                          const PostRun& run, int32_t seed,
+                          std::vector<int32_t>* roots) {
   if (run.body_key == 0) return;
   int32_t scope = nodes[run.posts.front()].parent;
-  for (int level = 0; level < p.max_opening_post_levels && nodes[scope].parent >= 0;
-       ++level) {
+  for (int level = 0;
+       level < p.max_opening_post_levels && nodes[scope].parent >= 0; ++level) {
     scope = nodes[scope].parent;
   }
   for (int32_t i = scope + 1; i < run.posts.front(); ++i) {

@@ -18,7 +18,8 @@ Block Classified(const std::string& text, int32_t link_chars = 0,
 
 TEST(BlockClassifierTest, ProseScoresAboveChrome) {
   Block prose = Classified(
-      "会议强调，要加强党对卫生健康事业的领导，强化责任落实，坚持分级负责原则，形成合力。");
+      "会议强调，要加强党对卫生健康事业的领导，强化责任落实，坚持分级负责原则，"
+      "形成合力。");
   Block label = Classified("读图时代");
   EXPECT_GT(prose.score, 0);
   EXPECT_EQ(prose.kind, BlockKind::kNone);
@@ -33,14 +34,16 @@ TEST(BlockClassifierTest, LexiconHitInShortLineDecides) {
 
 TEST(BlockClassifierTest, WeakWordQuotedInProseIsNotEvidence) {
   Block b = Classified(
-      "法院认为，被告未经许可使用原告作品，侵犯了原告的版权所有人权益，应当承担赔偿责任。"
+      "法院认为，被告未经许可使用原告作品，侵犯了原告的版权所有人权益，应当承担"
+      "赔偿责任。"
       "判决被告赔偿经济损失及合理开支共计五万元。");
   EXPECT_EQ(b.kind, BlockKind::kNone);
   EXPECT_GT(b.score, 0);
 }
 
 TEST(BlockClassifierTest, StrongEntryCountsInLongerLine) {
-  Block b = Classified("(映象网南阳新闻热线:18003713016,投稿邮箱:yxwny2021@126.com)");
+  Block b =
+      Classified("(映象网南阳新闻热线:18003713016,投稿邮箱:yxwny2021@126.com)");
   EXPECT_EQ(b.kind, BlockKind::kContact);
 }
 
@@ -51,7 +54,8 @@ TEST(BlockClassifierTest, LinkHeavyBlockIsNavigation) {
 }
 
 TEST(BlockClassifierTest, FavorShiftsScores) {
-  const double precision = Classified("A short line.", 0, Favor::kPrecision).score;
+  const double precision =
+      Classified("A short line.", 0, Favor::kPrecision).score;
   const double balanced = Classified("A short line.").score;
   const double recall = Classified("A short line.", 0, Favor::kRecall).score;
   // One shift, the same size each way.

@@ -8,12 +8,17 @@ namespace {
 
 TEST(BoilerplateLexiconTest, FindsEachFamily) {
   ASSERT_NE(BoilerplateLexicon::Find("相关阅读 换一换"), nullptr);
-  EXPECT_EQ(BoilerplateLexicon::Find("相关阅读 换一换")->kind, BlockKind::kRelated);
-  EXPECT_EQ(BoilerplateLexicon::Find("浙ICP备2021020529号-1")->kind, BlockKind::kCopyright);
-  EXPECT_EQ(BoilerplateLexicon::Find("Copyright © 2012 x, All Rights Reserved")->kind,
+  EXPECT_EQ(BoilerplateLexicon::Find("相关阅读 换一换")->kind,
+            BlockKind::kRelated);
+  EXPECT_EQ(BoilerplateLexicon::Find("浙ICP备2021020529号-1")->kind,
             BlockKind::kCopyright);
-  EXPECT_EQ(BoilerplateLexicon::Find("新聞熱線0531")->kind, BlockKind::kContact);
-  EXPECT_EQ(BoilerplateLexicon::Find("本文为网络搜集整理")->kind, BlockKind::kDisclaimer);
+  EXPECT_EQ(
+      BoilerplateLexicon::Find("Copyright © 2012 x, All Rights Reserved")->kind,
+      BlockKind::kCopyright);
+  EXPECT_EQ(BoilerplateLexicon::Find("新聞熱線0531")->kind,
+            BlockKind::kContact);
+  EXPECT_EQ(BoilerplateLexicon::Find("本文为网络搜集整理")->kind,
+            BlockKind::kDisclaimer);
   EXPECT_EQ(BoilerplateLexicon::Find("an ordinary sentence."), nullptr);
 }
 
@@ -30,8 +35,10 @@ TEST(ClassHintsTest, NegativeAndPositiveTokens) {
   ASSERT_NE(share.worst, nullptr);
   EXPECT_EQ(share.worst->kind, BlockKind::kShare);
   EXPECT_GT(ClassHints::Score("article-body entry-content").weight, 0);
-  EXPECT_LT(ClassHints::Score("comment-content").weight, 0);  // comment outweighs content
-  EXPECT_EQ(ClassHints::Score("add-to-cart").weight, 0);      // "ad" only as a whole token
+  EXPECT_LT(ClassHints::Score("comment-content").weight,
+            0);  // comment outweighs content
+  EXPECT_EQ(ClassHints::Score("add-to-cart").weight,
+            0);  // "ad" only as a whole token
   EXPECT_LT(ClassHints::Score("ad").weight, 0);
 }
 

@@ -5,8 +5,9 @@
 namespace declutter::extract {
 namespace {
 
-// Appends a leaf child of `parent` with the given text and link code points, and
-// returns its index. Aggregates the counts up the ancestors, as the selector does.
+// Appends a leaf child of `parent` with the given text and link code points,
+// and returns its index. Aggregates the counts up the ancestors, as the
+// selector does.
 int32_t AddLeaf(DomTree* dom, int32_t parent, uint16_t tag, uint32_t class_key,
                 int32_t text_chars, int32_t link_chars) {
   DomTree& nodes = *dom;
@@ -37,10 +38,12 @@ TEST(CardGridTest, FindsCardsWithTextBeyondTheirLinks) {
   DomTree dom;
   const int32_t body = AddContainer(&dom, -1, kDiv);
   const int32_t menu = AddContainer(&dom, body, kUl);
-  for (int i = 0; i < 8; ++i) AddLeaf(&dom, menu, kLi, 0, 12, 12);  // links alone
+  for (int i = 0; i < 8; ++i)
+    AddLeaf(&dom, menu, kLi, 0, 12, 12);  // links alone
   const int32_t grid = AddContainer(&dom, body, kDiv);
-  for (int i = 0; i < 5; ++i) AddLeaf(&dom, grid, kDiv, 77, 30, 20);  // title + price
-  AddLeaf(&dom, grid, kDiv, 99, 5, 0);  // a different child is not a card
+  for (int i = 0; i < 5; ++i)
+    AddLeaf(&dom, grid, kDiv, 77, 30, 20);  // title + price
+  AddLeaf(&dom, grid, kDiv, 99, 5, 0);      // a different child is not a card
   const CardGrid found = FindCardGrid(dom);
   EXPECT_EQ(found.parent, grid);
   EXPECT_EQ(found.cards, 5);
@@ -54,11 +57,14 @@ TEST(CardGridTest, TooFewCardsOrANegativeContainerIsNoGrid) {
   for (int i = 0; i < 3; ++i) AddLeaf(&dom, few, kDiv, 77, 30, 20);
   const int32_t related = AddContainer(&dom, body, kDiv);
   for (int i = 0; i < 6; ++i) AddLeaf(&dom, related, kDiv, 78, 30, 20);
-  for (int32_t i = related; i < dom[related].end; ++i) dom[i].negative_ancestor = related;
+  for (int32_t i = related; i < dom[related].end; ++i)
+    dom[i].negative_ancestor = related;
   EXPECT_EQ(FindCardGrid(dom).parent, -1);
 }
 
-TEST(CardGridTest, EmptyTreeHasNoGrid) { EXPECT_EQ(FindCardGrid(DomTree()).parent, -1); }
+TEST(CardGridTest, EmptyTreeHasNoGrid) {
+  EXPECT_EQ(FindCardGrid(DomTree()).parent, -1);
+}
 
 }  // namespace
 }  // namespace declutter::extract
