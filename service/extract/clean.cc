@@ -18,6 +18,7 @@
 #include "service/extract/text/text_block_builder.h"
 #include "service/extract/decode/text_decoder.h"
 #include "service/extract/strings/text_normalizer.h"
+#include "service/extract/strings/utf8.h"
 #include "service/extract/output/word_counter.h"
 #include "service/extract/work_budget.h"
 

@@ -11,6 +11,7 @@
 #include "service/extract/select/card_grid.h"
 #include "service/extract/blocks/text_features.h"
 #include "service/extract/strings/text_normalizer.h"
+#include "service/extract/strings/utf8.h"
 
 namespace declutter::extract {
 namespace {
