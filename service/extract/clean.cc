@@ -4,19 +4,16 @@
 #include "absl/time/clock.h"
 #include "service/extract/output/article_writer.h"
 #include "service/extract/score/block_classifier.h"
-#include "service/extract/decode/charset_detector.h"
+#include "service/extract/decode/page_decoder.h"
 #include "service/extract/select/content_selector.h"
 #include "service/extract/html/html_block_builder.h"
 #include "service/extract/html/html_parser.h"
-#include "service/extract/decode/input_sniffer.h"
 #include "service/extract/metadata/json_ld.h"
 #include "service/extract/output/language_identifier.h"
 #include "service/extract/text/line_repairer.h"
 #include "service/extract/metadata/metadata_extractor.h"
-#include "service/extract/decode/mojibake_repairer.h"
 #include "service/extract/text/pinyin_gloss_remover.h"
 #include "service/extract/text/text_block_builder.h"
-#include "service/extract/decode/text_decoder.h"
 #include "service/extract/strings/text_normalizer.h"
 #include "service/extract/strings/utf8.h"
 #include "service/extract/output/word_counter.h"
@@ -85,24 +82,10 @@ absl::StatusOr<Result> Clean(const Page& page, const Options& options) {
   input.bytes = static_cast<int64_t>(page.content.size());
 
   // Decode.
-  InputKind kind = InputSniffer::Decide(page.kind, page.content_type, page.content);
-  CharsetDecision charset = CharsetDetector::Decide(page.content, page.content_type,
-                                                    kind != InputKind::kText);
-  if (absl::Status s = InputSniffer::CheckCleanable(page.content, charset.charset);
-      !s.ok()) {
-    return s;
-  }
-  absl::StatusOr<DecodedText> decoded =
-      TextDecoder::ToUtf8(page.content.substr(charset.bom_bytes), charset.charset);
+  absl::StatusOr<DecodedPage> decoded = DecodePage(page, &input);
   if (!decoded.ok()) return decoded.status();
-  input.charset = charset.charset;
-  input.charset_source = charset.source;
-  input.replacement_count = decoded->replacement_count;
   std::string& utf8 = decoded->utf8;
-  input.mojibake_repairs = MojibakeRepairer::Repair(&utf8);
-  TextNormalizer::RemoveControlCharacters(&utf8);
-  kind = InputSniffer::Decide(kind, page.content_type, utf8);
-  input.kind = kind;
+  const InputKind kind = decoded->kind;
   result.timings.decode_us = Lap(&mark);
   if (absl::Status s = budget.Check("parsing"); !s.ok()) return s;
 
