@@ -6,7 +6,7 @@
 
 #include "absl/container/flat_hash_map.h"
 #include "absl/strings/str_join.h"
-#include "service/extract/blocks/text_features.h"
+#include "service/extract/strings/utf8.h"
 
 namespace declutter::bench {
 namespace {

@@ -5,10 +5,7 @@
 
 #include "absl/time/clock.h"
 #include "service/extract/blocks/block_featurizer.h"
-#include "service/extract/decode/charset_detector.h"
-#include "service/extract/decode/input_sniffer.h"
-#include "service/extract/decode/mojibake_repairer.h"
-#include "service/extract/decode/text_decoder.h"
+#include "service/extract/decode/page_decoder.h"
 #include "service/extract/html/html_block_builder.h"
 #include "service/extract/html/html_parser.h"
 #include "service/extract/metadata/json_ld.h"
@@ -23,6 +20,7 @@
 #include "service/extract/select/selection_finaliser.h"
 #include "service/extract/select/text_selector.h"
 #include "service/extract/strings/text_normalizer.h"
+#include "service/extract/strings/utf8.h"
 #include "service/extract/text/line_repairer.h"
 #include "service/extract/text/pinyin_gloss_remover.h"
 #include "service/extract/text/text_block_builder.h"
@@ -75,31 +73,6 @@ struct PageBlocks {
   HtmlFacts facts;  // HTML only
   bool html = false;
 };
-
-// Decode: the page's bytes to UTF-8, with what was found about them in
-// `*input`.
-absl::StatusOr<std::string> Decode(const Page& page, InputInfo* input) {
-  InputKind kind =
-      InputSniffer::Decide(page.kind, page.content_type, page.content);
-  CharsetDecision charset = CharsetDetector::Decide(
-      page.content, page.content_type, kind != InputKind::kText);
-  if (absl::Status s =
-          InputSniffer::CheckCleanable(page.content, charset.charset);
-      !s.ok()) {
-    return s;
-  }
-  absl::StatusOr<DecodedText> decoded = TextDecoder::ToUtf8(
-      page.content.substr(charset.bom_bytes), charset.charset);
-  if (!decoded.ok()) return decoded.status();
-  input->charset = charset.charset;
-  input->charset_source = charset.source;
-  input->replacement_count = decoded->replacement_count;
-  std::string& utf8 = decoded->utf8;
-  input->mojibake_repairs = MojibakeRepairer::Repair(&utf8);
-  TextNormalizer::RemoveControlCharacters(&utf8);
-  input->kind = InputSniffer::Decide(kind, page.content_type, utf8);
-  return std::move(utf8);
-}
 
 // Parse and blocks, HTML: the tree is freed as soon as the blocks are built,
 // since it is the largest thing the engine holds.
@@ -212,22 +185,24 @@ absl::StatusOr<Result> Clean(const Page& page, const Options& options) {
   StageRunner stages(options.budget != nullptr ? options.budget : &unlimited,
                      &result.timings);
 
-  absl::StatusOr<std::string> utf8;
-  absl::Status s = stages.Run("decoding", &StageTimings::decode_us,
-                              [&] { utf8 = Decode(page, &result.input); });
+  absl::StatusOr<DecodedPage> decoded;
+  absl::Status s = stages.Run("decoding", &StageTimings::decode_us, [&] {
+    decoded = DecodePage(page, &result.input);
+  });
   if (!s.ok()) return s;
-  if (!utf8.ok()) return utf8.status();
+  if (!decoded.ok()) return decoded.status();
+  std::string& utf8 = decoded->utf8;
 
   PageBlocks page_blocks;
   BlockList& blocks = page_blocks.blocks;
-  if (result.input.kind == InputKind::kHtml) {
+  if (decoded->kind == InputKind::kHtml) {
     s = stages.Check("parsing");
     if (s.ok())
-      s = BuildHtmlBlocks(*utf8, options, &stages, &result.timings,
+      s = BuildHtmlBlocks(utf8, options, &stages, &result.timings,
                           &page_blocks);
   } else {
     s = stages.Run("building blocks", &StageTimings::blocks_us,
-                   [&] { BuildTextBlocks(&*utf8, &page_blocks); });
+                   [&] { BuildTextBlocks(&utf8, &page_blocks); });
   }
   if (!s.ok()) return s;
 

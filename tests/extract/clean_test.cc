@@ -138,5 +138,49 @@ TEST(InputSnifferTest, Decides) {
   EXPECT_EQ(InputSniffer::Decide(InputKind::kAuto, "", "just words"), InputKind::kText);
 }
 
+// `utf8` in UTF-16 (`charset` "UTF-16LE" or "UTF-16BE") behind its byte-order
+// mark, as Windows tools save a page.
+std::string Utf16WithBom(const std::string& utf8, const char* charset) {
+  UErrorCode status = U_ZERO_ERROR;
+  std::string utf16(utf8.size() * 2 + 8, '\0');
+  utf16.resize(ucnv_convert(charset, "UTF-8", utf16.data(),
+                            static_cast<int32_t>(utf16.size()), utf8.data(),
+                            static_cast<int32_t>(utf8.size()), &status));
+  EXPECT_TRUE(U_SUCCESS(status)) << u_errorName(status);
+  const bool big_endian = std::string(charset) == "UTF-16BE";
+  return (big_endian ? "\xFE\xFF" : "\xFF\xFE") + utf16;
+}
+
+// An HTML page with no Content-Type whose markup only shows once it is decoded.
+void ExpectCleanedAsHtml(const char* charset) {
+  std::string html =
+      "<!DOCTYPE html><html><head><title>Café owners meet</title></head><body>"
+      "<nav><a href=/>Home</a></nav><article><h1>Café owners meet</h1>";
+  for (int i = 0; i < 4; ++i) {
+    html +=
+        "<p>The owners of the town's cafés met on Tuesday to agree on opening "
+        "hours for the summer, after a long debate about noise.</p>";
+  }
+  html += "</article></body></html>";
+  auto r = CleanPage(Utf16WithBom(html, charset));
+  ASSERT_TRUE(r.ok()) << r.status();
+  EXPECT_EQ(r->input.kind, InputKind::kHtml);
+  EXPECT_EQ(r->input.charset, charset);
+  EXPECT_EQ(r->article.title, "Café owners meet");
+  EXPECT_NE(r->article.text.find("the town's cafés met on Tuesday"),
+            std::string::npos)
+      << r->article.text;
+  EXPECT_EQ(r->article.text.find('<'), std::string::npos) << r->article.text;
+  EXPECT_EQ(r->article.text.find("Home"), std::string::npos) << r->article.text;
+}
+
+TEST(CleanTest, Utf16LittleEndianHtmlWithBomIsCleanedAsHtml) {
+  ExpectCleanedAsHtml("UTF-16LE");
+}
+
+TEST(CleanTest, Utf16BigEndianHtmlWithBomIsCleanedAsHtml) {
+  ExpectCleanedAsHtml("UTF-16BE");
+}
+
 }  // namespace
 }  // namespace declutter::extract

@@ -6,8 +6,8 @@
 
 #include "absl/strings/str_cat.h"
 #include "gtest/gtest.h"
-#include "service/extract/decode/charset_detector.h"
 #include "service/extract/clean.h"
+#include "service/extract/strings/utf8.h"
 
 namespace declutter::extract {
 namespace {
@@ -43,8 +43,8 @@ void ExpectInvalid(absl::string_view content, absl::string_view says) {
 // Output must be valid UTF-8 however broken the input (a space is appended
 // because IsValidUtf8 forgives a sequence cut at the very end).
 void ExpectValidText(const Result& r) {
-  EXPECT_TRUE(CharsetDetector::IsValidUtf8(r.article.text + " "));
-  EXPECT_TRUE(CharsetDetector::IsValidUtf8(r.article.title + " "));
+  EXPECT_TRUE(IsValidUtf8(r.article.text + " "));
+  EXPECT_TRUE(IsValidUtf8(r.article.title + " "));
 }
 
 TEST(HostileInputTest, EmptyPage) { ExpectInvalid("", "empty"); }

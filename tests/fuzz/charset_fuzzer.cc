@@ -15,13 +15,14 @@
 #include "service/extract/decode/mojibake_repairer.h"
 #include "service/extract/decode/text_decoder.h"
 #include "service/extract/strings/text_normalizer.h"
+#include "service/extract/strings/utf8.h"
 
 namespace {
 
 // IsValidUtf8 forgives a sequence cut by the end of input (crawlers truncate
 // pages); output must not end in one, so a space is appended before the check.
 void RequireUtf8(const std::string& s) {
-  if (!declutter::extract::CharsetDetector::IsValidUtf8(s + " ")) {
+  if (!declutter::extract::IsValidUtf8(s + " ")) {
     abort();  // a stage let invalid UTF-8 through
   }
 }

@@ -1,12 +1,10 @@
 #include "service/extract/blocks/text_features.h"
 
-#include <cstring>
-
 #include <unicode/uchar.h>
 
 #include <algorithm>
 
-#include "absl/strings/ascii.h"
+#include "service/extract/strings/utf8.h"
 
 namespace declutter::extract {
 namespace {
@@ -45,79 +43,6 @@ bool IsCloser(uint32_t cp) {
 }
 
 }  // namespace
-
-size_t FindNonAscii(absl::string_view s, size_t from) {
-  size_t i = from;
-  while (i + 8 <= s.size()) {
-    uint64_t chunk;
-    std::memcpy(&chunk, s.data() + i, 8);
-    if (chunk & 0x8080808080808080ULL) break;
-    i += 8;
-  }
-  while (i < s.size() && static_cast<unsigned char>(s[i]) < 0x80) ++i;
-  return i;
-}
-
-void AppendUtf8(uint32_t cp, std::string* out) {
-  if (cp < 0x80) {
-    out->push_back(static_cast<char>(cp));
-  } else if (cp < 0x800) {
-    out->push_back(static_cast<char>(0xC0 | (cp >> 6)));
-    out->push_back(static_cast<char>(0x80 | (cp & 0x3F)));
-  } else if (cp < 0x10000) {
-    out->push_back(static_cast<char>(0xE0 | (cp >> 12)));
-    out->push_back(static_cast<char>(0x80 | ((cp >> 6) & 0x3F)));
-    out->push_back(static_cast<char>(0x80 | (cp & 0x3F)));
-  } else {
-    out->push_back(static_cast<char>(0xF0 | (cp >> 18)));
-    out->push_back(static_cast<char>(0x80 | ((cp >> 12) & 0x3F)));
-    out->push_back(static_cast<char>(0x80 | ((cp >> 6) & 0x3F)));
-    out->push_back(static_cast<char>(0x80 | (cp & 0x3F)));
-  }
-}
-
-uint32_t NextCodePoint(absl::string_view s, size_t* i) {
-  const auto c = static_cast<unsigned char>(s[*i]);
-  if (c < 0x80) {
-    ++*i;
-    return c;
-  }
-  int len = (c & 0xE0) == 0xC0 ? 2 : (c & 0xF0) == 0xE0 ? 3 : (c & 0xF8) == 0xF0 ? 4 : 0;
-  if (len == 0 || *i + len > s.size()) {
-    ++*i;
-    return 0xFFFD;
-  }
-  uint32_t cp = c & (0x7F >> len);
-  for (int k = 1; k < len; ++k) {
-    const auto cc = static_cast<unsigned char>(s[*i + k]);
-    if ((cc & 0xC0) != 0x80) {
-      ++*i;
-      return 0xFFFD;
-    }
-    cp = (cp << 6) | (cc & 0x3F);
-  }
-  *i += len;
-  return cp;
-}
-
-bool ContainsIgnoreCase(absl::string_view hay, absl::string_view needle) {
-  return std::search(hay.begin(), hay.end(), needle.begin(), needle.end(), [](char a, char b) {
-           return absl::ascii_tolower(static_cast<unsigned char>(a)) ==
-                  absl::ascii_tolower(static_cast<unsigned char>(b));
-         }) != hay.end();
-}
-
-int32_t CountCodePoints(absl::string_view s) {
-  int32_t n = 0;
-  for (unsigned char c : s) n += (c & 0xC0) != 0x80;
-  return n;
-}
-
-bool IsHanLike(uint32_t cp) {
-  return (cp >= 0x4E00 && cp <= 0x9FFF) || (cp >= 0x3400 && cp <= 0x4DBF) ||
-         (cp >= 0x20000 && cp <= 0x2FFFF) || (cp >= 0xF900 && cp <= 0xFAFF) ||
-         (cp >= 0x3040 && cp <= 0x30FF) || (cp >= 0xAC00 && cp <= 0xD7AF);
-}
 
 TextFeatures ComputeTextFeatures(absl::string_view s) {
   TextFeatures f;
@@ -204,14 +129,6 @@ TextFeatures ComputeTextFeatures(absl::string_view s) {
       (u_isdigit(first) && (second == '.' || second == 0x3001 || second == ')')) ||
       ((first == '(' || first == 0xFF08) && u_isdigit(second));
   return f;
-}
-
-absl::string_view Utf8Prefix(absl::string_view s, size_t max_bytes) {
-  if (s.size() <= max_bytes) return s;
-  size_t cut = max_bytes;
-  // Back up over continuation bytes to the start of the sequence the cap falls in.
-  while (cut > 0 && (static_cast<unsigned char>(s[cut]) & 0xC0) == 0x80) --cut;
-  return s.substr(0, cut);
 }
 
 }  // namespace declutter::extract

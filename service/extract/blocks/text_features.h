@@ -6,7 +6,6 @@
 #define DECLUTTER_SERVICE_EXTRACT_BLOCKS_TEXT_FEATURES_H_
 
 #include <cstdint>
-#include <string>
 
 #include "absl/strings/string_view.h"
 
@@ -36,30 +35,6 @@ struct TextFeatures {
 };
 
 TextFeatures ComputeTextFeatures(absl::string_view utf8);
-
-// Decodes the code point starting at `*i` in `s` and advances `*i`; malformed bytes
-// decode as U+FFFD one byte at a time, so every loop over it terminates.
-uint32_t NextCodePoint(absl::string_view s, size_t* i);
-
-// The index of the first byte at or after `from` that is not ASCII; `s.size()` when
-// none. Reads eight bytes at a time: pages are mostly ASCII markup.
-size_t FindNonAscii(absl::string_view s, size_t from);
-
-// Appends the UTF-8 form of the code point `cp` (at most U+10FFFF) to `*out`.
-void AppendUtf8(uint32_t cp, std::string* out);
-
-// The longest prefix of `s` of at most `max_bytes` bytes that does not end inside a
-// UTF-8 sequence: for caps on untrusted text that must stay valid UTF-8.
-absl::string_view Utf8Prefix(absl::string_view s, size_t max_bytes);
-
-// Number of code points in `s`.
-int32_t CountCodePoints(absl::string_view s);
-
-// Whether `hay` contains `needle`, ASCII letters compared without case.
-bool ContainsIgnoreCase(absl::string_view hay, absl::string_view needle);
-
-// True for CJK ideographs, kana and Hangul syllables.
-bool IsHanLike(uint32_t cp);
 
 }  // namespace declutter::extract
 

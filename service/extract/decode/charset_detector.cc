@@ -4,7 +4,6 @@
 #include <unicode/ucsdet.h>
 
 #include <algorithm>
-#include <cstring>
 #include <memory>
 #include <vector>
 
@@ -12,7 +11,7 @@
 #include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
 #include "service/extract/decode/text_decoder.h"
-#include "service/extract/blocks/text_features.h"
+#include "service/extract/strings/utf8.h"
 
 namespace declutter::extract {
 namespace {
@@ -173,47 +172,6 @@ std::string CharsetDetector::MetaPrescan(absl::string_view bytes) {
   return "";
 }
 
-bool CharsetDetector::IsValidUtf8(absl::string_view bytes) {
-  const auto* p = reinterpret_cast<const unsigned char*>(bytes.data());
-  const size_t n = bytes.size();
-  size_t i = 0;
-  while (i < n) {
-    i = FindNonAscii(bytes, i);
-    if (i >= n) break;
-    const unsigned char c = p[i];
-    if (c < 0x80) {
-      ++i;
-      continue;
-    }
-    int len;
-    uint32_t min;
-    if ((c & 0xE0) == 0xC0) {
-      len = 2, min = 0x80;
-    } else if ((c & 0xF0) == 0xE0) {
-      len = 3, min = 0x800;
-    } else if ((c & 0xF8) == 0xF0) {
-      len = 4, min = 0x10000;
-    } else {
-      return false;
-    }
-    if (i + len > n) {
-      // Cut by the end of input: acceptable only if what is there is well-formed.
-      for (size_t k = i + 1; k < n; ++k) {
-        if ((p[k] & 0xC0) != 0x80) return false;
-      }
-      return true;
-    }
-    uint32_t cp = c & (0x7F >> len);
-    for (int k = 1; k < len; ++k) {
-      if ((p[i + k] & 0xC0) != 0x80) return false;
-      cp = (cp << 6) | (p[i + k] & 0x3F);
-    }
-    if (cp < min || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) return false;
-    i += len;
-  }
-  return true;
-}
-
 namespace {
 
 bool HasNonAscii(absl::string_view bytes) {
@@ -235,7 +193,7 @@ CharsetDecision CheckDeclared(absl::string_view bytes, const std::string& declar
                               const std::string& alternative, const char* source) {
   if (!HasNonAscii(bytes)) return {declared, source, 0};
   const std::string overruled = absl::StrCat("bytes-over-", source);
-  if (CharsetDetector::IsValidUtf8(bytes)) {
+  if (IsValidUtf8(bytes)) {
     return {"UTF-8", declared == "UTF-8" ? source : overruled, 0};
   }
   const bool alternative_multi_byte =

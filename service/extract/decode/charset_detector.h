@@ -43,10 +43,6 @@ class CharsetDetector {
   // The charset declared by <meta charset> or <meta http-equiv content> in the first
   // 1,024 bytes; "" when none.
   static std::string MetaPrescan(absl::string_view bytes);
-
-  // True when `bytes` is well-formed UTF-8 (a sequence cut by the end of input counts
-  // as well-formed: crawlers truncate pages).
-  static bool IsValidUtf8(absl::string_view bytes);
 };
 
 }  // namespace declutter::extract

@@ -60,15 +60,24 @@ absl::Status InputSniffer::CheckCleanable(absl::string_view bytes,
   return absl::OkStatus();
 }
 
-InputKind InputSniffer::Decide(InputKind hint, absl::string_view content_type,
-                               absl::string_view bytes) {
+InputKind InputSniffer::Declared(InputKind hint,
+                                 absl::string_view content_type) {
   if (hint != InputKind::kAuto) return hint;
   const std::string type = absl::AsciiStrToLower(content_type.substr(0, 256));
   if (absl::StrContains(type, "html") || absl::StrContains(type, "xml")) {
     return InputKind::kHtml;
   }
   if (absl::StrContains(type, "text/plain")) return InputKind::kText;
-  const std::string head = absl::AsciiStrToLower(bytes.substr(0, 2048));
+  return InputKind::kAuto;
+}
+
+InputKind InputSniffer::Decide(InputKind hint, absl::string_view content_type,
+                               absl::string_view text) {
+  if (const InputKind declared = Declared(hint, content_type);
+      declared != InputKind::kAuto) {
+    return declared;
+  }
+  const std::string head = absl::AsciiStrToLower(text.substr(0, 2048));
   for (absl::string_view hint_tag : kMarkupHints) {
     if (absl::StrContains(head, hint_tag)) return InputKind::kHtml;
   }

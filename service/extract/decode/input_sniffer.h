@@ -1,6 +1,6 @@
-// Decides what a page's bytes are before any heavy work: HTML or text, and whether they
-// are something declutter cannot clean at all (binary formats sent raw).
-// Stateless; thread-safe.
+// Decides what a page is: whether its raw bytes are something declutter cannot
+// clean at all (binary formats sent raw), and whether its decoded text is HTML
+// or plain text. Stateless; thread-safe.
 
 #ifndef DECLUTTER_SERVICE_EXTRACT_DECODE_INPUT_SNIFFER_H_
 #define DECLUTTER_SERVICE_EXTRACT_DECODE_INPUT_SNIFFER_H_
@@ -19,10 +19,15 @@ class InputSniffer {
   // legitimately has NUL bytes.
   static absl::Status CheckCleanable(absl::string_view bytes, absl::string_view charset);
 
-  // The kind to treat the page as: the caller's hint when given, else the
-  // Content-Type's, else HTML when markup appears near the start.
+  // The kind the caller's hint says, else the kind the Content-Type says; kAuto
+  // when neither says one. Reads no bytes: all that is known before decoding.
+  static InputKind Declared(InputKind hint, absl::string_view content_type);
+
+  // The kind to treat the page as: Declared's when it says one, else HTML when
+  // markup appears near the start of `text` (decoded: UTF-16's markup is not
+  // visible in its raw bytes).
   static InputKind Decide(InputKind hint, absl::string_view content_type,
-                          absl::string_view bytes);
+                          absl::string_view text);
 };
 
 }  // namespace declutter::extract

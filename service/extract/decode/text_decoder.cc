@@ -8,8 +8,7 @@
 #include <memory>
 
 #include "absl/strings/str_cat.h"
-#include "service/extract/decode/charset_detector.h"
-#include "service/extract/blocks/text_features.h"
+#include "service/extract/strings/utf8.h"
 
 namespace declutter::extract {
 namespace {
@@ -115,7 +114,7 @@ absl::StatusOr<DecodedText> TextDecoder::ToUtf8(absl::string_view bytes,
                                                 absl::string_view charset) {
   DecodedText out;
   // Valid UTF-8 needs no conversion: the common case costs one validation pass.
-  if (charset == "UTF-8" && CharsetDetector::IsValidUtf8(bytes)) {
+  if (charset == "UTF-8" && IsValidUtf8(bytes)) {
     // A sequence cut by the end of input is one invalid sequence, as ICU would count it.
     const size_t cut = CutUtf8Tail(bytes);
     out.utf8.assign(bytes.data(), bytes.size() - cut);

@@ -7,15 +7,15 @@
 #include "absl/container/flat_hash_map.h"
 #include "absl/hash/hash.h"
 #include "absl/strings/ascii.h"
-#include "absl/strings/strip.h"
-#include "absl/strings/str_cat.h"
 #include "absl/strings/match.h"
+#include "absl/strings/str_cat.h"
+#include "absl/strings/strip.h"
 #include "service/extract/html/class_hints.h"
 #include "service/extract/html/html_parser.h"
 #include "service/extract/html/inert_content_stripper.h"
 #include "service/extract/strings/phrase_matcher.h"
-#include "service/extract/blocks/text_features.h"
 #include "service/extract/strings/text_normalizer.h"
+#include "service/extract/strings/utf8.h"
 #include "service/extract/work_budget.h"
 
 namespace declutter::extract {

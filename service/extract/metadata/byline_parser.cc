@@ -8,8 +8,8 @@
 #include "absl/strings/str_replace.h"
 #include "absl/strings/str_split.h"
 #include "absl/strings/strip.h"
-#include "service/extract/blocks/text_features.h"
 #include "service/extract/strings/text_normalizer.h"
+#include "service/extract/strings/utf8.h"
 
 namespace declutter::extract {
 namespace {

@@ -10,10 +10,10 @@
 #include "absl/strings/strip.h"
 #include "service/extract/metadata/byline_parser.h"
 #include "service/extract/metadata/date_parser.h"
-#include "service/extract/blocks/text_features.h"
 #include "service/extract/score/block_labeller.h"
 #include "service/extract/metadata/title_chooser.h"
 #include "service/extract/metadata/url_resolver.h"
+#include "service/extract/strings/utf8.h"
 
 namespace declutter::extract {
 namespace {

@@ -6,7 +6,7 @@
 #include "absl/strings/match.h"
 #include "absl/strings/str_split.h"
 #include "absl/strings/strip.h"
-#include "service/extract/blocks/text_features.h"
+#include "service/extract/strings/utf8.h"
 
 namespace declutter::extract {
 namespace {

@@ -6,6 +6,7 @@
 #include "service/extract/html/html_block_builder.h"
 #include "service/extract/score/block_labeller.h"
 #include "service/extract/select/structured_body.h"
+#include "service/extract/strings/utf8.h"
 
 namespace declutter::extract {
 

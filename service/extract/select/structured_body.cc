@@ -4,6 +4,7 @@
 #include "absl/strings/str_split.h"
 #include "service/extract/blocks/block_featurizer.h"
 #include "service/extract/strings/text_normalizer.h"
+#include "service/extract/strings/utf8.h"
 
 namespace declutter::extract {
 

@@ -5,6 +5,7 @@
 #include "service/extract/score/boilerplate_lexicon.h"
 #include "service/extract/blocks/list_runs.h"
 #include "service/extract/blocks/text_features.h"
+#include "service/extract/strings/utf8.h"
 
 namespace declutter::extract {
 namespace {

@@ -2,7 +2,7 @@
 
 #include <vector>
 
-#include "service/extract/blocks/text_features.h"
+#include "service/extract/strings/utf8.h"
 
 namespace declutter::extract {
 namespace {

@@ -33,25 +33,6 @@ TEST(TextFeaturesTest, BulletsAndContacts) {
 TEST(TextFeaturesTest, MalformedUtf8Terminates) {
   TextFeatures f = ComputeTextFeatures("\xE4\xB8 \xFF abc");
   EXPECT_GT(f.chars, 0);
-  EXPECT_EQ(CountCodePoints("中a"), 2);
-}
-
-}  // namespace
-}  // namespace declutter::extract
-
-namespace declutter::extract {
-namespace {
-
-TEST(Utf8PrefixTest, NeverEndsInsideASequence) {
-  const std::string s = "ab\xE4\xB8\xAD\xF0\x9F\x98\x80";  // "ab", 中, 😀
-  EXPECT_EQ(Utf8Prefix(s, 100), s);
-  EXPECT_EQ(Utf8Prefix(s, 2), "ab");
-  EXPECT_EQ(Utf8Prefix(s, 3), "ab");
-  EXPECT_EQ(Utf8Prefix(s, 4), "ab");
-  EXPECT_EQ(Utf8Prefix(s, 5), "ab\xE4\xB8\xAD");
-  EXPECT_EQ(Utf8Prefix(s, 8), "ab\xE4\xB8\xAD");
-  EXPECT_EQ(Utf8Prefix(s, 9), s);
-  EXPECT_EQ(Utf8Prefix("\x80\x80\x80", 2), "");  // stray continuation bytes: no prefix
 }
 
 }  // namespace

@@ -52,14 +52,6 @@ TEST(CharsetDetectorTest, UnknownDeclarationFallsThroughToBytes) {
   EXPECT_EQ(d.source, "default");
 }
 
-TEST(CharsetDetectorTest, Utf8Validation) {
-  EXPECT_TRUE(CharsetDetector::IsValidUtf8("abc \xE4\xB8\xAD\xE6\x96\x87"));
-  EXPECT_TRUE(CharsetDetector::IsValidUtf8("cut at the end \xE4\xB8"));  // truncated
-  EXPECT_FALSE(CharsetDetector::IsValidUtf8("\xD6\xD0\xCE\xC4 gbk"));
-  EXPECT_FALSE(CharsetDetector::IsValidUtf8("\xC0\x80"));          // overlong
-  EXPECT_FALSE(CharsetDetector::IsValidUtf8("\xED\xA0\x80"));      // surrogate
-}
-
 TEST(CharsetDetectorTest, UndeclaredNonUtf8IsDetected) {
   // "中文网页的内容" repeated, in GBK, with no declaration anywhere.
   std::string gbk;
