@@ -10,6 +10,7 @@ namespace declutter::extract {
 namespace {
 
 // Evidence from the element's own name, independent of its attributes.
+// clang-format off: one line per tag.
 std::pair<int, BlockKind> TagHint(GumboTag tag) {
   switch (tag) {
     case GUMBO_TAG_ARTICLE:
@@ -30,6 +31,7 @@ std::pair<int, BlockKind> TagHint(GumboTag tag) {
       return {0, BlockKind::kNone};
   }
 }
+// clang-format on
 
 // Tag and first class token, hashed. Only the first: the tokens after it vary
 // among items of one kind (bg1/bg2, post-123, is-unread,

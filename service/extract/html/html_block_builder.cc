@@ -23,26 +23,18 @@ constexpr int64_t kThinVisibleBytes = 400;
 // shown.
 constexpr int64_t kShownHiddenShare = 2;
 
+// The tag tables below keep one line per group of tags: clang-format would give
+// each tag a line of its own.
+// clang-format off
 // Elements whose content is never article text.
 bool IsSkipped(GumboTag tag) {
   switch (tag) {
-    case GUMBO_TAG_SCRIPT:
-    case GUMBO_TAG_STYLE:
-    case GUMBO_TAG_TEMPLATE:
-    case GUMBO_TAG_SVG:
-    case GUMBO_TAG_MATH:
-    case GUMBO_TAG_IFRAME:
-    case GUMBO_TAG_OBJECT:
-    case GUMBO_TAG_EMBED:
-    case GUMBO_TAG_CANVAS:
-    case GUMBO_TAG_INPUT:
-    case GUMBO_TAG_SELECT:
-    case GUMBO_TAG_OPTION:
-    case GUMBO_TAG_TEXTAREA:
-    case GUMBO_TAG_BUTTON:
-    case GUMBO_TAG_HEAD:
-    case GUMBO_TAG_AUDIO:
-    case GUMBO_TAG_VIDEO:
+    case GUMBO_TAG_SCRIPT: case GUMBO_TAG_STYLE:
+    case GUMBO_TAG_TEMPLATE: case GUMBO_TAG_SVG: case GUMBO_TAG_MATH:
+    case GUMBO_TAG_IFRAME: case GUMBO_TAG_OBJECT: case GUMBO_TAG_EMBED:
+    case GUMBO_TAG_CANVAS: case GUMBO_TAG_INPUT: case GUMBO_TAG_SELECT:
+    case GUMBO_TAG_OPTION: case GUMBO_TAG_TEXTAREA: case GUMBO_TAG_BUTTON:
+    case GUMBO_TAG_HEAD: case GUMBO_TAG_AUDIO: case GUMBO_TAG_VIDEO:
     case GUMBO_TAG_MAP:
       return true;
     default:
@@ -53,52 +45,20 @@ bool IsSkipped(GumboTag tag) {
 // Elements that start a new block of text.
 bool IsBlockLevel(GumboTag tag) {
   switch (tag) {
-    case GUMBO_TAG_HTML:
-    case GUMBO_TAG_BODY:
-    case GUMBO_TAG_ADDRESS:
-    case GUMBO_TAG_ARTICLE:
-    case GUMBO_TAG_ASIDE:
-    case GUMBO_TAG_BLOCKQUOTE:
-    case GUMBO_TAG_CENTER:
-    case GUMBO_TAG_DD:
-    case GUMBO_TAG_DETAILS:
-    case GUMBO_TAG_DIR:
-    case GUMBO_TAG_DIV:
-    case GUMBO_TAG_DL:
-    case GUMBO_TAG_DT:
-    case GUMBO_TAG_FIELDSET:
-    case GUMBO_TAG_FIGCAPTION:
-    case GUMBO_TAG_FIGURE:
-    case GUMBO_TAG_FOOTER:
-    case GUMBO_TAG_FORM:
-    case GUMBO_TAG_H1:
-    case GUMBO_TAG_H2:
-    case GUMBO_TAG_H3:
-    case GUMBO_TAG_H4:
-    case GUMBO_TAG_H5:
-    case GUMBO_TAG_H6:
-    case GUMBO_TAG_HEADER:
-    case GUMBO_TAG_HGROUP:
-    case GUMBO_TAG_HR:
-    case GUMBO_TAG_LI:
-    case GUMBO_TAG_MAIN:
-    case GUMBO_TAG_MENU:
-    case GUMBO_TAG_NAV:
-    case GUMBO_TAG_OL:
-    case GUMBO_TAG_P:
-    case GUMBO_TAG_PRE:
-    case GUMBO_TAG_SECTION:
-    case GUMBO_TAG_SUMMARY:
-    case GUMBO_TAG_TABLE:
-    case GUMBO_TAG_TBODY:
-    case GUMBO_TAG_THEAD:
-    case GUMBO_TAG_TFOOT:
-    case GUMBO_TAG_TR:
-    case GUMBO_TAG_TD:
-    case GUMBO_TAG_TH:
-    case GUMBO_TAG_UL:
-    case GUMBO_TAG_CAPTION:
-    case GUMBO_TAG_BR:
+    case GUMBO_TAG_HTML: case GUMBO_TAG_BODY: case GUMBO_TAG_ADDRESS:
+    case GUMBO_TAG_ARTICLE: case GUMBO_TAG_ASIDE: case GUMBO_TAG_BLOCKQUOTE:
+    case GUMBO_TAG_CENTER: case GUMBO_TAG_DD: case GUMBO_TAG_DETAILS:
+    case GUMBO_TAG_DIR: case GUMBO_TAG_DIV: case GUMBO_TAG_DL: case GUMBO_TAG_DT:
+    case GUMBO_TAG_FIELDSET: case GUMBO_TAG_FIGCAPTION: case GUMBO_TAG_FIGURE:
+    case GUMBO_TAG_FOOTER: case GUMBO_TAG_FORM: case GUMBO_TAG_H1:
+    case GUMBO_TAG_H2: case GUMBO_TAG_H3: case GUMBO_TAG_H4: case GUMBO_TAG_H5:
+    case GUMBO_TAG_H6: case GUMBO_TAG_HEADER: case GUMBO_TAG_HGROUP:
+    case GUMBO_TAG_HR: case GUMBO_TAG_LI: case GUMBO_TAG_MAIN:
+    case GUMBO_TAG_MENU: case GUMBO_TAG_NAV: case GUMBO_TAG_OL: case GUMBO_TAG_P:
+    case GUMBO_TAG_PRE: case GUMBO_TAG_SECTION: case GUMBO_TAG_SUMMARY:
+    case GUMBO_TAG_TABLE: case GUMBO_TAG_TBODY: case GUMBO_TAG_THEAD:
+    case GUMBO_TAG_TFOOT: case GUMBO_TAG_TR: case GUMBO_TAG_TD: case GUMBO_TAG_TH:
+    case GUMBO_TAG_UL: case GUMBO_TAG_CAPTION: case GUMBO_TAG_BR:
     case GUMBO_TAG_LEGEND:
       return true;
     default:
@@ -110,28 +70,17 @@ bool IsBlockLevel(GumboTag tag) {
 // (a <div> with bare text) is its own paragraph inside that element.
 bool IsParagraphLike(GumboTag tag) {
   switch (tag) {
-    case GUMBO_TAG_P:
-    case GUMBO_TAG_LI:
-    case GUMBO_TAG_H1:
-    case GUMBO_TAG_H2:
-    case GUMBO_TAG_H3:
-    case GUMBO_TAG_H4:
-    case GUMBO_TAG_H5:
-    case GUMBO_TAG_H6:
-    case GUMBO_TAG_PRE:
-    case GUMBO_TAG_BLOCKQUOTE:
-    case GUMBO_TAG_TD:
-    case GUMBO_TAG_TH:
-    case GUMBO_TAG_DD:
-    case GUMBO_TAG_DT:
-    case GUMBO_TAG_FIGCAPTION:
-    case GUMBO_TAG_CAPTION:
-    case GUMBO_TAG_ADDRESS:
+    case GUMBO_TAG_P: case GUMBO_TAG_LI: case GUMBO_TAG_H1: case GUMBO_TAG_H2:
+    case GUMBO_TAG_H3: case GUMBO_TAG_H4: case GUMBO_TAG_H5: case GUMBO_TAG_H6:
+    case GUMBO_TAG_PRE: case GUMBO_TAG_BLOCKQUOTE: case GUMBO_TAG_TD:
+    case GUMBO_TAG_TH: case GUMBO_TAG_DD: case GUMBO_TAG_DT:
+    case GUMBO_TAG_FIGCAPTION: case GUMBO_TAG_CAPTION: case GUMBO_TAG_ADDRESS:
       return true;
     default:
       return false;
   }
 }
+// clang-format on
 
 bool IsHidden(const GumboElement& el) {
   if (FindAttr(el, "hidden") != nullptr) return true;
@@ -146,42 +95,25 @@ bool IsHidden(const GumboElement& el) {
          absl::StrContains(s, "visibility:hidden");
 }
 
+// clang-format off
 BlockRole RoleOf(GumboTag tag, int* level) {
   *level = 0;
   switch (tag) {
-    case GUMBO_TAG_H1:
-      *level = 1;
-      return BlockRole::kHeading;
-    case GUMBO_TAG_H2:
-      *level = 2;
-      return BlockRole::kHeading;
-    case GUMBO_TAG_H3:
-      *level = 3;
-      return BlockRole::kHeading;
-    case GUMBO_TAG_H4:
-      *level = 4;
-      return BlockRole::kHeading;
-    case GUMBO_TAG_H5:
-      *level = 5;
-      return BlockRole::kHeading;
-    case GUMBO_TAG_H6:
-      *level = 6;
-      return BlockRole::kHeading;
-    case GUMBO_TAG_LI:
-    case GUMBO_TAG_DD:
-    case GUMBO_TAG_DT:
+    case GUMBO_TAG_H1: *level = 1; return BlockRole::kHeading;
+    case GUMBO_TAG_H2: *level = 2; return BlockRole::kHeading;
+    case GUMBO_TAG_H3: *level = 3; return BlockRole::kHeading;
+    case GUMBO_TAG_H4: *level = 4; return BlockRole::kHeading;
+    case GUMBO_TAG_H5: *level = 5; return BlockRole::kHeading;
+    case GUMBO_TAG_H6: *level = 6; return BlockRole::kHeading;
+    case GUMBO_TAG_LI: case GUMBO_TAG_DD: case GUMBO_TAG_DT:
       return BlockRole::kListItem;
-    case GUMBO_TAG_BLOCKQUOTE:
-      return BlockRole::kQuote;
-    case GUMBO_TAG_PRE:
-      return BlockRole::kPreformatted;
-    case GUMBO_TAG_TD:
-    case GUMBO_TAG_TH:
-      return BlockRole::kTableCell;
-    default:
-      return BlockRole::kParagraph;
+    case GUMBO_TAG_BLOCKQUOTE: return BlockRole::kQuote;
+    case GUMBO_TAG_PRE: return BlockRole::kPreformatted;
+    case GUMBO_TAG_TD: case GUMBO_TAG_TH: return BlockRole::kTableCell;
+    default: return BlockRole::kParagraph;
   }
 }
+// clang-format on
 
 class Walker {
  public:
