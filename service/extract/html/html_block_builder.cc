@@ -3,36 +3,29 @@
 #include <gumbo.h>
 
 #include <algorithm>
+#include <string>
+#include <vector>
 
-#include "absl/container/flat_hash_map.h"
-#include "absl/hash/hash.h"
 #include "absl/strings/ascii.h"
 #include "absl/strings/match.h"
-#include "absl/strings/str_cat.h"
-#include "absl/strings/strip.h"
-#include "service/extract/html/class_hints.h"
+#include "service/extract/html/dom_hints.h"
+#include "service/extract/html/element_attributes.h"
 #include "service/extract/html/html_parser.h"
-#include "service/extract/html/inert_content_stripper.h"
-#include "service/extract/strings/phrase_matcher.h"
-#include "service/extract/strings/text_normalizer.h"
 #include "service/extract/strings/utf8.h"
 #include "service/extract/work_budget.h"
 
 namespace declutter::extract {
 namespace {
 
-constexpr size_t kMaxH1 = 4;
-// Bylines and dates read from the body's markup; the first ones are the article's.
-constexpr size_t kMaxBylines = 16;
-constexpr size_t kMaxBylineBytes = 120;
-constexpr size_t kMaxDates = 16;
-constexpr size_t kMaxMeta = 256;
-constexpr size_t kMaxJsonLd = 16;
 // Below this much visible block text (bytes), hidden content is looked at too.
 constexpr int64_t kThinVisibleBytes = 400;
-// A hidden element holding at least 1/kShownHiddenShare of the page's text is shown.
+// A hidden element holding at least 1/kShownHiddenShare of the page's text is
+// shown.
 constexpr int64_t kShownHiddenShare = 2;
 
+// The tag tables below keep one line per group of tags: clang-format would give
+// each tag a line of its own.
+// clang-format off
 // Elements whose content is never article text.
 bool IsSkipped(GumboTag tag) {
   switch (tag) {
@@ -87,41 +80,7 @@ bool IsParagraphLike(GumboTag tag) {
       return false;
   }
 }
-
-// Evidence from the element's own name, independent of its attributes.
-std::pair<int, BlockKind> TagHint(GumboTag tag) {
-  switch (tag) {
-    case GUMBO_TAG_ARTICLE: return {25, BlockKind::kNone};
-    case GUMBO_TAG_MAIN: return {15, BlockKind::kNone};
-    case GUMBO_TAG_NAV: return {-40, BlockKind::kNavigation};
-    case GUMBO_TAG_FOOTER: return {-30, BlockKind::kCopyright};
-    case GUMBO_TAG_ASIDE: return {-30, BlockKind::kRelated};
-    case GUMBO_TAG_HEADER: return {-10, BlockKind::kNavigation};
-    case GUMBO_TAG_MENU: return {-30, BlockKind::kNavigation};
-    default: return {0, BlockKind::kNone};
-  }
-}
-
-// The name of an attribute this file reads. InertContentStripper drops every
-// attribute not in kReadAttributes before parsing, so reading another would
-// silently find nothing: the check runs at compile time.
-struct ReadAttribute {
-  consteval ReadAttribute(const char* attribute) : name(attribute) {
-    if (!InertContentStripper::KeepsAttribute(attribute)) {
-      throw "InertContentStripper drops this attribute: add it to kReadAttributes";
-    }
-  }
-  const char* name;
-};
-
-const GumboAttribute* FindAttr(const GumboElement& el, ReadAttribute attr) {
-  return gumbo_get_attribute(&el.attributes, attr.name);
-}
-
-absl::string_view Attr(const GumboElement& el, ReadAttribute attr) {
-  const GumboAttribute* a = FindAttr(el, attr);
-  return a == nullptr ? absl::string_view() : absl::string_view(a->value);
-}
+// clang-format on
 
 bool IsHidden(const GumboElement& el) {
   if (FindAttr(el, "hidden") != nullptr) return true;
@@ -136,16 +95,7 @@ bool IsHidden(const GumboElement& el) {
          absl::StrContains(s, "visibility:hidden");
 }
 
-// Tag and first class token, hashed. Only the first: the tokens after it vary among
-// items of one kind (bg1/bg2, post-123, is-unread, elementor-element-702c).
-uint32_t ClassKey(GumboTag tag, absl::string_view classes) {
-  classes = absl::StripLeadingAsciiWhitespace(classes.substr(0, 256));
-  const absl::string_view first = classes.substr(0, classes.find_first_of(" \t\n\r\f"));
-  if (first.empty()) return 0;
-  const size_t h = absl::HashOf(static_cast<int>(tag), first);
-  return static_cast<uint32_t>(h ^ (h >> 32)) | 1u;  // never 0
-}
-
+// clang-format off
 BlockRole RoleOf(GumboTag tag, int* level) {
   *level = 0;
   switch (tag) {
@@ -163,180 +113,12 @@ BlockRole RoleOf(GumboTag tag, int* level) {
     default: return BlockRole::kParagraph;
   }
 }
-
-// Concatenated text of a subtree (for JSON-LD), raw and bounded.
-std::string SubtreeText(const GumboNode* root, size_t limit) {
-  std::string out;
-  std::vector<const GumboNode*> stack = {root};
-  while (!stack.empty() && out.size() < limit) {
-    const GumboNode* n = stack.back();
-    stack.pop_back();
-    if (n->type == GUMBO_NODE_TEXT || n->type == GUMBO_NODE_WHITESPACE ||
-        n->type == GUMBO_NODE_CDATA) {
-      out.append(n->v.text.text);
-    } else if (n->type == GUMBO_NODE_ELEMENT) {
-      const GumboVector& kids = n->v.element.children;
-      for (unsigned i = kids.length; i > 0; --i) {
-        stack.push_back(static_cast<const GumboNode*>(kids.data[i - 1]));
-      }
-    }
-  }
-  if (out.size() > limit) out.resize(Utf8Prefix(out, limit).size());
-  return out;
-}
-
-// The text a reader sees in a subtree (for <title>, <h1> and bylines): runs of
-// whitespace collapsed while reading, so `limit` bounds the visible text and not the
-// source's indentation; <br> and block elements separate words; script, style and
-// template bodies skipped. At most `limit` bytes (cut on a code point boundary).
-std::string VisibleText(const GumboNode* root, size_t limit) {
-  std::string out;
-  auto space = [&out] {
-    if (!out.empty() && out.back() != ' ') out.push_back(' ');
-  };
-  std::vector<const GumboNode*> stack = {root};
-  // One byte past the limit is read, so the cut below can see whether the limit falls
-  // inside a character.
-  while (!stack.empty() && out.size() <= limit) {
-    const GumboNode* n = stack.back();
-    stack.pop_back();
-    if (n == nullptr) {  // the end of a block element
-      space();
-    } else if (n->type == GUMBO_NODE_TEXT || n->type == GUMBO_NODE_WHITESPACE ||
-               n->type == GUMBO_NODE_CDATA) {
-      for (const char* c = n->v.text.text; *c != '\0' && out.size() <= limit; ++c) {
-        if (absl::ascii_isspace(static_cast<unsigned char>(*c))) {
-          space();
-        } else {
-          out.push_back(*c);
-        }
-      }
-    } else if (n->type == GUMBO_NODE_ELEMENT) {
-      const GumboTag tag = n->v.element.tag;
-      if (tag == GUMBO_TAG_SCRIPT || tag == GUMBO_TAG_STYLE || tag == GUMBO_TAG_TEMPLATE ||
-          tag == GUMBO_TAG_NOSCRIPT) {
-        continue;
-      }
-      const bool separates = tag == GUMBO_TAG_BR || tag == GUMBO_TAG_DIV ||
-                             tag == GUMBO_TAG_P || tag == GUMBO_TAG_LI;
-      if (separates) {
-        space();
-        stack.push_back(nullptr);
-      }
-      const GumboVector& kids = n->v.element.children;
-      for (unsigned i = kids.length; i > 0; --i) {
-        stack.push_back(static_cast<const GumboNode*>(kids.data[i - 1]));
-      }
-    }
-  }
-  if (out.size() > limit) out.resize(Utf8Prefix(out, limit).size());
-  return TextNormalizer::CollapseSpaces(out);
-}
-
-// Whether `value` names an author or byline: microdata itemprop=author, rel=author,
-// and the class and id names sites give bylines ("byline", "author-name") and forum
-// posters ("username", "poster").
-bool MarksAuthor(absl::string_view value) {
-  // Forum software marks a post's author as its user name or poster.
-  static const PhraseMatcher* const marks = new PhraseMatcher(
-      {"author", "byline", "username", "user-name", "poster"},
-      PhraseMatcher::Case::kIgnoreAscii);
-  return marks->ContainsAny(value);
-}
-
-// Facts any element may carry in its attributes: a date (<time datetime>, microdata
-// datePublished) and a byline's text.
-void CollectMarkedFacts(const GumboNode* node, HtmlFacts* facts) {
-  const GumboElement& el = node->v.element;
-  HtmlFacts& f = *facts;
-  const absl::string_view itemprop = Attr(el, "itemprop");
-  if (f.dates.size() < kMaxDates &&
-      (el.tag == GUMBO_TAG_TIME || absl::EqualsIgnoreCase(itemprop, "datePublished"))) {
-    absl::string_view when = Attr(el, "datetime");
-    if (when.empty()) when = Attr(el, "content");
-    if (!when.empty()) f.dates.emplace_back(Utf8Prefix(when, 64));
-  }
-  if (f.bylines.size() >= kMaxBylines || el.tag == GUMBO_TAG_META ||
-      el.tag == GUMBO_TAG_LINK || el.tag == GUMBO_TAG_SCRIPT || el.tag == GUMBO_TAG_STYLE) {
-    return;
-  }
-  // A link to the author's page ("/author/jane-doe") names the author too.
-  const absl::string_view href = el.tag == GUMBO_TAG_A ? Attr(el, "href") : "";
-  const bool author_link =
-      absl::StrContains(href, "/author/") || absl::StrContains(href, "/authors/");
-  const bool strong = author_link || MarksAuthor(itemprop) || MarksAuthor(Attr(el, "rel"));
-  if (strong || MarksAuthor(Attr(el, "class")) || MarksAuthor(Attr(el, "id"))) {
-    std::string text = VisibleText(node, kMaxBylineBytes + 1);
-    if (!text.empty() && text.size() <= kMaxBylineBytes) {
-      f.bylines.push_back({std::move(text), strong});
-    }
-  }
-}
-
-void CollectFacts(const GumboNode* node, HtmlFacts* facts) {
-    const GumboElement& el = node->v.element;
-    HtmlFacts& f = *facts;
-    switch (el.tag) {
-      case GUMBO_TAG_HTML:
-        if (f.lang.empty()) f.lang = std::string(Utf8Prefix(Attr(el, "lang"), 64));
-        break;
-      case GUMBO_TAG_TITLE:
-        if (f.title.empty()) f.title = VisibleText(node, 2048);
-        break;
-      case GUMBO_TAG_META: {
-        if (f.meta.size() >= kMaxMeta) break;
-        absl::string_view key = Attr(el, "property");
-        if (key.empty()) key = Attr(el, "name");
-        if (key.empty()) key = Attr(el, "itemprop");
-        if (key.empty()) key = Attr(el, "http-equiv");
-        absl::string_view content = Attr(el, "content");
-        if (!key.empty() && !content.empty()) {
-          f.meta.emplace_back(absl::AsciiStrToLower(key.substr(0, 128)),
-                              TextNormalizer::CollapseSpaces(Utf8Prefix(content, 4096)));
-        }
-        break;
-      }
-      case GUMBO_TAG_LINK:
-        if (f.canonical.empty() &&
-            absl::EqualsIgnoreCase(Attr(el, "rel"), "canonical")) {
-          f.canonical = std::string(Utf8Prefix(Attr(el, "href"), 2048));
-        }
-        break;
-      case GUMBO_TAG_SCRIPT:
-        if (f.json_ld.size() < kMaxJsonLd &&
-            absl::StrContains(absl::AsciiStrToLower(Attr(el, "type")), "ld+json")) {
-          f.json_ld.push_back(SubtreeText(node, 1 << 20));
-        }
-        break;
-      case GUMBO_TAG_H1:
-        if (f.h1.size() < kMaxH1) f.h1.push_back(VisibleText(node, 2048));
-        break;
-      default:
-        break;
-    }
-    CollectMarkedFacts(node, facts);
-  }
-
-// Reads the facts of every element below `root` (used for <head>, whose content is
-// never turned into blocks).
-void CollectSubtreeFacts(const GumboNode* root, HtmlFacts* facts) {
-  std::vector<const GumboNode*> stack = {root};
-  while (!stack.empty()) {
-    const GumboNode* n = stack.back();
-    stack.pop_back();
-    if (n->type != GUMBO_NODE_ELEMENT) continue;
-    CollectFacts(n, facts);
-    const GumboVector& kids = n->v.element.children;
-    for (unsigned k = kids.length; k > 0; --k) {
-      stack.push_back(static_cast<const GumboNode*>(kids.data[k - 1]));
-    }
-  }
-}
+// clang-format on
 
 class Walker {
  public:
   Walker(HtmlDocument* doc, WorkBudget* budget, bool memoize_hints)
-      : doc_(doc), budget_(budget), memoize_hints_(memoize_hints) {}
+      : doc_(doc), budget_(budget), hints_(memoize_hints) {}
 
   void Run(const GumboNode* root) {
     struct Frame {
@@ -350,12 +132,15 @@ class Walker {
     std::vector<Frame> stack;
     if (!Enter(root, &stack)) return;
     while (!stack.empty()) {
-      if (budget_ != nullptr && budget_->Expired()) return;  // the caller reports it
+      // The caller's next budget check reports the expiry.
+      if (budget_ != nullptr && budget_->Expired()) return;
       Frame& top = stack.back();
       const GumboVector& kids = top.node->v.element.children;
       if (top.next_child < kids.length) {
-        const auto* child = static_cast<const GumboNode*>(kids.data[top.next_child++]);
-        if (child->type == GUMBO_NODE_ELEMENT || child->type == GUMBO_NODE_TEMPLATE) {
+        const auto* child =
+            static_cast<const GumboNode*>(kids.data[top.next_child++]);
+        if (child->type == GUMBO_NODE_ELEMENT ||
+            child->type == GUMBO_NODE_TEMPLATE) {
           Enter(child, &stack);
         } else if (child->type == GUMBO_NODE_TEXT ||
                    child->type == GUMBO_NODE_WHITESPACE ||
@@ -387,15 +172,16 @@ class Walker {
       CollectSubtreeFacts(node, &doc_->facts);
       return false;
     }
-    CollectFacts(node, &doc_->facts);
+    CollectElementFacts(node, &doc_->facts);
     if (IsSkipped(tag)) return false;
     if (tag == GUMBO_TAG_BR || tag == GUMBO_TAG_HR) {
       Flush();
       return false;
     }
     const bool block = IsBlockLevel(tag);
-    // A hidden inline element would merge its text into a visible block: it is never
-    // read. A hidden block-level one is read and marked, for DropHidden to judge.
+    // A hidden inline element would merge its text into a visible block: it is
+    // never read. A hidden block-level one is read and marked, for DropHidden
+    // to judge.
     const bool hidden = IsHidden(el);
     if (hidden && !block) return false;
     if (block) Flush();
@@ -405,18 +191,7 @@ class Walker {
     dn.depth = open_.empty() ? 0 : doc_->dom[open_.back()].depth + 1;
     dn.tag = static_cast<uint16_t>(tag);
     dn.paragraph_like = IsParagraphLike(tag);
-    auto [tag_weight, tag_kind] = TagHint(tag);
-    ClassHint hint;
-    const absl::string_view classes = Attr(el, "class");
-    if (!classes.empty()) hint.Add(Score(classes));
-    for (ReadAttribute attr : {ReadAttribute("id"), ReadAttribute("role"),
-                               ReadAttribute("itemprop")}) {
-      absl::string_view v = Attr(el, attr);
-      if (!v.empty()) hint.Add(Score(v));
-    }
-    dn.hint = tag_weight + hint.weight;
-    dn.class_key = ClassKey(tag, classes);
-    dn.hint_kind = hint.worst != nullptr ? hint.worst->kind : tag_kind;
+    hints_.Describe(el, &dn);
     dn.hidden = hidden;
     const int32_t index = static_cast<int32_t>(doc_->dom.size());
     dn.end = index + 1;
@@ -455,7 +230,8 @@ class Walker {
       const size_t start = i;
       const uint32_t cp = NextCodePoint(s, &i);
       const bool space = cp == ' ' || cp == '\t' || cp == '\n' || cp == '\r' ||
-                         cp == '\f' || cp == 0xA0 || cp == 0x3000 || cp == 0x200B;
+                         cp == '\f' || cp == 0xA0 || cp == 0x3000 ||
+                         cp == 0x200B;
       if (pre_depth_ > 0 && (cp == '\n' || cp == ' ' || cp == '\t')) {
         buffer_.push_back(static_cast<char>(cp));
         pending_space_ = false;
@@ -476,7 +252,8 @@ class Walker {
 
   void Flush() {
     pending_space_ = false;
-    while (!buffer_.empty() && (buffer_.back() == ' ' || buffer_.back() == '\n')) {
+    while (!buffer_.empty() &&
+           (buffer_.back() == ' ' || buffer_.back() == '\n')) {
       buffer_.pop_back();
     }
     if (!buffer_.empty() && !blocks_open_.empty()) {
@@ -484,33 +261,20 @@ class Walker {
       b.text = std::move(buffer_);
       b.link_chars = link_chars_;
       b.node = blocks_open_.back();
-      b.role = RoleOf(static_cast<GumboTag>(doc_->dom[b.node].tag), &b.heading_level);
+      b.role = RoleOf(static_cast<GumboTag>(doc_->dom[b.node].tag),
+                      &b.heading_level);
       doc_->blocks.push_back(std::move(b));
     }
     buffer_.clear();
     link_chars_ = 0;
   }
 
-  // ClassHints::Score, remembered per distinct value: pages repeat the same class
-  // names on hundreds of elements. The keys point into the parse tree, which
-  // outlives the walk.
-  ClassHint Score(absl::string_view value) {
-    if (!memoize_hints_) return ClassHints::Score(value);
-    auto it = hints_.find(value);
-    if (it != hints_.end()) return it->second;
-    const ClassHint hint = ClassHints::Score(value);
-    if (hints_.size() < kMaxRememberedHints) hints_.emplace(value, hint);
-    return hint;
-  }
-
-  static constexpr size_t kMaxRememberedHints = 1 << 14;
-
   HtmlDocument* doc_;
   WorkBudget* const budget_;  // may be null
-  const bool memoize_hints_;
-  absl::flat_hash_map<absl::string_view, ClassHint> hints_;
-  std::vector<int32_t> open_;         // dom indices of the open elements
-  std::vector<int32_t> blocks_open_;  // the open block-level ones: text containers
+  DomHints hints_;  // remembers attribute values by views into the tree
+  std::vector<int32_t> open_;  // dom indices of the open elements
+  // The open block-level ones: the containers of the text being read.
+  std::vector<int32_t> blocks_open_;
   std::string buffer_;
   int32_t link_chars_ = 0;
   int link_depth_ = 0;
@@ -518,12 +282,13 @@ class Walker {
   bool pending_space_ = false;
 };
 
-// Removes the blocks of hidden elements, except where hiding is how the page waits for
-// a script to reveal its content (a wrapper with display:none against a flash of
-// unstyled content, streamed server rendering parked in <div hidden>): a hidden
-// element holding at least half of the page's text is shown, and when hiding would
-// leave almost nothing, everything is. A browser would show them; so do we. Dropdown
-// menus, dialogs and mobile copies of the navigation stay out.
+// Removes the blocks of hidden elements, except where hiding is how the page
+// waits for a script to reveal its content (a wrapper with display:none against
+// a flash of unstyled content, streamed server rendering parked in <div
+// hidden>): a hidden element holding at least half of the page's text is shown,
+// and when hiding would leave almost nothing, everything is. A browser would
+// show them; so do we. Dropdown menus, dialogs and mobile copies of the
+// navigation stay out.
 void DropHidden(HtmlDocument* doc) {
   DomTree& dom = doc->dom;
   std::vector<int64_t> bytes(dom.size(), 0);
@@ -556,19 +321,14 @@ void DropHidden(HtmlDocument* doc) {
 
 }  // namespace
 
-absl::string_view HtmlFacts::Meta(absl::string_view key) const {
-  for (const auto& [k, v] : meta) {
-    if (k == key && !v.empty()) return v;
-  }
-  return {};
-}
-
-HtmlDocument HtmlBlockBuilder::Build(absl::string_view html, WorkBudget* budget) {
+HtmlDocument HtmlBlockBuilder::Build(absl::string_view html,
+                                     WorkBudget* budget) {
   const ParsedHtml parsed = ParsedHtml::Parse(html);
   return FromTree(parsed.root(), budget);
 }
 
-HtmlDocument HtmlBlockBuilder::FromTree(const GumboNode* root, WorkBudget* budget,
+HtmlDocument HtmlBlockBuilder::FromTree(const GumboNode* root,
+                                        WorkBudget* budget,
                                         const Shortcuts& shortcuts) {
   HtmlDocument doc;
   if (root == nullptr) return doc;

@@ -36,9 +36,9 @@
 
 namespace declutter::extract {
 
-// The attributes any reader of the tree uses; HtmlBlockBuilder can only ask
-// for these (its attribute reader is checked against this list at compile
-// time). Lower case, as the tokenizer makes attribute names.
+// The attributes any reader of the tree uses; the readers can only ask for
+// these (ReadAttribute in element_attributes.h checks its names against this
+// list at compile time). Lower case, as the tokenizer makes attribute names.
 inline constexpr std::string_view kReadAttributes[] = {
     "class",      "id",       "role",
     "itemprop",                               // class hints, bylines, dates

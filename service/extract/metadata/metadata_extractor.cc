@@ -151,7 +151,8 @@ std::vector<std::string> AuthorsFromTextByline(const BlockList& blocks) {
 }
 
 bool IsFileName(absl::string_view line, std::string* stem) {
-  for (absl::string_view ext : {".docx", ".doc", ".pdf", ".pptx", ".ppt", ".xlsx", ".txt"}) {
+  for (absl::string_view ext :
+       {".docx", ".doc", ".pdf", ".pptx", ".ppt", ".xlsx", ".txt"}) {
     if (absl::EndsWithIgnoreCase(line, ext) && line.size() > ext.size() + 3) {
       *stem = std::string(line.substr(0, line.size() - ext.size()));
       return true;
@@ -160,30 +161,41 @@ bool IsFileName(absl::string_view line, std::string* stem) {
   return false;
 }
 
-}  // namespace
+// What an HTML page offers as metadata evidence, for the steps of FromHtml.
+struct HtmlEvidence {
+  const HtmlFacts& facts;
+  const std::vector<JsonLdItem>& json_ld;
+  const BlockList& blocks;  // after selection
+  absl::string_view url;
+  absl::Time fetched_at;
+};
 
-void MetadataExtractor::FromHtml(const HtmlFacts& f, const std::vector<JsonLdItem>& json_ld,
-                                 const BlockList& blocks, absl::string_view url,
-                                 absl::Time fetched_at, Article* a) {
-  a->site_name = std::string(FirstMeta(f, {"og:site_name", "application-name", "sitename"}));
+void FillSiteName(const HtmlEvidence& in, Article* a) {
+  a->site_name = std::string(
+      FirstMeta(in.facts, {"og:site_name", "application-name", "sitename"}));
   if (!a->site_name.empty()) a->sources.site_name = "meta";
-  for (const JsonLdItem& item : json_ld) {
+  for (const JsonLdItem& item : in.json_ld) {
     if (!a->site_name.empty()) break;
     if (item.HasTypeContaining("WebSite")) a->site_name = std::string(item.Get("name"));
     if (!a->site_name.empty()) a->sources.site_name = "json-ld";
   }
+}
 
+void FillTitle(const HtmlEvidence& in, Article* a) {
+  const HtmlFacts& f = in.facts;
   TitleCandidates titles;
   titles.h1 = f.h1;
   titles.og_title = FirstMeta(f, {"og:title", "twitter:title"});
-  titles.json_headline = JsonLd::First(json_ld, "headline");
+  titles.json_headline = JsonLd::First(in.json_ld, "headline");
   titles.title_tag = f.title;
   titles.site_name = a->site_name;
-  titles.url = url;
+  titles.url = in.url;
   titles.is_article = absl::EqualsIgnoreCase(f.Meta("og:type"), "article") ||
-                      std::any_of(json_ld.begin(), json_ld.end(), [](const JsonLdItem& i) {
-                        return i.HasTypeContaining("Article") || i.HasTypeContaining("Posting");
-                      });
+                      std::any_of(in.json_ld.begin(), in.json_ld.end(),
+                                  [](const JsonLdItem& i) {
+                                    return i.HasTypeContaining("Article") ||
+                                           i.HasTypeContaining("Posting");
+                                  });
   ChosenTitle title = TitleChooser::Choose(titles);
   if (title.text.empty()) {
     // Older sites and Chinese government sites name the headline in their own meta.
@@ -191,47 +203,59 @@ void MetadataExtractor::FromHtml(const HtmlFacts& f, const std::vector<JsonLdIte
   }
   a->title = std::move(title.text);
   if (!a->title.empty()) a->sources.title = std::move(title.source);
+}
 
-  // Published: the first plausible date of the sources, most reliable first.
-  const auto set_date = [&](std::string* field, std::string* source, absl::string_view raw,
-                            const char* from) {
-    if (!field->empty() || raw.empty()) return;
-    std::optional<ParsedDate> d = DateParser::Find(raw);
-    if (d && DateParser::Plausible(*d, fetched_at)) {
-      *field = d->ToIso8601();
-      *source = from;
-    }
-  };
-  set_date(&a->published, &a->sources.published,
-           FirstMeta(f, {"article:published_time", "og:published_time", "datepublished",
-                         "pubdate", "publishdate", "publish_date", "date", "dc.date",
-                         "dc.date.issued", "dcterms.created", "sailthru.date",
-                         "parsely-pub-date"}),
-           "meta");
-  set_date(&a->published, &a->sources.published, JsonLd::First(json_ld, "datePublished"),
-           "json-ld");
+// Sets `*field` to the date in `raw`, and `*source` to `from`, unless `*field`
+// is already set or the date is not plausible: sources are tried most reliable
+// first.
+void SetDateIfUnset(absl::string_view raw, const char* from,
+                    absl::Time fetched_at, std::string* field,
+                    std::string* source) {
+  if (!field->empty() || raw.empty()) return;
+  std::optional<ParsedDate> d = DateParser::Find(raw);
+  if (d && DateParser::Plausible(*d, fetched_at)) {
+    *field = d->ToIso8601();
+    *source = from;
+  }
+}
+
+// Published: the first plausible date of the sources, most reliable first; then
+// modified.
+void FillDates(const HtmlEvidence& in, Article* a) {
+  const HtmlFacts& f = in.facts;
+  SetDateIfUnset(
+      FirstMeta(f, {"article:published_time", "og:published_time",
+                    "datepublished", "pubdate", "publishdate", "publish_date",
+                    "date", "dc.date", "dc.date.issued", "dcterms.created",
+                    "sailthru.date", "parsely-pub-date"}),
+      "meta", in.fetched_at, &a->published, &a->sources.published);
+  SetDateIfUnset(JsonLd::First(in.json_ld, "datePublished"), "json-ld",
+                 in.fetched_at, &a->published, &a->sources.published);
   for (size_t i = 0; i < f.dates.size(); ++i) {
-    set_date(&a->published, &a->sources.published, f.dates[i], "time-element");
+    SetDateIfUnset(f.dates[i], "time-element", in.fetched_at, &a->published,
+                   &a->sources.published);
   }
   if (a->published.empty()) {
-    a->published = DateFromTextDateline(blocks, fetched_at);
+    a->published = DateFromTextDateline(in.blocks, in.fetched_at);
     if (!a->published.empty()) a->sources.published = "text";
   }
   if (a->published.empty()) {
-    std::optional<ParsedDate> d = DateParser::FromUrl(url);
-    if (d && DateParser::Plausible(*d, fetched_at)) {
+    std::optional<ParsedDate> d = DateParser::FromUrl(in.url);
+    if (d && DateParser::Plausible(*d, in.fetched_at)) {
       a->published = d->ToIso8601();
       a->sources.published = "url";
     }
   }
-  set_date(&a->modified, &a->sources.modified,
-           FirstMeta(f, {"article:modified_time", "og:updated_time", "datemodified",
-                         "dcterms.modified"}),
-           "meta");
-  set_date(&a->modified, &a->sources.modified, JsonLd::First(json_ld, "dateModified"),
-           "json-ld");
+  SetDateIfUnset(FirstMeta(f, {"article:modified_time", "og:updated_time",
+                               "datemodified", "dcterms.modified"}),
+                 "meta", in.fetched_at, &a->modified, &a->sources.modified);
+  SetDateIfUnset(JsonLd::First(in.json_ld, "dateModified"), "json-ld",
+                 in.fetched_at, &a->modified, &a->sources.modified);
+}
 
-  a->authors = AuthorsFromJsonLd(json_ld);
+void FillAuthors(const HtmlEvidence& in, Article* a) {
+  const HtmlFacts& f = in.facts;
+  a->authors = AuthorsFromJsonLd(in.json_ld);
   if (!a->authors.empty()) a->sources.authors = "json-ld";
   if (a->authors.empty()) {
     a->authors = BylineParser::Names(FirstMeta(
@@ -245,14 +269,19 @@ void MetadataExtractor::FromHtml(const HtmlFacts& f, const std::vector<JsonLdIte
     }
   }
   if (a->authors.empty()) {
-    a->authors = AuthorsFromTextByline(blocks);
+    a->authors = AuthorsFromTextByline(in.blocks);
     if (!a->authors.empty()) a->sources.authors = "text";
   }
+}
+
+// The description, the keywords and the article:tag / article:section tags.
+void FillDescriptionAndTopics(const HtmlEvidence& in, Article* a) {
+  const HtmlFacts& f = in.facts;
   a->description = std::string(FirstMeta(f, {"description", "og:description",
                                              "twitter:description"}));
   if (!a->description.empty()) a->sources.description = "meta";
   if (a->description.empty()) {
-    a->description = std::string(JsonLd::First(json_ld, "description"));
+    a->description = std::string(JsonLd::First(in.json_ld, "description"));
     if (!a->description.empty()) a->sources.description = "json-ld";
   }
   a->keywords = SplitList(FirstMeta(f, {"keywords", "news_keywords"}));
@@ -262,19 +291,40 @@ void MetadataExtractor::FromHtml(const HtmlFacts& f, const std::vector<JsonLdIte
       a->tags.push_back(v);
     }
   }
-  a->canonical_url = UrlResolver::Resolve(url, f.canonical);
+}
+
+// The canonical URL and the lead image, made absolute against the page's URL.
+void FillLinks(const HtmlEvidence& in, Article* a) {
+  const HtmlFacts& f = in.facts;
+  a->canonical_url = UrlResolver::Resolve(in.url, f.canonical);
   if (!a->canonical_url.empty()) a->sources.canonical_url = "link";
   if (a->canonical_url.empty()) {
-    a->canonical_url = UrlResolver::Resolve(url, FirstMeta(f, {"og:url"}));
+    a->canonical_url = UrlResolver::Resolve(in.url, FirstMeta(f, {"og:url"}));
     if (!a->canonical_url.empty()) a->sources.canonical_url = "meta";
   }
-  a->image = UrlResolver::Resolve(url, FirstMeta(f, {"og:image", "og:image:url",
-                                                     "twitter:image", "image"}));
+  a->image = UrlResolver::Resolve(
+      in.url,
+      FirstMeta(f, {"og:image", "og:image:url", "twitter:image", "image"}));
   if (!a->image.empty()) a->sources.image = "meta";
   if (a->image.empty()) {
-    a->image = UrlResolver::Resolve(url, JsonLd::First(json_ld, "image"));
+    a->image = UrlResolver::Resolve(in.url, JsonLd::First(in.json_ld, "image"));
     if (!a->image.empty()) a->sources.image = "json-ld";
   }
+}
+
+}  // namespace
+
+void MetadataExtractor::FromHtml(const HtmlFacts& f,
+                                 const std::vector<JsonLdItem>& json_ld,
+                                 const BlockList& blocks, absl::string_view url,
+                                 absl::Time fetched_at, Article* a) {
+  const HtmlEvidence in{f, json_ld, blocks, url, fetched_at};
+  FillSiteName(in, a);
+  FillTitle(in, a);  // strips the site name, so after it
+  FillDates(in, a);
+  FillAuthors(in, a);
+  FillDescriptionAndTopics(in, a);
+  FillLinks(in, a);
   // A repost names its original publisher in JSON-LD's sourceOrganization.
   a->source = std::string(JsonLd::First(json_ld, "sourceOrganization"));
   if (!a->source.empty()) a->sources.source = "json-ld";

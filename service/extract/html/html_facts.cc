@@ -1,0 +1,213 @@
+#include "service/extract/html/html_facts.h"
+
+#include <gumbo.h>
+
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "absl/strings/ascii.h"
+#include "absl/strings/match.h"
+#include "service/extract/html/element_attributes.h"
+#include "service/extract/strings/phrase_matcher.h"
+#include "service/extract/strings/text_normalizer.h"
+#include "service/extract/strings/utf8.h"
+
+namespace declutter::extract {
+namespace {
+
+constexpr size_t kMaxH1 = 4;
+// Bylines and dates read from the body's markup; the first ones are the
+// article's.
+constexpr size_t kMaxBylines = 16;
+constexpr size_t kMaxBylineBytes = 120;
+constexpr size_t kMaxDates = 16;
+constexpr size_t kMaxMeta = 256;
+constexpr size_t kMaxJsonLd = 16;
+
+// Concatenated text of a subtree (for JSON-LD), raw and bounded.
+std::string SubtreeText(const GumboNode* root, size_t limit) {
+  std::string out;
+  std::vector<const GumboNode*> stack = {root};
+  while (!stack.empty() && out.size() < limit) {
+    const GumboNode* n = stack.back();
+    stack.pop_back();
+    if (n->type == GUMBO_NODE_TEXT || n->type == GUMBO_NODE_WHITESPACE ||
+        n->type == GUMBO_NODE_CDATA) {
+      out.append(n->v.text.text);
+    } else if (n->type == GUMBO_NODE_ELEMENT) {
+      const GumboVector& kids = n->v.element.children;
+      for (unsigned i = kids.length; i > 0; --i) {
+        stack.push_back(static_cast<const GumboNode*>(kids.data[i - 1]));
+      }
+    }
+  }
+  if (out.size() > limit) out.resize(Utf8Prefix(out, limit).size());
+  return out;
+}
+
+// The text a reader sees in a subtree (for <title>, <h1> and bylines): runs of
+// whitespace collapsed while reading, so `limit` bounds the visible text and
+// not the source's indentation; <br> and block elements separate words; script,
+// style and template bodies skipped. At most `limit` bytes (cut on a code point
+// boundary).
+std::string VisibleText(const GumboNode* root, size_t limit) {
+  std::string out;
+  auto space = [&out] {
+    if (!out.empty() && out.back() != ' ') out.push_back(' ');
+  };
+  std::vector<const GumboNode*> stack = {root};
+  // One byte past the limit is read, so the cut below can see whether the limit
+  // falls inside a character.
+  while (!stack.empty() && out.size() <= limit) {
+    const GumboNode* n = stack.back();
+    stack.pop_back();
+    if (n == nullptr) {  // the end of a block element
+      space();
+    } else if (n->type == GUMBO_NODE_TEXT || n->type == GUMBO_NODE_WHITESPACE ||
+               n->type == GUMBO_NODE_CDATA) {
+      for (const char* c = n->v.text.text; *c != '\0' && out.size() <= limit;
+           ++c) {
+        if (absl::ascii_isspace(static_cast<unsigned char>(*c))) {
+          space();
+        } else {
+          out.push_back(*c);
+        }
+      }
+    } else if (n->type == GUMBO_NODE_ELEMENT) {
+      const GumboTag tag = n->v.element.tag;
+      if (tag == GUMBO_TAG_SCRIPT || tag == GUMBO_TAG_STYLE ||
+          tag == GUMBO_TAG_TEMPLATE || tag == GUMBO_TAG_NOSCRIPT) {
+        continue;
+      }
+      const bool separates = tag == GUMBO_TAG_BR || tag == GUMBO_TAG_DIV ||
+                             tag == GUMBO_TAG_P || tag == GUMBO_TAG_LI;
+      if (separates) {
+        space();
+        stack.push_back(nullptr);
+      }
+      const GumboVector& kids = n->v.element.children;
+      for (unsigned i = kids.length; i > 0; --i) {
+        stack.push_back(static_cast<const GumboNode*>(kids.data[i - 1]));
+      }
+    }
+  }
+  if (out.size() > limit) out.resize(Utf8Prefix(out, limit).size());
+  return TextNormalizer::CollapseSpaces(out);
+}
+
+// Whether `value` names an author or byline: microdata itemprop=author,
+// rel=author, and the class and id names sites give bylines ("byline",
+// "author-name") and forum posters ("username", "poster").
+bool MarksAuthor(absl::string_view value) {
+  // Forum software marks a post's author as its user name or poster.
+  static const PhraseMatcher* const marks =
+      new PhraseMatcher({"author", "byline", "username", "user-name", "poster"},
+                        PhraseMatcher::Case::kIgnoreAscii);
+  return marks->ContainsAny(value);
+}
+
+// Facts any element may carry in its attributes: a date (<time datetime>,
+// microdata datePublished) and a byline's text.
+void CollectMarkedFacts(const GumboNode* node, HtmlFacts* facts) {
+  const GumboElement& el = node->v.element;
+  HtmlFacts& f = *facts;
+  const absl::string_view itemprop = Attr(el, "itemprop");
+  if (f.dates.size() < kMaxDates &&
+      (el.tag == GUMBO_TAG_TIME ||
+       absl::EqualsIgnoreCase(itemprop, "datePublished"))) {
+    absl::string_view when = Attr(el, "datetime");
+    if (when.empty()) when = Attr(el, "content");
+    if (!when.empty()) f.dates.emplace_back(Utf8Prefix(when, 64));
+  }
+  if (f.bylines.size() >= kMaxBylines || el.tag == GUMBO_TAG_META ||
+      el.tag == GUMBO_TAG_LINK || el.tag == GUMBO_TAG_SCRIPT ||
+      el.tag == GUMBO_TAG_STYLE) {
+    return;
+  }
+  // A link to the author's page ("/author/jane-doe") names the author too.
+  const absl::string_view href = el.tag == GUMBO_TAG_A ? Attr(el, "href") : "";
+  const bool author_link = absl::StrContains(href, "/author/") ||
+                           absl::StrContains(href, "/authors/");
+  const bool strong =
+      author_link || MarksAuthor(itemprop) || MarksAuthor(Attr(el, "rel"));
+  if (strong || MarksAuthor(Attr(el, "class")) || MarksAuthor(Attr(el, "id"))) {
+    std::string text = VisibleText(node, kMaxBylineBytes + 1);
+    if (!text.empty() && text.size() <= kMaxBylineBytes) {
+      f.bylines.push_back({std::move(text), strong});
+    }
+  }
+}
+
+}  // namespace
+
+void CollectElementFacts(const GumboNode* node, HtmlFacts* facts) {
+  const GumboElement& el = node->v.element;
+  HtmlFacts& f = *facts;
+  switch (el.tag) {
+    case GUMBO_TAG_HTML:
+      if (f.lang.empty()) {
+        f.lang = std::string(Utf8Prefix(Attr(el, "lang"), 64));
+      }
+      break;
+    case GUMBO_TAG_TITLE:
+      if (f.title.empty()) f.title = VisibleText(node, 2048);
+      break;
+    case GUMBO_TAG_META: {
+      if (f.meta.size() >= kMaxMeta) break;
+      absl::string_view key = Attr(el, "property");
+      if (key.empty()) key = Attr(el, "name");
+      if (key.empty()) key = Attr(el, "itemprop");
+      if (key.empty()) key = Attr(el, "http-equiv");
+      absl::string_view content = Attr(el, "content");
+      if (!key.empty() && !content.empty()) {
+        f.meta.emplace_back(
+            absl::AsciiStrToLower(key.substr(0, 128)),
+            TextNormalizer::CollapseSpaces(Utf8Prefix(content, 4096)));
+      }
+      break;
+    }
+    case GUMBO_TAG_LINK:
+      if (f.canonical.empty() &&
+          absl::EqualsIgnoreCase(Attr(el, "rel"), "canonical")) {
+        f.canonical = std::string(Utf8Prefix(Attr(el, "href"), 2048));
+      }
+      break;
+    case GUMBO_TAG_SCRIPT:
+      if (f.json_ld.size() < kMaxJsonLd &&
+          absl::StrContains(absl::AsciiStrToLower(Attr(el, "type")),
+                            "ld+json")) {
+        f.json_ld.push_back(SubtreeText(node, 1 << 20));
+      }
+      break;
+    case GUMBO_TAG_H1:
+      if (f.h1.size() < kMaxH1) f.h1.push_back(VisibleText(node, 2048));
+      break;
+    default:
+      break;
+  }
+  CollectMarkedFacts(node, facts);
+}
+
+void CollectSubtreeFacts(const GumboNode* root, HtmlFacts* facts) {
+  std::vector<const GumboNode*> stack = {root};
+  while (!stack.empty()) {
+    const GumboNode* n = stack.back();
+    stack.pop_back();
+    if (n->type != GUMBO_NODE_ELEMENT) continue;
+    CollectElementFacts(n, facts);
+    const GumboVector& kids = n->v.element.children;
+    for (unsigned k = kids.length; k > 0; --k) {
+      stack.push_back(static_cast<const GumboNode*>(kids.data[k - 1]));
+    }
+  }
+}
+
+absl::string_view HtmlFacts::Meta(absl::string_view key) const {
+  for (const auto& [k, v] : meta) {
+    if (k == key && !v.empty()) return v;
+  }
+  return {};
+}
+
+}  // namespace declutter::extract

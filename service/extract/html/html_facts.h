@@ -1,0 +1,65 @@
+// The facts of an HTML page that the metadata stage reads, collected from
+// Gumbo's tree while the block walk visits it: from <head> the <title>, <meta>
+// tags, the canonical link and JSON-LD; from <html> its lang; from the body the
+// first <h1> texts, elements marked as a byline, and <time>/microdata dates.
+//
+// Input: elements of a parse tree the caller owns (GUMBO_NODE_ELEMENT nodes).
+// Output: HtmlFacts, owning copies of what it keeps, so it outlives the tree.
+// Every list and string is bounded (counts and bytes below), whatever the page
+// holds; strings are cut on a UTF-8 character boundary. Stateless functions;
+// thread-safe on distinct facts.
+
+#ifndef DECLUTTER_SERVICE_EXTRACT_HTML_HTML_FACTS_H_
+#define DECLUTTER_SERVICE_EXTRACT_HTML_HTML_FACTS_H_
+
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "absl/strings/string_view.h"
+
+struct GumboInternalNode;
+
+namespace declutter::extract {
+
+struct HtmlFacts {
+  std::string title;      // text of <title>
+  std::string lang;       // <html lang>
+  std::string canonical;  // <link rel=canonical href>, as written
+  // <meta> name/property/itemprop (lower-cased) -> content, in document order.
+  std::vector<std::pair<std::string, std::string>> meta;
+  std::vector<std::string>
+      json_ld;                  // bodies of <script type=application/ld+json>
+  std::vector<std::string> h1;  // texts of the first <h1> elements
+  // Texts of the first short elements marked as an author or byline, in
+  // document order: `strong` ones by itemprop or rel ("author"), or as links to
+  // an /author/ page; weak ones by a class or id containing "author" or
+  // "byline", which sites also give to author bios, locations and avatars.
+  struct Byline {
+    std::string text;
+    bool strong = false;
+  };
+  std::vector<Byline> bylines;
+  // <time datetime> values and microdata datePublished values, in document
+  // order.
+  std::vector<std::string> dates;
+
+  // The first non-empty content of a <meta> whose key equals `key`; "" when
+  // none.
+  absl::string_view Meta(absl::string_view key) const;
+};
+
+// Adds to `*facts` what `element` itself says: its attributes, and for <title>,
+// <h1>, bylines and JSON-LD the text below it. The caller visits elements in
+// document order and chooses which subtrees to enter: the block walk visits a
+// skipped element (a JSON-LD <script>) or a hidden inline one but not what is
+// below it, so a byline or date inside those is not collected.
+void CollectElementFacts(const GumboInternalNode* element, HtmlFacts* facts);
+
+// CollectElementFacts for `root` and every element below it, in document order:
+// for <head>, whose content the block walk does not enter.
+void CollectSubtreeFacts(const GumboInternalNode* root, HtmlFacts* facts);
+
+}  // namespace declutter::extract
+
+#endif  // DECLUTTER_SERVICE_EXTRACT_HTML_HTML_FACTS_H_

@@ -1,0 +1,110 @@
+#include "service/extract/html/html_facts.h"
+
+#include <string>
+#include <vector>
+
+#include "gtest/gtest.h"
+#include "service/extract/html/html_parser.h"
+
+namespace declutter::extract {
+namespace {
+
+// The facts of every element of `html`.
+HtmlFacts FactsOf(const std::string& html) {
+  const ParsedHtml parsed = ParsedHtml::Parse(html);
+  HtmlFacts facts;
+  CollectSubtreeFacts(parsed.root(), &facts);
+  return facts;
+}
+
+TEST(HtmlFactsTest, LongTitlesAreCutOnACharacterBoundary) {
+  // 3,000 three-byte characters: the 2,048-byte cap falls inside one (found by
+  // the charset fuzzer, which checks every output is valid UTF-8).
+  std::string chars;
+  for (int i = 0; i < 3000; ++i) chars += "\xE4\xB8\xAD";
+  const HtmlFacts facts =
+      FactsOf("<html><head><title>" + chars + "</title></head><body><h1>" +
+              chars + "</h1></body></html>");
+  for (const std::string& text : {facts.title, facts.h1.at(0)}) {
+    EXPECT_LE(text.size(), 2048u);
+    EXPECT_GE(text.size(), 2040u);
+    EXPECT_EQ(text.size() % 3, 0u) << text.size();
+  }
+}
+
+TEST(HtmlFactsTest, HeadFactsAreCollected) {
+  const HtmlFacts facts = FactsOf(
+      "<html lang=zh-CN><head><title> A title </title>"
+      "<meta property=\"og:title\" content=\"OG\"><meta name=Keywords "
+      "content=\"a,b\">"
+      "<link rel=canonical href=\"/c\">"
+      "<script "
+      "type=\"application/ld+json\">{\"headline\":\"H\"}</script></head>"
+      "<body><h1>Head <i>line</i></h1></body></html>");
+  EXPECT_EQ(facts.title, "A title");
+  EXPECT_EQ(facts.lang, "zh-CN");
+  EXPECT_EQ(facts.Meta("og:title"), "OG");
+  EXPECT_EQ(facts.Meta("keywords"), "a,b");
+  EXPECT_EQ(facts.canonical, "/c");
+  ASSERT_EQ(facts.json_ld.size(), 1u);
+  ASSERT_EQ(facts.h1.size(), 1u);
+  EXPECT_EQ(facts.h1[0], "Head line");
+}
+
+TEST(HtmlFactsTest, VisibleTextOfFactsIsBoundedAfterCollapsingSpaces) {
+  // The byline's indentation alone is longer than a byline may be: the bound
+  // applies to what a reader sees, so the name survives whole.
+  const std::string indent(200, ' ');
+  const HtmlFacts facts = FactsOf(
+      "<html><body><h1>Cosmetic Packaging<br>Design<style>.x{}</style></h1>"
+      "<div class=\"post_author\">\r\n" +
+      indent + "<img alt=x>" + indent +
+      "<a rel=author href=\"/authors/o\">Oleg Parashchak</a>" + indent +
+      "</div>"
+      "<p>Body text.</p></body></html>");
+  ASSERT_EQ(facts.h1.size(), 1u);
+  EXPECT_EQ(facts.h1[0], "Cosmetic Packaging Design");
+  ASSERT_EQ(facts.bylines.size(), 2u);
+  EXPECT_EQ(facts.bylines[0].text, "Oleg Parashchak");  // the class-marked div
+  EXPECT_FALSE(facts.bylines[0].strong);
+  EXPECT_EQ(facts.bylines[1].text, "Oleg Parashchak");  // the rel=author link
+  EXPECT_TRUE(facts.bylines[1].strong);
+}
+
+TEST(HtmlFactsTest, MetaKeysAreLowerCasedAndTheFirstNonEmptyContentWins) {
+  const HtmlFacts facts = FactsOf(
+      "<head><meta name=Author content=\"\"><meta name=AUTHOR content=\" Jane  "
+      "Doe \">"
+      "<meta name=author content=\"John Roe\"><meta "
+      "http-equiv=Content-Language "
+      "content=de></head>");
+  EXPECT_EQ(facts.Meta("author"), "Jane Doe");
+  EXPECT_EQ(facts.Meta("content-language"), "de");
+  EXPECT_EQ(facts.Meta("missing"), "");
+}
+
+TEST(HtmlFactsTest, DatesFromTimeElementsAndMicrodata) {
+  const HtmlFacts facts = FactsOf(
+      "<body><time datetime=\"2024-03-17T10:00\">Sunday</time>"
+      "<span itemprop=datePublished content=\"2024-03-16\">Saturday</span>"
+      "<time>no attribute</time></body>");
+  EXPECT_EQ(facts.dates,
+            (std::vector<std::string>{"2024-03-17T10:00", "2024-03-16"}));
+}
+
+TEST(HtmlFactsTest, ListsAreBoundedWhateverThePageHolds) {
+  std::string html = "<head>";
+  for (int i = 0; i < 300; ++i) html += "<meta name=k content=v>";
+  html += "</head><body>";
+  for (int i = 0; i < 20; ++i)
+    html += "<h1>h</h1><time datetime=2024-01-01></time>";
+  for (int i = 0; i < 20; ++i) html += "<p class=byline>By Jane Doe</p>";
+  const HtmlFacts facts = FactsOf(html + "</body>");
+  EXPECT_EQ(facts.meta.size(), 256u);
+  EXPECT_EQ(facts.h1.size(), 4u);
+  EXPECT_EQ(facts.dates.size(), 16u);
+  EXPECT_EQ(facts.bylines.size(), 16u);
+}
+
+}  // namespace
+}  // namespace declutter::extract
