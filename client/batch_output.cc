@@ -1,8 +1,13 @@
 #include "client/batch_output.h"
 
+#include <fcntl.h>
+#include <unistd.h>
+
+#include <cerrno>
 #include <filesystem>
-#include <iostream>
+#include <fstream>
 #include <nlohmann/json.hpp>
+#include <system_error>
 
 #include "absl/strings/str_cat.h"
 #include "client/response_printer.h"
@@ -19,7 +24,7 @@ absl::StatusOr<std::unique_ptr<BatchOutput>> BatchOutput::Open(
           "--resume needs an output file: expected --output FILE, not standard "
           "output");
     }
-    out->to_stdout_ = true;
+    out->fd_ = STDOUT_FILENO;
     return out;
   }
   std::error_code ec;
@@ -49,24 +54,40 @@ absl::StatusOr<std::unique_ptr<BatchOutput>> BatchOutput::Open(
       }
     }
   }
-  absl::MutexLock lock(&out->mu_);
-  out->file_.open(
-      path, std::ios::binary | (resume ? std::ios::app : std::ios::trunc));
-  if (!out->file_) {
+  out->fd_ = ::open(
+      path.c_str(),
+      O_WRONLY | O_CREAT | O_CLOEXEC | (resume ? O_APPEND : O_TRUNC), 0644);
+  if (out->fd_ < 0) {
     return absl::UnavailableError(
         absl::StrCat("cannot write ", path, ": expected a writable file path"));
   }
+  out->owns_fd_ = true;
   return out;
 }
 
+BatchOutput::~BatchOutput() {
+  if (owns_fd_) ::close(fd_);
+}
+
 absl::Status BatchOutput::Write(const v1::CleanResponse& response) {
-  const std::string json = ResponsePrinter::JsonLine(response) + "\n";
+  const std::string line = ResponsePrinter::JsonLine(response) + "\n";
   absl::MutexLock lock(&mu_);
-  std::ostream& out = to_stdout_ ? std::cout : file_;
-  out << json;
-  out.flush();
-  if (!out)
-    return absl::UnavailableError(absl::StrCat("writing ", path_, " failed"));
+  if (!failure_.ok()) return failure_;
+  size_t written = 0;
+  while (written < line.size()) {
+    const ssize_t n =
+        ::write(fd_, line.data() + written, line.size() - written);
+    if (n < 0 && errno == EINTR) continue;
+    if (n <= 0) {
+      const std::string why =
+          n < 0 ? std::generic_category().message(errno) : "nothing written";
+      failure_ = absl::UnavailableError(absl::StrCat(
+          "cannot write to ", path_ == "-" ? "standard output" : path_,
+          " (the batch's --output): ", why));
+      return failure_;
+    }
+    written += static_cast<size_t>(n);
+  }
   return absl::OkStatus();
 }
 

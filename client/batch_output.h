@@ -7,13 +7,16 @@
 // to skip. Without it the file is replaced. "-" writes to standard output (no
 // resume).
 //
+// A failed write (a full disk, a closed pipe, a file-size limit) is an error
+// naming the output and why; the output stays failed, so no later line lands
+// after a lost one. A line cut by the failure is removed by the next --resume.
+//
 // Write() is thread-safe; Done() may be called from any thread after Open().
 
 #ifndef DECLUTTER_CLIENT_BATCH_OUTPUT_H_
 #define DECLUTTER_CLIENT_BATCH_OUTPUT_H_
 
 #include <cstddef>
-#include <fstream>
 #include <memory>
 #include <string>
 
@@ -35,7 +38,13 @@ class BatchOutput {
   bool Done(const std::string& id) const { return done_.contains(id); }
   size_t resumed() const { return done_.size(); }
 
-  // Appends one line for `response` and flushes it.
+  ~BatchOutput();
+  BatchOutput(const BatchOutput&) = delete;
+  BatchOutput& operator=(const BatchOutput&) = delete;
+
+  // Appends one line for `response`, written through to the file at once.
+  // UNAVAILABLE naming the output and the system's reason when it cannot be
+  // written, then and on every later call.
   absl::Status Write(const v1::CleanResponse& response);
 
  private:
@@ -45,8 +54,9 @@ class BatchOutput {
   absl::flat_hash_set<std::string>
       done_;  // written before Open returned; read-only after
   absl::Mutex mu_;
-  std::ofstream file_ ABSL_GUARDED_BY(mu_);
-  bool to_stdout_ = false;
+  int fd_ = -1;  // standard output's, or a file's this output closes
+  bool owns_fd_ = false;
+  absl::Status failure_ ABSL_GUARDED_BY(mu_);
 };
 
 }  // namespace declutter::client

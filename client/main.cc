@@ -25,16 +25,20 @@
 #include "absl/strings/numbers.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_join.h"
+#include "absl/time/time.h"
 #include "client/batch_command.h"
+#include "client/channel_factory.h"
 #include "client/command_line.h"
-#include "client/input_reader.h"
 #include "client/response_printer.h"
 #include "proto/declutter/v1/declutter.grpc.pb.h"
-#include "service/server/request_cleaner.h"
-#include "service/server/tls_credentials.h"
+#include "service/api/input_reader.h"
+#include "service/api/request_cleaner.h"
+#include "service/extract/work_budget.h"
 
 namespace declutter::client {
 namespace {
+
+using api::RequestCleaner;
 
 constexpr char kUsage[] =
     "usage: declutter clean [--server HOST:PORT] [--format text|json|jsonl]\n"
@@ -45,12 +49,15 @@ constexpr char kUsage[] =
     "                       [--tls] [--tls-ca FILE] [--tls-cert FILE --tls-key FILE]\n"
     "                       PATH...\n"
     "PATH is a file, a directory (recursed) or - for standard input; .gz is read\n"
-    "transparently. Without --server the engine runs in this process. With --server,\n"
-    "any --tls* option makes the connection TLS (--tls-ca: verify the server against\n"
-    "this CA; --tls-cert/--tls-key: present a client certificate for mutual TLS).\n"
+    "transparently. Without --server the engine runs in this process. --timeout bounds\n"
+    "each page's time, in this process or on the server. With --server, any --tls*\n"
+    "option makes the connection TLS (--tls-ca: verify the server against this CA;\n"
+    "--tls-cert/--tls-key: present a client certificate for mutual TLS).\n"
     "\n"
     "       declutter batch [--server TARGET | --local] [--concurrency N] [-o OUT.jsonl]\n"
-    "                       [--resume] [--shard I/N] [--inputs-from FILE] INPUT...\n"
+    "                       [--resume] [--shard I/N] [--inputs-from FILE]\n"
+    "                       [--tls] [--tls-ca FILE] [--tls-cert FILE --tls-key FILE]\n"
+    "                       INPUT...\n"
     "cleans a whole crawl (directories, JSONL, WARC); declutter batch --help for more.\n";
 
 struct CleanArgs {
@@ -62,9 +69,8 @@ struct CleanArgs {
   v1::OutputFormat output_format = v1::OUTPUT_FORMAT_TEXT;
   bool removed = false;
   size_t max_bytes = 64u << 20;
-  int timeout_seconds = 60;
-  bool tls = false;  // any --tls* flag: talk TLS to the server
-  server::TlsFiles tls_files;
+  absl::Duration timeout = absl::Seconds(60);  // per page
+  ChannelOptions channel;  // --tls*; max_page_bytes follows --max-bytes
   std::vector<std::string> paths;
 };
 
@@ -90,6 +96,7 @@ std::string ParseCleanArgs(int argc, char** argv, CleanArgs* args) {
   for (CommandLine cl(argc, argv, 2); !cl.done(); cl.Advance()) {
     const std::string arg = cl.arg();
     std::string value;
+    if (TakeTlsFlag(&cl, &args->channel)) continue;
     auto take = [&](const char* name) {
       return cl.Take(absl::StrCat("--", name), &value);
     };
@@ -125,20 +132,12 @@ std::string ParseCleanArgs(int argc, char** argv, CleanArgs* args) {
         return absl::StrCat("--max-bytes is \"", value, "\": expected a positive integer");
       }
     } else if (take("timeout")) {
-      if (!absl::SimpleAtoi(value, &args->timeout_seconds) || args->timeout_seconds <= 0) {
-        return absl::StrCat("--timeout is \"", value, "\": expected a positive integer");
+      double seconds = 0;
+      if (!absl::SimpleAtod(value, &seconds) || !(seconds > 0) || seconds > 1e9) {
+        return absl::StrCat("--timeout is \"", value,
+                            "\": expected a positive number of seconds");
       }
-    } else if (take("tls-ca")) {
-      args->tls = true;
-      args->tls_files.ca = value;
-    } else if (take("tls-cert")) {
-      args->tls = true;
-      args->tls_files.cert = value;
-    } else if (take("tls-key")) {
-      args->tls = true;
-      args->tls_files.key = value;
-    } else if (arg == "--tls") {
-      args->tls = true;
+      args->timeout = absl::Seconds(seconds);
     } else if (arg == "--removed") {
       args->removed = true;
     } else if (arg == "-" || !absl::StartsWith(arg, "-")) {
@@ -148,18 +147,30 @@ std::string ParseCleanArgs(int argc, char** argv, CleanArgs* args) {
     }
   }
   if (args->paths.empty()) return "no PATH given: expected at least one file, directory or -";
+  args->channel.max_page_bytes = args->max_bytes;
   return "";
 }
 
-absl::Status CleanRemote(v1::Declutter::Stub* stub, int timeout_seconds,
+absl::Status CleanRemote(v1::Declutter::Stub* stub, absl::Duration timeout,
                          const v1::CleanRequest& request, v1::CleanResponse* response) {
   grpc::ClientContext context;
   context.set_deadline(std::chrono::system_clock::now() +
-                       std::chrono::seconds(timeout_seconds));
+                       absl::ToChronoMilliseconds(timeout));
   grpc::Status status = stub->Clean(&context, request, response);
   if (status.ok()) return absl::OkStatus();
   return absl::Status(static_cast<absl::StatusCode>(status.error_code()),
                       status.error_message());
+}
+
+// Cleans in this process, the page's time bounded by --timeout as a server's
+// would be by the call's deadline.
+absl::Status CleanInProcess(absl::Duration timeout, const v1::CleanRequest& request,
+                            v1::CleanResponse* response) {
+  extract::WorkBudget budget = api::PageBudget(timeout);
+  const absl::Status status = RequestCleaner::Clean(request, response, &budget);
+  if (!absl::IsDeadlineExceeded(status)) return status;
+  return absl::DeadlineExceededError(absl::StrCat(
+      "over --timeout ", absl::FormatDuration(timeout), ": ", status.message()));
 }
 
 int RunClean(int argc, char** argv) {
@@ -168,7 +179,7 @@ int RunClean(int argc, char** argv) {
     std::cerr << "declutter: " << error << "\n" << kUsage;
     return 2;
   }
-  InputReader reader(args.max_bytes);
+  api::InputReader reader(args.max_bytes);
   absl::StatusOr<std::vector<std::string>> files = reader.Expand(args.paths);
   if (!files.ok()) {
     std::cerr << "declutter: " << files.status().message() << "\n";
@@ -176,22 +187,12 @@ int RunClean(int argc, char** argv) {
   }
   std::unique_ptr<v1::Declutter::Stub> stub;
   if (!args.server.empty()) {
-    grpc::ChannelArguments channel_args;
-    channel_args.SetMaxSendMessageSize(static_cast<int>(
-        std::min<size_t>(args.max_bytes + (1 << 20), INT32_MAX)));
-    channel_args.SetMaxReceiveMessageSize(-1);
-    std::shared_ptr<grpc::ChannelCredentials> credentials = grpc::InsecureChannelCredentials();
-    if (args.tls) {
-      absl::StatusOr<std::shared_ptr<grpc::ChannelCredentials>> tls =
-          server::ChannelCredentialsFrom(args.tls_files);
-      if (!tls.ok()) {
-        std::cerr << "declutter: " << tls.status().message() << "\n";
-        return 2;
-      }
-      credentials = *tls;
+    absl::StatusOr<ChannelFactory> channels = ChannelFactory::Create(args.channel);
+    if (!channels.ok()) {
+      std::cerr << "declutter: " << channels.status().message() << "\n";
+      return 2;
     }
-    stub = v1::Declutter::NewStub(
-        grpc::CreateCustomChannel(args.server, credentials, channel_args));
+    stub = v1::Declutter::NewStub(channels->Open(args.server));
   }
   ResponsePrinter printer(args.format, std::cout);
   int failures = 0;
@@ -211,13 +212,13 @@ int RunClean(int argc, char** argv) {
       response.set_id(path);
     } else {
       request.set_content(*std::move(content));
-      status = stub ? CleanRemote(stub.get(), args.timeout_seconds, request, &response)
-                    : server::RequestCleaner::Clean(request, &response);
+      status = stub ? CleanRemote(stub.get(), args.timeout, request, &response)
+                    : CleanInProcess(args.timeout, request, &response);
       response.set_id(path);
     }
     if (!status.ok()) {
       ++failures;
-      server::RequestCleaner::SetError(status, &response);
+      RequestCleaner::SetError(status, &response);
       std::cerr << "declutter: " << path << ": " << status.message() << "\n";
     }
     printer.Print(response);

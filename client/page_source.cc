@@ -4,7 +4,7 @@
 
 #include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
-#include "client/input_reader.h"
+#include "service/api/input_reader.h"
 
 namespace declutter::client {
 namespace {
@@ -17,6 +17,15 @@ std::string StringMember(const nlohmann::json& object, const char* key) {
 
 }  // namespace
 
+v1::CleanRequest RequestOf(const SourcePage& page) {
+  v1::CleanRequest request;
+  request.set_id(page.id);
+  request.set_url(page.url);
+  request.set_content_type(page.content_type);
+  request.set_content(page.content);
+  return request;
+}
+
 PageSource::Format PageSource::FormatOf(const std::string& path) {
   std::string name = path;
   if (absl::EndsWith(name, ".gz")) name.resize(name.size() - 3);
@@ -28,7 +37,7 @@ PageSource::Format PageSource::FormatOf(const std::string& path) {
 
 absl::StatusOr<std::unique_ptr<PageSource>> PageSource::Open(
     const std::vector<std::string>& inputs, size_t max_page_bytes) {
-  InputReader reader(max_page_bytes);
+  api::InputReader reader(max_page_bytes);
   absl::StatusOr<std::vector<std::string>> files = reader.Expand(inputs);
   if (!files.ok()) return files.status();
   auto source = std::unique_ptr<PageSource>(new PageSource);
@@ -116,7 +125,7 @@ bool PageSource::Next(SourcePage* page) {
     record_ = 0;
     const Format format = FormatOf(current_);
     if (format == Format::kPage) {
-      InputReader reader(max_page_bytes_);
+      api::InputReader reader(max_page_bytes_);
       page->id = current_;
       absl::StatusOr<std::string> content = reader.Read(current_);
       if (content.ok()) {
@@ -126,8 +135,8 @@ bool PageSource::Next(SourcePage* page) {
       }
       return true;
     }
-    absl::StatusOr<std::unique_ptr<ByteStream>> stream =
-        ByteStream::Open(current_);
+    absl::StatusOr<std::unique_ptr<api::ByteStream>> stream =
+        api::ByteStream::Open(current_);
     if (!stream.ok()) {
       page->id = current_;
       page->error = stream.status();

@@ -23,8 +23,9 @@
 
 #include "absl/status/status.h"
 #include "absl/status/statusor.h"
-#include "client/byte_stream.h"
 #include "client/warc_reader.h"
+#include "proto/declutter/v1/declutter.pb.h"
+#include "service/api/byte_stream.h"
 
 namespace declutter::client {
 
@@ -37,6 +38,10 @@ struct SourcePage {
                         // "status-404", ...)
   absl::Status error;   // not OK: this input or line could not be read
 };
+
+// The request that asks for `page` to be cleaned (its id, URL, content type
+// and content).
+v1::CleanRequest RequestOf(const SourcePage& page);
 
 class PageSource {
  public:
@@ -63,7 +68,7 @@ class PageSource {
   int64_t known_total_ = -1;
   // The input being read, for JSONL and WARC.
   std::string current_;
-  std::unique_ptr<ByteStream> jsonl_;
+  std::unique_ptr<api::ByteStream> jsonl_;
   std::unique_ptr<WarcReader> warc_;
   int64_t record_ = 0;  // line or record number in `current_`
 };

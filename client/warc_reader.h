@@ -20,7 +20,7 @@
 #include <string>
 
 #include "absl/status/statusor.h"
-#include "client/byte_stream.h"
+#include "service/api/byte_stream.h"
 
 namespace declutter::client {
 
@@ -36,7 +36,7 @@ class WarcReader {
  public:
   // `max_record_bytes` bounds one record's block (larger ones are skipped,
   // "too-large").
-  WarcReader(std::unique_ptr<ByteStream> stream, size_t max_record_bytes)
+  WarcReader(std::unique_ptr<api::ByteStream> stream, size_t max_record_bytes)
       : stream_(std::move(stream)), max_record_bytes_(max_record_bytes) {}
 
   // The next record as a page or a skip; false at the end of the file.
@@ -49,7 +49,7 @@ class WarcReader {
   static void ParseHttpResponse(const std::string& http, WarcPage* page);
 
  private:
-  std::unique_ptr<ByteStream> stream_;
+  std::unique_ptr<api::ByteStream> stream_;
   const size_t max_record_bytes_;
 };
 

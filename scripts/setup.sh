@@ -15,8 +15,10 @@ packages=(
   libcpp-httplib-dev
 )
 if [ "${DECLUTTER_BUILD_ONLY:-0}" != "1" ]; then
-  # Tests, sanitizers, fuzzing, benchmarks; openssl makes the TLS tests' certificates.
-  packages+=(openssl clang libclang-rt-14-dev libgtest-dev libgmock-dev libbenchmark-dev)
+  # Tests, sanitizers, fuzzing, benchmarks; openssl makes the TLS tests' certificates,
+  # python3 runs the layering check (scripts/check_layers.py).
+  packages+=(openssl python3 clang libclang-rt-14-dev libgtest-dev libgmock-dev
+             libbenchmark-dev)
   # Node.js runs the deployment checks; a machine that has its own node keeps it.
   if ! command -v node > /dev/null || ! command -v npm > /dev/null; then
     packages+=(nodejs npm)

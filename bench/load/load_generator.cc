@@ -44,8 +44,8 @@
 #include "absl/time/clock.h"
 #include "absl/time/time.h"
 #include "bench/speed/process_memory.h"
-#include "client/input_reader.h"
 #include "proto/declutter/v1/declutter.grpc.pb.h"
+#include "service/api/input_reader.h"
 
 ABSL_FLAG(std::string, server, "127.0.0.1:50051",
           "server address, host:port (plaintext)");
@@ -220,7 +220,7 @@ int main(int argc, char** argv) {
                  "--rate R\n";
     return 2;
   }
-  declutter::client::InputReader reader(64u << 20);
+  declutter::api::InputReader reader(64u << 20);
   auto files = reader.Expand({absl::GetFlag(FLAGS_pages)});
   if (!files.ok()) {
     std::cerr << "declutter-load: " << files.status().message() << "\n";

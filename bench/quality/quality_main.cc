@@ -47,7 +47,7 @@
 #include "bench/quality/feature_dump.h"
 #include "bench/quality/metadata_metric.h"
 #include "bench/quality/shingle_metric.h"
-#include "client/input_reader.h"
+#include "service/api/input_reader.h"
 #include "service/extract/clean.h"
 
 ABSL_FLAG(std::string, set, "scrapinghub",
@@ -99,7 +99,7 @@ Case ContentCase(const std::string& id, std::string html_path, std::string truth
   return c;
 }
 
-bool LoadJson(const declutter::client::InputReader& reader, const std::string& path,
+bool LoadJson(const declutter::api::InputReader& reader, const std::string& path,
               Value* out) {
   absl::StatusOr<std::string> text = reader.Read(path);
   if (!text.ok()) {
@@ -137,7 +137,7 @@ std::vector<std::string> Strings(const Value& v, const std::string& key) {
 
 std::vector<Case> LoadCases(const std::string& set, const std::string& dir,
                             bool zh_only) {
-  declutter::client::InputReader reader(1u << 30);
+  declutter::api::InputReader reader(1u << 30);
   std::vector<Case> cases;
   Value truth;
   if (set == "scrapinghub") {
@@ -219,7 +219,7 @@ std::vector<Case> LoadCases(const std::string& set, const std::string& dir,
 // Fills each case's language from the truth file's rows for `set`.
 void LoadLanguages(const std::string& path, const std::string& set,
                    std::vector<Case>* cases) {
-  declutter::client::InputReader reader(16u << 20);
+  declutter::api::InputReader reader(16u << 20);
   absl::StatusOr<std::string> text = reader.Read(path);
   if (!text.ok()) {
     std::cerr << "--languages: " << text.status().message() << "\n";
@@ -293,7 +293,7 @@ int main(int argc, char** argv) {
     return 1;
   }
   LoadLanguages(absl::GetFlag(FLAGS_languages), set, &cases);
-  declutter::client::InputReader reader(256u << 20);
+  declutter::api::InputReader reader(256u << 20);
   auto read_page = [&](const Case& c) {
     return c.html_path.empty() ? absl::StatusOr<std::string>(c.inline_content)
                                : reader.Read(c.html_path);

@@ -46,7 +46,7 @@
 #include "absl/time/time.h"
 #include "bench/speed/process_memory.h"
 #include "bench/speed/result_digest.h"
-#include "client/input_reader.h"
+#include "service/api/input_reader.h"
 #include "service/extract/clean.h"
 #include "service/extract/html/inert_content_stripper.h"
 
@@ -79,7 +79,7 @@ struct PageFile {
 };
 
 std::vector<PageFile> LoadPages(const std::string& dir, int limit) {
-  declutter::client::InputReader reader(size_t{1} << 30);
+  declutter::api::InputReader reader(size_t{1} << 30);
   std::vector<PageFile> pages;
   absl::StatusOr<std::vector<std::string>> paths = reader.Expand({dir});
   if (!paths.ok()) {

@@ -9,11 +9,13 @@
 #include "absl/strings/str_cat.h"
 #include "absl/synchronization/mutex.h"
 #include "absl/time/clock.h"
+#include "service/api/request_cleaner.h"
 #include "service/extract/work_budget.h"
-#include "service/server/request_cleaner.h"
 
 namespace declutter::server {
 namespace {
+
+using api::RequestCleaner;
 
 constexpr char kClean[] = "Clean";
 constexpr char kCleanStream[] = "CleanStream";
@@ -276,9 +278,8 @@ absl::Status DeclutterService::Run(const v1::CleanRequest& request,
                                    absl::Time deadline,
                                    std::function<bool()> cancelled,
                                    v1::CleanResponse* response) const {
-  extract::WorkBudget budget(
-      std::min(deadline, absl::Now() + limits_.page_budget),
-      std::move(cancelled));
+  extract::WorkBudget budget =
+      api::PageBudget(limits_.page_budget, deadline, std::move(cancelled));
   if (absl::Status s = budget.Check("decoding"); !s.ok()) {
     response->set_id(request.id());
     return s;  // expired while queued

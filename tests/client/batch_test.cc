@@ -1,9 +1,11 @@
 // Runs the real `declutter batch` on a crawl the test writes itself: page
 // files, a JSONL file with a bad line, and a WARC with a gzip member per record
 // (a request, an image, a 404, a UTF-8 and a GBK page). Checks the output
-// lines, resume after a crash-cut output, sharding, and retries against a
-// server that refuses calls.
+// lines, resume after a crash-cut output, sharding, retries against a server
+// that refuses calls, a mutual-TLS fleet, and outputs that cannot be written
+// (a full disk, a closed pipe, a file-size limit, then resume).
 
+#include <fcntl.h>
 #include <signal.h>
 #include <spawn.h>
 #include <sys/wait.h>
@@ -23,8 +25,9 @@
 
 #include "absl/strings/str_cat.h"
 #include "gtest/gtest.h"
-#include "tests/server/test_server.h"
+#include "tests/support/test_certificates.h"
 #include "tests/support/test_data.h"
+#include "tests/support/test_server.h"
 
 namespace declutter {
 namespace {
@@ -311,6 +314,113 @@ TEST_F(BatchTest, AListOfServersSharesTheWork) {
   EXPECT_GT(pages(b.Log()), 0);
   EXPECT_EQ(pages(a.Log()) + pages(b.Log()),
             6 + 16);  // the bad JSONL line is never sent
+}
+
+TEST_F(BatchTest, CleansThroughAMutualTlsServer) {
+  const fs::path certs = dir_ / "certs";
+  ASSERT_TRUE(testing::MakeCertificates(certs));
+  testing::TestServer server(testing::MutualTlsFlags(certs),
+                             /*with_metrics=*/false);
+  ASSERT_TRUE(server.ok()) << server.Log();
+  const std::string target = server.address();
+  const std::string client_tls =
+      absl::StrCat(" --tls-ca '", (certs / "ca.pem").string(), "' --tls-cert '",
+                   (certs / "client.pem").string(), "' --tls-key '",
+                   (certs / "client.key").string(), "'");
+  ASSERT_EQ(Batch(absl::StrCat("--server ", target, client_tls,
+                               " --max-retries 1 --allow-errors -o '",
+                               Out("tls.jsonl"), "' ", Crawl())),
+            0)
+      << err();
+  auto lines = Read(Out("tls.jsonl"));
+  ASSERT_EQ(lines.size(), 7u) << err();
+  EXPECT_NE(lines["<urn:uuid:2>"]["article"]["text"].get<std::string>().find(
+                "tunnel story"),
+            std::string::npos)
+      << lines["<urn:uuid:2>"].dump();
+  EXPECT_EQ(err().find("error UNAVAILABLE"), std::string::npos) << err();
+
+  // Without the client certificate the server refuses every page: error
+  // lines, never a plaintext fallback.
+  EXPECT_EQ(Batch(absl::StrCat(
+                "--server ", target, " --tls-ca '", (certs / "ca.pem").string(),
+                "' --max-retries 0 -o '", Out("no-cert.jsonl"), "' ", Crawl())),
+            1);
+  EXPECT_NE(err().find("error UNAVAILABLE: 6"), std::string::npos) << err();
+}
+
+TEST_F(BatchTest, AFullDiskStopsTheRunNamingTheOutput) {
+  EXPECT_EQ(
+      Batch(absl::StrCat("--local --allow-errors -o /dev/full ", Crawl())), 3)
+      << err();
+  EXPECT_NE(err().find("cannot write to /dev/full (the batch's --output): No "
+                       "space left on device"),
+            std::string::npos)
+      << err();
+  EXPECT_NE(err().find("run again with --resume"), std::string::npos) << err();
+}
+
+TEST_F(BatchTest, AClosedPipeStopsTheRunNamingTheOutput) {
+  int pipe_fds[2];
+  ASSERT_EQ(::pipe(pipe_fds), 0);
+  ::close(pipe_fds[0]);  // nobody will read
+  posix_spawn_file_actions_t actions;
+  posix_spawn_file_actions_init(&actions);
+  posix_spawn_file_actions_adddup2(&actions, pipe_fds[1], 1);
+  posix_spawn_file_actions_addopen(&actions, 2, (dir_ / "stderr").c_str(),
+                                   O_WRONLY | O_CREAT | O_TRUNC, 0644);
+  std::vector<std::string> args = {DECLUTTER_CLI_PATH, "batch", "--local",
+                                   "--allow-errors", (dir_ / "crawl").string()};
+  std::vector<char*> argv;
+  for (std::string& a : args) argv.push_back(a.data());
+  argv.push_back(nullptr);
+  pid_t pid = 0;
+  ASSERT_EQ(posix_spawn(&pid, DECLUTTER_CLI_PATH, &actions, nullptr,
+                        argv.data(), environ),
+            0);
+  posix_spawn_file_actions_destroy(&actions);
+  ::close(pipe_fds[1]);
+  int status = 0;
+  ASSERT_EQ(::waitpid(pid, &status, 0), pid);
+  ASSERT_TRUE(WIFEXITED(status)) << "killed by signal " << WTERMSIG(status);
+  EXPECT_EQ(WEXITSTATUS(status), 3) << err();
+  EXPECT_NE(err().find("cannot write to standard output (the batch's "
+                       "--output): Broken pipe"),
+            std::string::npos)
+      << err();
+}
+
+TEST_F(BatchTest, ResumeGoesOnFromWhereAFailedWriteStopped) {
+  for (int i = 0; i < 20; ++i) {
+    std::ofstream(dir_ / "crawl" / "pages" / absl::StrCat("p", i, ".html"))
+        << Article(absl::StrCat("topic ", i));
+  }
+  // A file-size limit of 8 KiB: the output fills up a few pages in, the last
+  // line cut where the limit fell.
+  const std::string out = Out("limited.jsonl");
+  const std::string limited =
+      absl::StrCat("bash -c \"ulimit -f 8; exec ", DECLUTTER_CLI_PATH,
+                   " batch --local --concurrency 2 --allow-errors -o '", out,
+                   "' ", Crawl(), "\" 2> '", (dir_ / "stderr").string(), "'");
+  const int status = std::system(limited.c_str());
+  ASSERT_TRUE(WIFEXITED(status)) << err();
+  EXPECT_EQ(WEXITSTATUS(status), 3) << err();
+  EXPECT_NE(err().find("cannot write to " + out), std::string::npos) << err();
+  EXPECT_NE(err().find("File too large"), std::string::npos) << err();
+  std::ifstream in(out);
+  const auto whole_lines = std::count(std::istreambuf_iterator<char>(in),
+                                      std::istreambuf_iterator<char>(), '\n');
+  EXPECT_GT(whole_lines, 0);
+  EXPECT_LT(whole_lines, 7 + 20);
+  ASSERT_EQ(Batch(absl::StrCat("--local --allow-errors --resume -o '", out,
+                               "' ", Crawl())),
+            0)
+      << err();
+  EXPECT_NE(
+      err().find(absl::StrCat(whole_lines, " pages already in the output")),
+      std::string::npos)
+      << err();
+  EXPECT_EQ(Read(out).size(), 7u + 20u);  // Read() fails on any id seen twice
 }
 
 }  // namespace

@@ -5,7 +5,7 @@
 #include <sstream>
 
 #include "gtest/gtest.h"
-#include "service/server/request_cleaner.h"
+#include "service/api/request_cleaner.h"
 
 namespace declutter::client {
 namespace {
@@ -19,7 +19,7 @@ v1::CleanResponse Cleaned() {
       "to be the article, with commas, and a full "
       "stop.</p></article></body></html>");
   v1::CleanResponse response;
-  EXPECT_TRUE(server::RequestCleaner::Clean(request, &response).ok());
+  EXPECT_TRUE(api::RequestCleaner::Clean(request, &response).ok());
   return response;
 }
 
@@ -43,7 +43,7 @@ TEST(ResponsePrinterTest, JsonlIsOneParsableLineWithContractNames) {
 TEST(ResponsePrinterTest, ErrorsPrintWithTheirCode) {
   v1::CleanResponse response;
   response.set_id("x");
-  server::RequestCleaner::SetError(
+  api::RequestCleaner::SetError(
       absl::InvalidArgumentError("content is empty"), &response);
   std::ostringstream out;
   ResponsePrinter printer(PrintFormat::kJsonl, out);

@@ -22,14 +22,17 @@
 #include "gtest/gtest.h"
 #include "nlohmann/json.hpp"
 #include "proto/declutter/v1/declutter.grpc.pb.h"
-#include "tests/server/test_server.h"
+#include "tests/support/test_certificates.h"
 #include "tests/support/test_data.h"
+#include "tests/support/test_server.h"
 
 namespace declutter {
 namespace {
 
 namespace fs = std::filesystem;
 using namespace std::chrono_literals;
+using testing::MakeCertificates;
+using testing::MutualTlsFlags;
 using testing::TestServer;
 
 constexpr char kArticle[] =
@@ -490,40 +493,10 @@ TEST(ServerTest, NeverFetchesTheUrlsItIsGiven) {
   ::close(listener);
 }
 
-// Writes a CA, a server certificate for 127.0.0.1 and a client certificate into
-// `dir` with the openssl command line; false when openssl fails.
-bool MakeCertificates(const fs::path& dir) {
-  fs::create_directories(dir);
-  const std::string d = dir.string();
-  const std::string script = absl::StrCat(
-      "set -e; cd '", d, "';",
-      "openssl req -x509 -newkey rsa:2048 -nodes -keyout ca.key -out ca.pem "
-      "-days 2 "
-      "-subj /CN=test-ca 2>/dev/null;",
-      "printf 'subjectAltName=IP:127.0.0.1,DNS:localhost' > san.ext;",
-      "for who in server client; do "
-      "openssl req -newkey rsa:2048 -nodes -keyout $who.key -out $who.csr "
-      "-subj /CN=$who "
-      "2>/dev/null;",
-      "openssl x509 -req -in $who.csr -CA ca.pem -CAkey ca.key -CAcreateserial "
-      "-out $who.pem "
-      "-days 2 -extfile san.ext 2>/dev/null; done");
-  const fs::path script_file = dir / "make.sh";
-  std::ofstream(script_file) << script << "\n";
-  return std::system(("bash '" + script_file.string() + "'").c_str()) == 0;
-}
-
 std::string ReadFile(const fs::path& path) {
   std::ifstream in(path);
   return std::string(std::istreambuf_iterator<char>(in),
                      std::istreambuf_iterator<char>());
-}
-
-// The flags of a mutual-TLS server using MakeCertificates(dir)'s files.
-std::vector<std::string> MutualTlsFlags(const fs::path& dir) {
-  return {"--tls_cert=" + (dir / "server.pem").string(),
-          "--tls_key=" + (dir / "server.key").string(),
-          "--tls_client_ca=" + (dir / "ca.pem").string()};
 }
 
 TEST(ServerTest, MutualTlsAcceptsOnlyClientsWithCertificates) {

@@ -1,8 +1,10 @@
-#include "service/server/request_cleaner.h"
+#include "service/api/request_cleaner.h"
 
+#include "absl/time/clock.h"
+#include "absl/time/time.h"
 #include "gtest/gtest.h"
 
-namespace declutter::server {
+namespace declutter::api {
 namespace {
 
 TEST(RequestCleanerTest, FillsTheResponse) {
@@ -90,5 +92,35 @@ TEST(RequestCleanerTest, ErrorsComeBackAsStatusAndItemError) {
   EXPECT_FALSE(response.has_article());
 }
 
+TEST(RequestCleanerTest, APageBudgetStopsTheEngineWithDeadlineExceeded) {
+  v1::CleanRequest request;
+  request.set_id("slow");
+  request.set_content_type("text/html; charset=utf-8");
+  request.set_content(
+      "<html><body><article><p>A page with enough words in it to be an "
+      "article.</p></article></body></html>");
+  v1::CleanResponse response;
+  // A budget already spent: the engine stops before its first stage.
+  extract::WorkBudget spent = PageBudget(absl::ZeroDuration());
+  absl::Status s = RequestCleaner::Clean(request, &response, &spent);
+  EXPECT_EQ(s.code(), absl::StatusCode::kDeadlineExceeded) << s;
+  EXPECT_NE(s.message().find("time ran out"), std::string::npos) << s;
+  EXPECT_EQ(response.id(), "slow");
+
+  // The caller's deadline counts when it is sooner than the time limit.
+  extract::WorkBudget past_deadline =
+      PageBudget(absl::Hours(1), absl::Now() - absl::Seconds(1));
+  EXPECT_EQ(RequestCleaner::Clean(request, &response, &past_deadline).code(),
+            absl::StatusCode::kDeadlineExceeded);
+
+  extract::WorkBudget cancelled =
+      PageBudget(absl::Hours(1), absl::InfiniteFuture(), [] { return true; });
+  EXPECT_EQ(RequestCleaner::Clean(request, &response, &cancelled).code(),
+            absl::StatusCode::kCancelled);
+
+  extract::WorkBudget ample = PageBudget(absl::Hours(1));
+  EXPECT_TRUE(RequestCleaner::Clean(request, &response, &ample).ok());
+}
+
 }  // namespace
-}  // namespace declutter::server
+}  // namespace declutter::api

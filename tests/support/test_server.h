@@ -1,8 +1,8 @@
 // Starts the real declutter-server binary on free loopback ports for a test,
 // and stops it. Header-only test support.
 
-#ifndef DECLUTTER_TESTS_SERVER_TEST_SERVER_H_
-#define DECLUTTER_TESTS_SERVER_TEST_SERVER_H_
+#ifndef DECLUTTER_TESTS_SUPPORT_TEST_SERVER_H_
+#define DECLUTTER_TESTS_SUPPORT_TEST_SERVER_H_
 
 #include <fcntl.h>
 #include <grpcpp/grpcpp.h>
@@ -178,4 +178,4 @@ class TestServer {
 
 }  // namespace declutter::testing
 
-#endif  // DECLUTTER_TESTS_SERVER_TEST_SERVER_H_
+#endif  // DECLUTTER_TESTS_SUPPORT_TEST_SERVER_H_

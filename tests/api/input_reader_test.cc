@@ -1,4 +1,4 @@
-#include "client/input_reader.h"
+#include "service/api/input_reader.h"
 
 #include <zlib.h>
 
@@ -7,7 +7,7 @@
 
 #include "gtest/gtest.h"
 
-namespace declutter::client {
+namespace declutter::api {
 namespace {
 
 namespace fs = std::filesystem;
@@ -63,4 +63,4 @@ TEST_F(InputReaderTest, ErrorsAreClear) {
 }
 
 }  // namespace
-}  // namespace declutter::client
+}  // namespace declutter::api

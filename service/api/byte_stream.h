@@ -6,8 +6,8 @@
 //
 // Not thread-safe; one reader per stream.
 
-#ifndef DECLUTTER_CLIENT_BYTE_STREAM_H_
-#define DECLUTTER_CLIENT_BYTE_STREAM_H_
+#ifndef DECLUTTER_SERVICE_API_BYTE_STREAM_H_
+#define DECLUTTER_SERVICE_API_BYTE_STREAM_H_
 
 #include <zlib.h>
 
@@ -19,7 +19,7 @@
 #include "absl/status/status.h"
 #include "absl/status/statusor.h"
 
-namespace declutter::client {
+namespace declutter::api {
 
 class ByteStream {
  public:
@@ -54,6 +54,6 @@ class ByteStream {
   int64_t position_ = 0;
 };
 
-}  // namespace declutter::client
+}  // namespace declutter::api
 
-#endif  // DECLUTTER_CLIENT_BYTE_STREAM_H_
+#endif  // DECLUTTER_SERVICE_API_BYTE_STREAM_H_

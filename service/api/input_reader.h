@@ -1,12 +1,13 @@
-// Enumerates and reads the CLI's inputs: files, directories (recursed, in sorted order,
-// symlinked directories not followed), and "-" for standard input. Files ending in .gz
-// are decompressed transparently (every gzip member, as concatenated crawls write them).
+// Enumerates and reads the inputs of the CLI and the benches: files, directories
+// (recursed, in sorted order, symlinked directories not followed), and "-" for standard
+// input. Files ending in .gz are decompressed transparently (every gzip member, as
+// concatenated crawls write them).
 //
 // Reads one input at a time so memory stays bounded by the largest input, which is
 // itself capped by `max_bytes`. Not thread-safe; use one per thread.
 
-#ifndef DECLUTTER_CLIENT_INPUT_READER_H_
-#define DECLUTTER_CLIENT_INPUT_READER_H_
+#ifndef DECLUTTER_SERVICE_API_INPUT_READER_H_
+#define DECLUTTER_SERVICE_API_INPUT_READER_H_
 
 #include <cstddef>
 #include <functional>
@@ -16,7 +17,7 @@
 #include "absl/status/status.h"
 #include "absl/status/statusor.h"
 
-namespace declutter::client {
+namespace declutter::api {
 
 struct InputFile {
   std::string path;     // as given or found; "-" for stdin
@@ -38,6 +39,6 @@ class InputReader {
   size_t max_bytes_;
 };
 
-}  // namespace declutter::client
+}  // namespace declutter::api
 
-#endif  // DECLUTTER_CLIENT_INPUT_READER_H_
+#endif  // DECLUTTER_SERVICE_API_INPUT_READER_H_

@@ -1,10 +1,13 @@
-#include "service/server/request_cleaner.h"
+#include "service/api/request_cleaner.h"
+
+#include <algorithm>
+#include <utility>
 
 #include "absl/time/clock.h"
 #include "absl/time/time.h"
 #include "service/extract/clean.h"
 
-namespace declutter::server {
+namespace declutter::api {
 namespace {
 
 using extract::BlockKind;
@@ -138,6 +141,12 @@ absl::Status RequestCleaner::Clean(const v1::CleanRequest& request,
   return absl::OkStatus();
 }
 
+extract::WorkBudget PageBudget(absl::Duration time_limit, absl::Time deadline,
+                               std::function<bool()> cancelled) {
+  return extract::WorkBudget(std::min(deadline, absl::Now() + time_limit),
+                             std::move(cancelled));
+}
+
 void RequestCleaner::SetError(const absl::Status& status, v1::CleanResponse* response) {
   response->clear_article();
   v1::ItemError* error = response->mutable_error();
@@ -145,4 +154,4 @@ void RequestCleaner::SetError(const absl::Status& status, v1::CleanResponse* res
   error->set_message(std::string(status.message()));
 }
 
-}  // namespace declutter::server
+}  // namespace declutter::api

@@ -1,18 +1,21 @@
 // The bridge between the API and the engine: runs extract::Clean on a CleanRequest and
 // fills a CleanResponse. No gRPC in it, so the server and the in-process CLI clean pages
-// the same way through the same code.
+// the same way through the same code, under a budget built the same way (PageBudget).
 //
 // Stateless; thread-safe. The request is only borrowed for the call.
 
-#ifndef DECLUTTER_SERVICE_SERVER_REQUEST_CLEANER_H_
-#define DECLUTTER_SERVICE_SERVER_REQUEST_CLEANER_H_
+#ifndef DECLUTTER_SERVICE_API_REQUEST_CLEANER_H_
+#define DECLUTTER_SERVICE_API_REQUEST_CLEANER_H_
+
+#include <functional>
 
 #include "absl/status/status.h"
+#include "absl/time/time.h"
 #include "proto/declutter/v1/declutter.pb.h"
 #include "service/extract/result.h"
 #include "service/extract/work_budget.h"
 
-namespace declutter::server {
+namespace declutter::api {
 
 class RequestCleaner {
  public:
@@ -28,6 +31,14 @@ class RequestCleaner {
   static void SetError(const absl::Status& status, v1::CleanResponse* response);
 };
 
-}  // namespace declutter::server
+// The budget of one page starting now: `time_limit` of engine time, or less when the
+// caller's `deadline` (InfiniteFuture: none) comes sooner; `cancelled` (may be empty)
+// stops it early. The server passes its per-page budget, the call's deadline and
+// cancellation; the in-process CLI its --timeout.
+extract::WorkBudget PageBudget(absl::Duration time_limit,
+                               absl::Time deadline = absl::InfiniteFuture(),
+                               std::function<bool()> cancelled = nullptr);
 
-#endif  // DECLUTTER_SERVICE_SERVER_REQUEST_CLEANER_H_
+}  // namespace declutter::api
+
+#endif  // DECLUTTER_SERVICE_API_REQUEST_CLEANER_H_

@@ -1,4 +1,4 @@
-#include "client/byte_stream.h"
+#include "service/api/byte_stream.h"
 
 #include <algorithm>
 #include <cstring>
@@ -6,7 +6,7 @@
 
 #include "absl/strings/str_cat.h"
 
-namespace declutter::client {
+namespace declutter::api {
 namespace {
 
 constexpr size_t kChunk = 256 << 10;
@@ -100,4 +100,4 @@ absl::Status ByteStream::ReadExact(size_t n, std::string* out) {
   return absl::OkStatus();
 }
 
-}  // namespace declutter::client
+}  // namespace declutter::api

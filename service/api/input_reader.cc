@@ -1,4 +1,4 @@
-#include "client/input_reader.h"
+#include "service/api/input_reader.h"
 
 #include <zlib.h>
 
@@ -11,7 +11,7 @@
 #include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
 
-namespace declutter::client {
+namespace declutter::api {
 namespace fs = std::filesystem;
 namespace {
 
@@ -108,4 +108,4 @@ absl::StatusOr<std::string> InputReader::Read(const std::string& path) const {
   return ReadStream(f.get(), path, max_bytes_);
 }
 
-}  // namespace declutter::client
+}  // namespace declutter::api

@@ -1,0 +1,54 @@
+// Prometheus metrics over HTTP: GET /metrics answers Metrics::Render() from a
+// port and a thread of their own, apart from the gRPC server, so a scrape never
+// waits behind pages.
+//
+// Start() binds before it returns, so port() is the real port even for port 0.
+// The server borrows `metrics`, which must outlive it. Destroying it stops the
+// listener and joins its thread. Not copyable; port() is thread-safe.
+
+#ifndef DECLUTTER_SERVICE_SERVER_METRICS_HTTP_H_
+#define DECLUTTER_SERVICE_SERVER_METRICS_HTTP_H_
+
+#include <httplib.h>
+
+#include <atomic>
+#include <memory>
+#include <string>
+#include <thread>
+
+#include "absl/status/status.h"
+#include "absl/status/statusor.h"
+#include "service/server/metrics.h"
+
+namespace declutter::server {
+
+class MetricsHttpServer {
+ public:
+  // Serves `metrics` on `address` (host:port, [v6]:port; port 0 picks a free
+  // one). INVALID_ARGUMENT when `address` is not host:port; UNAVAILABLE when it
+  // cannot be bound.
+  static absl::StatusOr<std::unique_ptr<MetricsHttpServer>> Start(
+      const std::string& address, const Metrics* metrics);
+  ~MetricsHttpServer();
+  MetricsHttpServer(const MetricsHttpServer&) = delete;
+  MetricsHttpServer& operator=(const MetricsHttpServer&) = delete;
+
+  int port() const { return port_; }
+
+ private:
+  MetricsHttpServer() = default;
+
+  httplib::Server http_;
+  std::thread thread_;
+  std::atomic<bool> listener_returned_{false};
+  int port_ = 0;
+};
+
+// Splits "host:port" (the host may be "[v6]") into `*host` and `*port`;
+// INVALID_ARGUMENT naming `address` when it has no port or one outside 0-65535.
+absl::Status SplitHostPort(const std::string& address, std::string* host,
+                           int* port);
+
+}  // namespace declutter::server
+
+#endif  // DECLUTTER_SERVICE_SERVER_METRICS_HTTP_H_
