@@ -15,6 +15,7 @@
 
 #include <cstdint>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "service/extract/blocks/block_features.h"
@@ -23,6 +24,32 @@
 namespace declutter::extract {
 
 struct LexiconEntry;
+
+// Only the labeller (score/block_labeller.cc) can make one: it is what writing
+// a block's verdict takes, so no other stage can label a block behind its back.
+class LabellerKey {
+ private:
+  LabellerKey() = default;
+  friend struct BlockLabellerAccess;  // defined in score/block_labeller.cc
+                                      // alone
+};
+
+// A field of a block's verdict: read by everyone as a T, written only with a
+// LabellerKey.
+template <typename T>
+class VerdictField {
+ public:
+  VerdictField() = default;
+  operator const T&() const { return value_; }  // NOLINT: reads as the value
+  const T& value() const { return value_; }
+  void Set(LabellerKey, T value) { value_ = std::move(value); }
+  friend bool operator==(const VerdictField& field, const T& value) {
+    return field.value_ == value;
+  }
+
+ private:
+  T value_{};
+};
 
 enum class BlockRole {
   kParagraph,
@@ -67,15 +94,17 @@ struct Block {
 
   BlockFeatures features;
   BlockEvidence evidence;
-  double score =
-      0;  // BlockScorer's scale: > 0 reads like article text, < 0 like chrome
+  // BlockScorer's scale: > 0 reads like article text, < 0 like chrome.
+  double score = 0;
 
-  // Written only by the labeller (score/block_labeller).
-  BlockKind kind = BlockKind::kNone;  // why it is not content, when it is not
-  std::string reason;                 // human-readable evidence behind `kind`
+  // The verdict, written only by the labeller (score/block_labeller).
+  // Why it is not content, when it is not; kNone for content.
+  VerdictField<BlockKind> kind;
+  // Human-readable evidence behind `kind`.
+  VerdictField<std::string> reason;
   // Weaker evidence: what the block is if the selector leaves it out (a
   // teaser-run item), without forcing it out. Reported with `reason`.
-  BlockKind kind_if_left_out = BlockKind::kNone;
+  VerdictField<BlockKind> kind_if_left_out;
 
   // Filled by the select stage: whether the block is in the article.
   bool selected = false;

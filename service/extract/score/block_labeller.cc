@@ -4,11 +4,22 @@
 #include "service/extract/score/boilerplate_lexicon.h"
 
 namespace declutter::extract {
+
+// The one maker of LabellerKey (blocks/block.h).
+struct BlockLabellerAccess {
+  static LabellerKey Key() { return LabellerKey(); }
+};
+
 namespace {
 
 void Label(BlockKind kind, std::string reason, Block* b) {
-  b->kind = kind;
-  b->reason = std::move(reason);
+  b->kind.Set(BlockLabellerAccess::Key(), kind);
+  b->reason.Set(BlockLabellerAccess::Key(), std::move(reason));
+}
+
+void Clear(Block* b) {
+  Label(BlockKind::kNone, "", b);
+  b->kind_if_left_out.Set(BlockLabellerAccess::Key(), BlockKind::kNone);
 }
 
 // The block's own evidence, strongest last: links, then the lexicon (which
@@ -58,16 +69,15 @@ const char* LeftOutReason(LeftOutBecause why) {
 void LabelByEvidence(const ScoringParams& params, BlockList* blocks) {
   BlockList& bs = *blocks;
   for (Block& b : bs) {
-    b.kind = BlockKind::kNone;
-    b.kind_if_left_out = BlockKind::kNone;
-    b.reason.clear();
+    Clear(&b);
     LabelOwnEvidence(params, &b);
     // A teaser-list item is related only if the selector leaves it out: content
     // bullet lists look the same.
     if (b.kind == BlockKind::kNone && b.evidence.teaser_run > 0) {
-      b.kind_if_left_out = BlockKind::kRelated;
-      b.reason = absl::StrCat("teaser list (", b.evidence.teaser_run,
-                              " headline-like items)");
+      b.kind_if_left_out.Set(BlockLabellerAccess::Key(), BlockKind::kRelated);
+      b.reason.Set(BlockLabellerAccess::Key(),
+                   absl::StrCat("teaser list (", b.evidence.teaser_run,
+                                " headline-like items)"));
     }
   }
   // A list under a section heading is that section, whatever its items say.
@@ -87,7 +97,8 @@ void LeaveOut(LeftOutBecause why, Block* b) {
     return;
   }
   if (b->kind_if_left_out != BlockKind::kNone) {
-    b->kind = b->kind_if_left_out;  // its reason is already set
+    b->kind.Set(BlockLabellerAccess::Key(),
+                b->kind_if_left_out);  // its reason is set
     return;
   }
   Label(BlockKind::kOther, LeftOutReason(why), b);
@@ -111,8 +122,7 @@ void LeaveOutAsMetadata(absl::string_view what, Block* b) {
 
 void TakeAsContent(Block* b) {
   b->selected = true;
-  b->kind = BlockKind::kNone;
-  b->reason.clear();
+  Label(BlockKind::kNone, "", b);
 }
 
 }  // namespace declutter::extract

@@ -29,7 +29,7 @@ TEST(BlockClassifierTest, ProseScoresAboveChrome) {
 TEST(BlockClassifierTest, LexiconHitInShortLineDecides) {
   Block b = Classified("相关阅读 换一换");
   EXPECT_EQ(b.kind, BlockKind::kRelated);
-  EXPECT_NE(b.reason.find("相关阅读"), std::string::npos);
+  EXPECT_NE(b.reason.value().find("相关阅读"), std::string::npos);
 }
 
 TEST(BlockClassifierTest, WeakWordQuotedInProseIsNotEvidence) {

@@ -1,10 +1,20 @@
 #include "service/extract/score/block_labeller.h"
 
+#include <type_traits>
+
 #include "gtest/gtest.h"
 #include "service/extract/score/boilerplate_lexicon.h"
 
 namespace declutter::extract {
 namespace {
+
+// Only the labeller can write a verdict: the fields take no plain assignment,
+// and the key that Set needs cannot be made outside score/block_labeller.cc.
+static_assert(!std::is_assignable_v<decltype(Block::kind)&, BlockKind>);
+static_assert(!std::is_assignable_v<decltype(Block::reason)&, std::string>);
+static_assert(
+    !std::is_assignable_v<decltype(Block::kind_if_left_out)&, BlockKind>);
+static_assert(!std::is_default_constructible_v<LabellerKey>);
 
 const LexiconEntry kRelatedHeading{"相关阅读", BlockKind::kRelated, kWeak,
                                    "related list"};
@@ -16,7 +26,7 @@ TEST(BlockLabellerTest, LexiconNamesWhatTheLinksAre) {
   blocks[0].evidence.lexicon = &kRelatedHeading;
   LabelByEvidence(kScoringParams, &blocks);
   EXPECT_EQ(blocks[0].kind, BlockKind::kRelated);
-  EXPECT_EQ(blocks[0].reason, "lexicon: 相关阅读 (related list)");
+  EXPECT_EQ(blocks[0].reason.value(), "lexicon: 相关阅读 (related list)");
 }
 
 TEST(BlockLabellerTest, LightLinkDenseBlockIsNavigation) {
@@ -26,7 +36,7 @@ TEST(BlockLabellerTest, LightLinkDenseBlockIsNavigation) {
   blocks[0].evidence.link_dense = true;
   LabelByEvidence(kScoringParams, &blocks);
   EXPECT_EQ(blocks[0].kind, BlockKind::kNavigation);
-  EXPECT_EQ(blocks[0].reason, "link density 75%");
+  EXPECT_EQ(blocks[0].reason.value(), "link density 75%");
 }
 
 TEST(BlockLabellerTest, TeaserItemIsRelatedOnlyIfLeftOut) {
@@ -37,7 +47,7 @@ TEST(BlockLabellerTest, TeaserItemIsRelatedOnlyIfLeftOut) {
   EXPECT_EQ(blocks[0].kind_if_left_out, BlockKind::kRelated);
   LeaveOut(LeftOutBecause::kOutsideMainContent, &blocks[0]);
   EXPECT_EQ(blocks[0].kind, BlockKind::kRelated);
-  EXPECT_EQ(blocks[0].reason, "teaser list (4 headline-like items)");
+  EXPECT_EQ(blocks[0].reason.value(), "teaser list (4 headline-like items)");
 }
 
 TEST(BlockLabellerTest, ListedItemsTakeTheirHeadingsKind) {
@@ -49,20 +59,22 @@ TEST(BlockLabellerTest, ListedItemsTakeTheirHeadingsKind) {
   blocks[1].evidence.listed_under = 0;
   LabelByEvidence(kScoringParams, &blocks);
   EXPECT_EQ(blocks[1].kind, BlockKind::kRelated);
-  EXPECT_EQ(blocks[1].reason, "listed under the heading \"相关阅读\"");
+  EXPECT_EQ(blocks[1].reason.value(), "listed under the heading \"相关阅读\"");
 }
 
 TEST(BlockLabellerTest, LeaveOutKeepsTheEvidencesKind) {
-  Block b;
-  b.kind = BlockKind::kContact;
-  b.reason = "short line with a URL";
+  BlockList blocks(1);
+  blocks[0].features.text.has_url = true;
+  blocks[0].evidence.contact_line = true;
+  LabelByEvidence(kScoringParams, &blocks);
+  Block& b = blocks[0];
   LeaveOut(LeftOutBecause::kTooLittleText, &b);
   EXPECT_EQ(b.kind, BlockKind::kContact);
-  EXPECT_EQ(b.reason, "short line with a URL");
+  EXPECT_EQ(b.reason.value(), "short line with a URL");
   Block plain;
   LeaveOut(LeftOutBecause::kTooLittleText, &plain);
   EXPECT_EQ(plain.kind, BlockKind::kOther);
-  EXPECT_EQ(plain.reason, "too little text evidence");
+  EXPECT_EQ(plain.reason.value(), "too little text evidence");
 }
 
 TEST(BlockLabellerTest, ContainerVerdictsNameTheContainer) {
@@ -87,7 +99,7 @@ TEST(BlockLabellerTest, MetadataAndTakenBack) {
   TakeAsContent(&b);
   EXPECT_TRUE(b.selected);
   EXPECT_EQ(b.kind, BlockKind::kNone);
-  EXPECT_EQ(b.reason, "");
+  EXPECT_EQ(b.reason.value(), "");
 }
 
 }  // namespace
