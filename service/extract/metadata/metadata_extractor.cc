@@ -10,9 +10,9 @@
 #include "absl/strings/strip.h"
 #include "service/extract/metadata/byline_parser.h"
 #include "service/extract/metadata/date_parser.h"
-#include "service/extract/score/block_labeller.h"
 #include "service/extract/metadata/title_chooser.h"
 #include "service/extract/metadata/url_resolver.h"
+#include "service/extract/score/block_labeller.h"
 #include "service/extract/strings/utf8.h"
 
 namespace declutter::extract {
@@ -27,15 +27,15 @@ constexpr size_t kBylineBlocksAfterStart = 15;
 constexpr size_t kTextHeaderLines = 12;
 
 absl::string_view FirstMeta(const HtmlFacts& f,
-                           std::initializer_list<absl::string_view> keys) {
+                            std::initializer_list<absl::string_view> keys) {
   for (absl::string_view k : keys) {
     if (absl::string_view v = f.Meta(k); !v.empty()) return v;
   }
   return {};
 }
 
-// Splits a keyword list at , ; and their full-width forms and 、 (by code point, so
-// multi-byte delimiters never cut a character).
+// Splits a keyword list at , ; and their full-width forms and 、 (by code
+// point, so multi-byte delimiters never cut a character).
 std::vector<std::string> SplitList(absl::string_view raw) {
   std::vector<std::string> out;
   size_t start = 0;
@@ -43,8 +43,10 @@ std::vector<std::string> SplitList(absl::string_view raw) {
     size_t next = i;
     uint32_t cp = i < raw.size() ? NextCodePoint(raw, &next) : ',';
     if (i == raw.size()) next = i + 1;
-    if (cp == ',' || cp == ';' || cp == 0xFF0C || cp == 0xFF1B || cp == 0x3001) {
-      absl::string_view part = absl::StripAsciiWhitespace(raw.substr(start, i - start));
+    if (cp == ',' || cp == ';' || cp == 0xFF0C || cp == 0xFF1B ||
+        cp == 0x3001) {
+      absl::string_view part =
+          absl::StripAsciiWhitespace(raw.substr(start, i - start));
       if (!part.empty()) out.emplace_back(part);
       start = next;
     }
@@ -63,14 +65,14 @@ absl::string_view AfterColon(absl::string_view rest) {
 std::string AfterLabel(absl::string_view line, absl::string_view label) {
   size_t at = line.find(label);
   if (at == absl::string_view::npos) return "";
-  absl::string_view rest =
-      absl::StripLeadingAsciiWhitespace(AfterColon(line.substr(at + label.size())));
+  absl::string_view rest = absl::StripLeadingAsciiWhitespace(
+      AfterColon(line.substr(at + label.size())));
   return std::string(rest.substr(0, rest.find(' ')));
 }
 
-// A run of 2-4 Han characters set off by spaces after `label` ("记者 张定有 "), the way
-// bylines print a Chinese personal name; "" otherwise, so prose such as 记者从会议上获悉
-// yields nothing.
+// A run of 2-4 Han characters set off by spaces after `label` ("记者 张定有 "),
+// the way bylines print a Chinese personal name; "" otherwise, so prose such as
+// 记者从会议上获悉 yields nothing.
 std::string NameAfter(absl::string_view line, absl::string_view label) {
   size_t at = line.find(label);
   if (at == absl::string_view::npos) return "";
@@ -88,40 +90,48 @@ std::string NameAfter(absl::string_view line, absl::string_view label) {
     ++chars;
     end = i;
   }
-  const bool set_off = end == rest.size() || rest[end] == ' ' || rest[end] == ')' ||
-                       rest.substr(end, 3) == "）";
+  const bool set_off = end == rest.size() || rest[end] == ' ' ||
+                       rest[end] == ')' || rest.substr(end, 3) == "）";
   return chars >= 2 && set_off ? std::string(rest.substr(0, end)) : "";
 }
 
-// The authors of the page's main schema.org item: the first item that names any.
-std::vector<std::string> AuthorsFromJsonLd(const std::vector<JsonLdItem>& items) {
+// The authors of the page's main schema.org item: the first item that names
+// any.
+std::vector<std::string> AuthorsFromJsonLd(
+    const std::vector<JsonLdItem>& items) {
   for (const JsonLdItem& item : items) {
     std::vector<std::string> names;
     for (const std::string& value : item.GetAll("author")) {
-      for (std::string& name : BylineParser::Names(value)) names.push_back(std::move(name));
+      for (std::string& name : BylineParser::Names(value))
+        names.push_back(std::move(name));
     }
     if (!names.empty()) return names;
   }
   return {};
 }
 
-// Where the article's header window ends: kBylineBlocksAfterStart blocks past the
-// first selected block (all blocks when none is selected).
+// Where the article's header window ends: kBylineBlocksAfterStart blocks past
+// the first selected block (all blocks when none is selected).
 size_t BylineWindowEnd(const BlockList& blocks) {
   for (size_t i = 0; i < blocks.size(); ++i) {
-    if (blocks[i].selected) return std::min(blocks.size(), i + kBylineBlocksAfterStart);
+    if (blocks[i].selected)
+      return std::min(blocks.size(), i + kBylineBlocksAfterStart);
   }
   return blocks.size();
 }
 
-// The first block of the header window (see BylineWindowEnd) short enough to be a
-// dateline ("Published March 17, 2023", "Dec 12, 2025 · 5 min read") that holds a date.
-std::string DateFromTextDateline(const BlockList& blocks, absl::Time fetched_at) {
+// The first block of the header window (see BylineWindowEnd) short enough to be
+// a dateline ("Published March 17, 2023", "Dec 12, 2025 · 5 min read") that
+// holds a date.
+std::string DateFromTextDateline(const BlockList& blocks,
+                                 absl::Time fetched_at) {
   const size_t limit = BylineWindowEnd(blocks);
   for (size_t i = 0; i < limit; ++i) {
     const Block& b = blocks[i];
     // A copyright line's date is when the site was built, not the article.
-    if (b.features.text.chars > kMaxBylineChars || b.kind == BlockKind::kCopyright) continue;
+    if (b.features.text.chars > kMaxBylineChars ||
+        b.kind == BlockKind::kCopyright)
+      continue;
     std::optional<ParsedDate> d = DateParser::Find(b.text);
     if (!d) d = DateParser::FindRelative(b.text, fetched_at);
     if (d && DateParser::Plausible(*d, fetched_at)) return d->ToIso8601();
@@ -129,9 +139,10 @@ std::string DateFromTextDateline(const BlockList& blocks, absl::Time fetched_at)
   return "";
 }
 
-// A byline printed as text near the article's start: a short block opening with a
-// label ("By Jane Doe"), or a label alone with the name in the next block. Looked for
-// from the page's start to kBylineBlocksAfterStart blocks past the first selected one.
+// A byline printed as text near the article's start: a short block opening with
+// a label ("By Jane Doe"), or a label alone with the name in the next block.
+// Looked for from the page's start to kBylineBlocksAfterStart blocks past the
+// first selected one.
 std::vector<std::string> AuthorsFromTextByline(const BlockList& blocks) {
   const size_t limit = BylineWindowEnd(blocks);
   for (size_t i = 0; i < limit; ++i) {
@@ -176,7 +187,8 @@ void FillSiteName(const HtmlEvidence& in, Article* a) {
   if (!a->site_name.empty()) a->sources.site_name = "meta";
   for (const JsonLdItem& item : in.json_ld) {
     if (!a->site_name.empty()) break;
-    if (item.HasTypeContaining("WebSite")) a->site_name = std::string(item.Get("name"));
+    if (item.HasTypeContaining("WebSite"))
+      a->site_name = std::string(item.Get("name"));
     if (!a->site_name.empty()) a->sources.site_name = "json-ld";
   }
 }
@@ -198,7 +210,8 @@ void FillTitle(const HtmlEvidence& in, Article* a) {
                                   });
   ChosenTitle title = TitleChooser::Choose(titles);
   if (title.text.empty()) {
-    // Older sites and Chinese government sites name the headline in their own meta.
+    // Older sites and Chinese government sites name the headline in their own
+    // meta.
     title = {std::string(FirstMeta(f, {"headline", "articletitle"})), "meta"};
   }
   a->title = std::move(title.text);
@@ -258,13 +271,15 @@ void FillAuthors(const HtmlEvidence& in, Article* a) {
   a->authors = AuthorsFromJsonLd(in.json_ld);
   if (!a->authors.empty()) a->sources.authors = "json-ld";
   if (a->authors.empty()) {
-    a->authors = BylineParser::Names(FirstMeta(
-        f, {"author", "article:author", "dc.creator", "parsely-author", "sailthru.author"}));
+    a->authors = BylineParser::Names(
+        FirstMeta(f, {"author", "article:author", "dc.creator",
+                      "parsely-author", "sailthru.author"}));
     if (!a->authors.empty()) a->sources.authors = "meta";
   }
   for (bool strong : {true, false}) {
     for (size_t i = 0; i < f.bylines.size() && a->authors.empty(); ++i) {
-      if (f.bylines[i].strong == strong) a->authors = BylineParser::Names(f.bylines[i].text);
+      if (f.bylines[i].strong == strong)
+        a->authors = BylineParser::Names(f.bylines[i].text);
       if (!a->authors.empty()) a->sources.authors = "byline-markup";
     }
   }
@@ -277,8 +292,8 @@ void FillAuthors(const HtmlEvidence& in, Article* a) {
 // The description, the keywords and the article:tag / article:section tags.
 void FillDescriptionAndTopics(const HtmlEvidence& in, Article* a) {
   const HtmlFacts& f = in.facts;
-  a->description = std::string(FirstMeta(f, {"description", "og:description",
-                                             "twitter:description"}));
+  a->description = std::string(
+      FirstMeta(f, {"description", "og:description", "twitter:description"}));
   if (!a->description.empty()) a->sources.description = "meta";
   if (a->description.empty()) {
     a->description = std::string(JsonLd::First(in.json_ld, "description"));
@@ -330,7 +345,12 @@ void MetadataExtractor::FromHtml(const HtmlFacts& f,
   if (!a->source.empty()) a->sources.source = "json-ld";
 }
 
-void MetadataExtractor::FromText(absl::Time fetched_at, BlockList* blocks, Article* a) {
+namespace {
+
+// The first kTextHeaderLines lines: an original-title line, the source line and
+// the date line, each left out as metadata. Returns the date line's index, or
+// -1.
+int ReadTextHeader(absl::Time fetched_at, BlockList* blocks, Article* a) {
   BlockList& bs = *blocks;
   const size_t header = std::min(bs.size(), kTextHeaderLines);
   int date_line = -1;
@@ -340,7 +360,8 @@ void MetadataExtractor::FromText(absl::Time fetched_at, BlockList* blocks, Artic
     if (a->title.empty()) {
       for (absl::string_view label : {"原标题", "原標題"}) {
         if (absl::StartsWith(t, label)) {
-          a->title = std::string(absl::StripAsciiWhitespace(AfterColon(t.substr(label.size()))));
+          a->title = std::string(
+              absl::StripAsciiWhitespace(AfterColon(t.substr(label.size()))));
           a->sources.title = "text";
           LeaveOutAsMetadata("original-title line", &b);
         }
@@ -348,7 +369,8 @@ void MetadataExtractor::FromText(absl::Time fetched_at, BlockList* blocks, Artic
     }
     std::string source = AfterLabel(t, "来源");
     if (source.empty()) source = AfterLabel(t, "來源");
-    const bool short_line = b.features.text.chars <= 60 && !b.features.text.ends_sentence;
+    const bool short_line =
+        b.features.text.chars <= 60 && !b.features.text.ends_sentence;
     if (!source.empty() && short_line) {
       if (a->source.empty()) a->source = source, a->sources.source = "text";
       LeaveOutAsMetadata("source line", &b);
@@ -364,7 +386,13 @@ void MetadataExtractor::FromText(absl::Time fetched_at, BlockList* blocks, Artic
       }
     }
   }
-  // The title: a short, title-like line just before the date line.
+  return date_line;
+}
+
+// The title when the header had none: a short, title-like line just before the
+// date line.
+void TitleBeforeDateLine(int date_line, BlockList* blocks, Article* a) {
+  BlockList& bs = *blocks;
   if (a->title.empty() && date_line > 0) {
     for (int i = date_line - 1; i >= 0; --i) {
       const Block& b = bs[i];
@@ -379,17 +407,25 @@ void MetadataExtractor::FromText(absl::Time fetched_at, BlockList* blocks, Artic
       break;
     }
   }
+}
+
+// Anywhere on the page: a document's file name as its title, the editor,
+// keywords and a reporter's byline.
+void ReadTextLabels(BlockList* blocks, Article* a) {
+  BlockList& bs = *blocks;
   for (Block& b : bs) {
     const absl::string_view t = b.text;
     std::string stem;
-    if (a->title.empty() && b.features.text.chars <= 120 && IsFileName(t, &stem)) {
+    if (a->title.empty() && b.features.text.chars <= 120 &&
+        IsFileName(t, &stem)) {
       a->title = stem;
       a->sources.title = "text";
       LeaveOutAsMetadata("document file-name line", &b);
     }
     for (absl::string_view label : {"责编", "責編", "责任编辑", "責任編輯"}) {
       std::string editor = AfterLabel(t, label);
-      if (!editor.empty() && a->editor.empty()) a->editor = editor, a->sources.editor = "text";
+      if (!editor.empty() && a->editor.empty())
+        a->editor = editor, a->sources.editor = "text";
     }
     for (absl::string_view label : {"文章关键词", "文章關鍵詞", "关键词"}) {
       if (a->keywords.empty() && absl::StartsWith(t, label)) {
@@ -410,6 +446,15 @@ void MetadataExtractor::FromText(absl::Time fetched_at, BlockList* blocks, Artic
       }
     }
   }
+}
+
+}  // namespace
+
+void MetadataExtractor::FromText(absl::Time fetched_at, BlockList* blocks,
+                                 Article* a) {
+  const int date_line = ReadTextHeader(fetched_at, blocks, a);
+  TitleBeforeDateLine(date_line, blocks, a);
+  ReadTextLabels(blocks, a);
 }
 
 }  // namespace declutter::extract
