@@ -6,6 +6,8 @@
 
 #include "service/extract/blocks/block_featurizer.h"
 #include "service/extract/score/block_classifier.h"
+#include "service/extract/score/block_evidence.h"
+#include "service/extract/text/text_block_builder.h"
 
 namespace declutter::extract {
 
@@ -14,6 +16,14 @@ inline void ScoreBlocks(const DomTree* dom, BlockList* blocks,
                         Favor favor = Favor::kBalanced) {
   ComputeBlockFeatures(dom, blocks);
   ClassifyBlocks(favor, blocks);
+}
+
+// A text page's blocks with features and evidence, not yet scored.
+inline BlockList TextBlocksWithEvidence(absl::string_view text) {
+  BlockList blocks = TextBlockBuilder::Build(text);
+  ComputeBlockFeatures(nullptr, &blocks);
+  GatherEvidence(kScoringParams, &blocks);
+  return blocks;
 }
 
 }  // namespace declutter::extract

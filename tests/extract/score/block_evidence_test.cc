@@ -4,15 +4,13 @@
 #include "service/extract/blocks/block_featurizer.h"
 #include "service/extract/score/boilerplate_lexicon.h"
 #include "service/extract/text/text_block_builder.h"
+#include "tests/support/score_stage.h"
 
 namespace declutter::extract {
 namespace {
 
 BlockList Gathered(const std::string& text) {
-  BlockList blocks = TextBlockBuilder::Build(text);
-  ComputeBlockFeatures(nullptr, &blocks);
-  GatherEvidence(kScoringParams, &blocks);
-  return blocks;
+  return TextBlocksWithEvidence(text);
 }
 
 TEST(BlockEvidenceTest, WeakPhraseDecidesOnlyTheBlockItDominates) {

@@ -4,14 +4,13 @@
 #include "service/extract/blocks/block_featurizer.h"
 #include "service/extract/score/block_evidence.h"
 #include "service/extract/text/text_block_builder.h"
+#include "tests/support/score_stage.h"
 
 namespace declutter::extract {
 namespace {
 
 BlockList Scored(const std::string& text) {
-  BlockList blocks = TextBlockBuilder::Build(text);
-  ComputeBlockFeatures(nullptr, &blocks);
-  GatherEvidence(kScoringParams, &blocks);
+  BlockList blocks = TextBlocksWithEvidence(text);
   HeuristicScorer(kScoringParams).Score(&blocks);
   return blocks;
 }
