@@ -101,32 +101,41 @@ void BuildTextBlocks(std::string* utf8, PageBlocks* out) {
   LineRepairer::SplitTrailingDisclaimers(&out->blocks);
 }
 
-// Metadata, and the selection's last edits that need it (finalise).
-absl::Status ExtractMetadata(const Page& page, StageRunner* stages,
-                             PageBlocks* page_blocks, Article* article,
-                             std::string* declared_language) {
+// What the metadata stage finds beside the Article.
+struct PageMetadata {
+  std::string structured_body;  // JSON-LD articleBody and the like, maybe HTML
+  std::string declared_language;  // <html lang> or Content-Language
+};
+
+// Metadata: from the head, JSON-LD and the blocks (HTML), or from the lines
+// (text).
+void ExtractMetadata(const Page& page, PageBlocks* page_blocks,
+                     Article* article, PageMetadata* found) {
   BlockList& blocks = page_blocks->blocks;
   if (!page_blocks->html) {
     MetadataExtractor::FromText(page.fetched_at, &blocks, article);
-    return absl::OkStatus();
+    return;
   }
   const HtmlFacts& facts = page_blocks->facts;
   const std::vector<JsonLdItem> json_ld = JsonLd::Parse(facts.json_ld);
   MetadataExtractor::FromHtml(facts, json_ld, blocks, page.url, page.fetched_at,
                               article);
-  // Finalise the selection.
-  DropTitleHeading(article->title, &blocks);
-  if (absl::Status s = AddStructuredBodyText(
-          kScoringParams, JsonLd::BodyText(json_ld), stages->budget(), &blocks);
-      !s.ok()) {
-    return s;
-  }
+  found->structured_body = JsonLd::BodyText(json_ld);
   // <html lang> first; the Content-Language pragma is the older form of the
   // same claim.
-  *declared_language = !facts.lang.empty()
-                           ? facts.lang
-                           : std::string(facts.Meta("content-language"));
-  return absl::OkStatus();
+  found->declared_language = !facts.lang.empty()
+                                 ? facts.lang
+                                 : std::string(facts.Meta("content-language"));
+}
+
+// Finalise: the selection's last edits, which need the metadata (HTML only).
+absl::Status FinaliseSelection(const Article& article,
+                               const PageMetadata& found, WorkBudget* budget,
+                               PageBlocks* page_blocks) {
+  if (!page_blocks->html) return absl::OkStatus();
+  DropTitleHeading(article.title, &page_blocks->blocks);
+  return AddStructuredBodyText(kScoringParams, found.structured_body, budget,
+                               &page_blocks->blocks);
 }
 
 RemovedBlock ToRemoved(const Block& b) {
@@ -222,18 +231,19 @@ absl::StatusOr<Result> Clean(const Page& page, const Options& options) {
   });
   if (!s.ok()) return s;
 
-  std::string declared_language;
+  PageMetadata found;
   s = stages.Run("metadata", &StageTimings::metadata_us, [&] {
-    absl::Status m = ExtractMetadata(page, &stages, &page_blocks,
-                                     &result.article, &declared_language);
+    ExtractMetadata(page, &page_blocks, &result.article, &found);
+    absl::Status finalised =
+        FinaliseSelection(result.article, found, stages.budget(), &page_blocks);
     result.article.title =
         TextNormalizer::NormalizeInline(result.article.title);
-    return m;
+    return finalised;
   });
   if (!s.ok()) return s;
 
   s = stages.Run("output", &StageTimings::output_us, [&] {
-    WriteOutput(options, declared_language, &blocks, &result);
+    WriteOutput(options, found.declared_language, &blocks, &result);
   });
   if (!s.ok()) return s;
   result.timings.total_us = absl::ToInt64Microseconds(absl::Now() - start);
