@@ -1,7 +1,10 @@
-// The engine's entry point: one raw page in, one clean article out.
+// The engine's entry point: one raw page in, one clean article out. Each stage is
+// a folder of service/extract, in this order:
 //
-//   decode (charset, ICU) -> parse (Gumbo) or split lines -> blocks -> classify ->
-//   select main content -> metadata -> normalise and write
+//   decode/ (charset, ICU, input kind) -> html/ (pre-pass, Gumbo, blocks) or text/
+//   (lines into blocks) -> blocks/ (features) -> score/ (evidence, scorer, labels)
+//   -> select/ (main content) -> metadata/ (then the selection is finalised) ->
+//   output/ (normalise and write)
 //
 // Deterministic and stateless per call; safe to call from many threads at once. All
 // work and memory are bounded by the input's size.
