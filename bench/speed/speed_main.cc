@@ -233,92 +233,117 @@ void RunInterleaved(const std::vector<PageFile>& pages,
 
 double Median(std::vector<double> v) { return Percentile(std::move(v), 0.5); }
 
-int RunSpeed(const std::vector<PageFile>& pages) {
-  int threads = absl::GetFlag(FLAGS_threads);
-  if (threads <= 0) {
-    threads =
-        static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
-  }
-  const int rounds = std::max(1, absl::GetFlag(FLAGS_rounds));
-  const double mb = Megabytes(pages);
+// --threads, with 0 meaning one per core.
+int SpeedThreads() {
+  const int threads = absl::GetFlag(FLAGS_threads);
+  if (threads > 0) return threads;
+  return static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
+}
 
-  StageSums stages;
+struct Round {
+  PhaseResult a, b, c;
+};
+
+// What the speed rounds show: one round, and the ratios of every round.
+struct SpeedRounds {
+  Round shown;  // the median (b)/(a) round, with (a)'s and (b)'s peaks alone
+  std::vector<double> ba, cb;  // (b)/(a) and (c)/(b) of every round
+  double median_ba = 0;
+};
+
+// Measures each phase's peak RSS alone (untimed), then runs `rounds` rounds of
+// (a) and (b) interleaved and (c) on `threads` threads. The engine's stage
+// times of round 1's (b) are added to `stages`.
+SpeedRounds RunRounds(const std::vector<PageFile>& pages, int threads,
+                      int rounds, StageSums* stages) {
   std::atomic<bool> collect{false};
   auto engine = [&](const PageFile& file) {
     absl::StatusOr<extract::Result> result = CleanWithDefaults(file);
-    if (collect && result.ok()) stages.Add(result->timings);
+    if (collect && result.ok()) stages->Add(result->timings);
     return result.ok();
   };
   // Peak RSS of each phase alone, untimed.
   const int64_t rss_a = RunPhase(pages, 1, GumboOnly).peak_rss;
   const int64_t rss_b = RunPhase(pages, 1, engine).peak_rss;
 
-  struct Round {
-    PhaseResult a, b, c;
-  };
+  SpeedRounds out;
   std::vector<Round> done;
-  std::vector<double> ba, cb;
   for (int round = 0; round < rounds; ++round) {
     Round r;
     collect = round == 0;
     RunInterleaved(pages, GumboOnly, engine, &r.a, &r.b);
     collect = false;
     r.c = RunPhase(pages, threads, engine);
-    ba.push_back(r.a.seconds / r.b.seconds);
-    cb.push_back(r.b.seconds / r.c.seconds);
+    out.ba.push_back(r.a.seconds / r.b.seconds);
+    out.cb.push_back(r.b.seconds / r.c.seconds);
     done.push_back(std::move(r));
   }
   // The round whose (b)/(a) is the median is shown, with the peaks measured
   // alone.
-  const double median_ba = Median(ba);
-  const size_t shown = std::find(ba.begin(), ba.end(), median_ba) - ba.begin();
-  Round m = done[shown];
-  m.a.peak_rss = rss_a;
-  m.b.peak_rss = rss_b;
+  out.median_ba = Median(out.ba);
+  const size_t shown =
+      std::find(out.ba.begin(), out.ba.end(), out.median_ba) - out.ba.begin();
+  out.shown = done[shown];
+  out.shown.a.peak_rss = rss_a;
+  out.shown.b.peak_rss = rss_b;
+  return out;
+}
 
+// The phase table of the shown round and the ratios.
+void PrintRounds(const SpeedRounds& r, size_t pages, double mb, int rounds,
+                 int threads) {
   std::printf(
       "%zu pages, %.1f MB, from %s; %d rounds; (a) and (b) interleaved page by "
       "page; "
       "(c) on %d threads\n\n",
-      pages.size(), mb, absl::GetFlag(FLAGS_pages).c_str(), rounds, threads);
+      pages, mb, absl::GetFlag(FLAGS_pages).c_str(), rounds, threads);
   std::printf("%-28s %9s %8s %8s %8s %10s\n",
               "phase (round with median (b)/(a))", "pages/s", "MB/s", "p50 ms",
               "p99 ms", "peak RSS MB");
-  PrintPhase("(a) Gumbo parse only", m.a, pages.size(), mb);
-  PrintPhase("(b) engine, 1 thread", m.b, pages.size(), mb);
-  PrintPhase(absl::StrCat("(c) engine, ", threads, " threads").c_str(), m.c,
-             pages.size(), mb);
+  PrintPhase("(a) Gumbo parse only", r.shown.a, pages, mb);
+  PrintPhase("(b) engine, 1 thread", r.shown.b, pages, mb);
+  PrintPhase(absl::StrCat("(c) engine, ", threads, " threads").c_str(),
+             r.shown.c, pages, mb);
   std::printf("\n(b)/(a) = %.2f   (c)/(b) = %.2f   (medians over rounds)\n",
-              median_ba, Median(cb));
+              r.median_ba, Median(r.cb));
   auto list = [](const std::vector<double>& v) {
     return absl::StrJoin(v, " ", [](std::string* out, double x) {
       absl::StrAppendFormat(out, "%.2f", x);
     });
   };
-  std::printf("every round (b)/(a): %s\n", list(ba).c_str());
-  std::printf("every round (c)/(b): %s\n", list(cb).c_str());
+  std::printf("every round (b)/(a): %s\n", list(r.ba).c_str());
+  std::printf("every round (c)/(b): %s\n", list(r.cb).c_str());
+}
 
-  // What the pre-pass does to these pages (untimed).
-  extract::StripStats strip;
-  int stripped_pages = 0, stopped_pages = 0;
+// What the pre-pass does to a set of pages.
+struct StripSummary {
+  extract::StripStats removed;  // summed over the pages
+  int changed_pages = 0;
+  int stopped_pages = 0;
   std::map<std::string, int> stop_tags;  // where the pass stopped, by tag
+};
+
+StripSummary SummarizeStrip(const std::vector<PageFile>& pages) {
+  StripSummary sum;
   for (const PageFile& p : pages) {
     std::string out;
     const extract::StripStats st =
         extract::InertContentStripper::Strip(p.bytes, &out);
-    strip.bytes_removed += st.bytes_removed;
-    strip.scripts += st.scripts;
-    strip.styles += st.styles;
-    strip.comments += st.comments;
-    if (st.bytes_removed > 0) ++stripped_pages;
+    sum.removed.bytes_removed += st.bytes_removed;
+    sum.removed.scripts += st.scripts;
+    sum.removed.styles += st.styles;
+    sum.removed.comments += st.comments;
+    if (st.bytes_removed > 0) ++sum.changed_pages;
     if (st.stopped_at >= 0) {
-      ++stopped_pages;
+      ++sum.stopped_pages;
       const std::string at = p.bytes.substr(st.stopped_at, 24);
-      ++stop_tags[at.substr(0, at.find_first_of(" >/\t\n"))];
+      ++sum.stop_tags[at.substr(0, at.find_first_of(" >/\t\n"))];
     }
   }
+  return sum;
+}
 
-  const extract::StageTimings& t = stages.t;
+void PrintStages(const extract::StageTimings& t) {
   const double total = std::max<int64_t>(1, t.total_us);
   std::printf(
       "\nengine stages over (b) of round 1 (ms, share of the engine's "
@@ -333,14 +358,20 @@ int RunSpeed(const std::vector<PageFile>& pages) {
                 100.0 * us / total);
   }
   std::printf("  %-9s %9.1f\n", "total", t.total_us / 1000.0);
+}
+
+// The pre-pass's figures over `mb` megabytes of pages, and the 8 tags it
+// stopped at most.
+void PrintStrip(const StripSummary& strip, double mb) {
   std::printf(
       "\npre-pass: %.1f%% of the bytes removed (%d scripts, %d styles, %d "
       "comments); "
       "%d pages changed, %d stopped early at markup it does not follow\n",
-      100.0 * strip.bytes_removed / std::max(1.0, mb * 1e6), strip.scripts,
-      strip.styles, strip.comments, stripped_pages, stopped_pages);
+      100.0 * strip.removed.bytes_removed / std::max(1.0, mb * 1e6),
+      strip.removed.scripts, strip.removed.styles, strip.removed.comments,
+      strip.changed_pages, strip.stopped_pages);
   std::vector<std::pair<int, std::string>> by_count;
-  for (const auto& [tag, n] : stop_tags) by_count.push_back({n, tag});
+  for (const auto& [tag, n] : strip.stop_tags) by_count.push_back({n, tag});
   std::sort(by_count.rbegin(), by_count.rend());
   if (by_count.size() > 8) by_count.resize(8);
   std::printf(
@@ -348,6 +379,18 @@ int RunSpeed(const std::vector<PageFile>& pages) {
       absl::StrJoin(by_count, ", ", [](std::string* out, const auto& e) {
         absl::StrAppend(out, e.second, " ", e.first);
       }).c_str());
+}
+
+int RunSpeed(const std::vector<PageFile>& pages) {
+  const int threads = SpeedThreads();
+  const int rounds = std::max(1, absl::GetFlag(FLAGS_rounds));
+  const double mb = Megabytes(pages);
+  StageSums stages;
+  const SpeedRounds r = RunRounds(pages, threads, rounds, &stages);
+  PrintRounds(r, pages.size(), mb, rounds, threads);
+  const StripSummary strip = SummarizeStrip(pages);  // untimed
+  PrintStages(stages.t);
+  PrintStrip(strip, mb);
   return 0;
 }
 

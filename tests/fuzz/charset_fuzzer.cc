@@ -1,20 +1,18 @@
 // libFuzzer target: the charset path. The input is "<content-type>\n<bytes>":
 // the first line is sent as the HTTP Content-Type (so labels, quoting and
-// unknown names are fuzzed), the rest as the page. It runs detection, decoding,
-// mojibake repair and control-character removal, then the whole engine with the
-// sniffed kind, and checks the one property every stage promises: the output is
-// valid UTF-8.
+// unknown names are fuzzed), the rest as the page. It runs the engine's decode
+// stage (DecodePage: detection, the cleanable check, decoding, mojibake repair,
+// control-character removal and the kind), then the whole engine, and checks
+// the one property both promise: the output is valid UTF-8. The decoded page
+// must also have a kind, HTML or text.
 
 #include <cstddef>
 #include <cstdint>
 #include <cstdlib>
 #include <string>
 
-#include "service/extract/decode/charset_detector.h"
 #include "service/extract/clean.h"
-#include "service/extract/decode/mojibake_repairer.h"
-#include "service/extract/decode/text_decoder.h"
-#include "service/extract/strings/text_normalizer.h"
+#include "service/extract/decode/page_decoder.h"
 #include "service/extract/strings/utf8.h"
 
 namespace {
@@ -38,24 +36,19 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   const absl::string_view bytes =
       newline == absl::string_view::npos ? input : input.substr(newline + 1);
 
-  using declutter::extract::CharsetDetector;
-  const declutter::extract::CharsetDecision decision =
-      CharsetDetector::Decide(bytes, content_type, /*allow_meta_prescan=*/true);
-  absl::StatusOr<declutter::extract::DecodedText> decoded =
-      declutter::extract::TextDecoder::ToUtf8(bytes.substr(decision.bom_bytes),
-                                              decision.charset);
-  if (decoded.ok()) {
-    RequireUtf8(decoded->utf8);
-    declutter::extract::MojibakeRepairer::Repair(&decoded->utf8);
-    RequireUtf8(decoded->utf8);
-    declutter::extract::TextNormalizer::RemoveControlCharacters(&decoded->utf8);
-    RequireUtf8(decoded->utf8);
-  }
-  (void)declutter::extract::TextDecoder::CountInvalid(bytes, decision.charset);
-
   declutter::extract::Page page;
   page.content = bytes;
   page.content_type = content_type;
+  declutter::extract::InputInfo info;
+  absl::StatusOr<declutter::extract::DecodedPage> decoded =
+      declutter::extract::DecodePage(page, &info);
+  if (decoded.ok()) {
+    RequireUtf8(decoded->utf8);
+    if (decoded->kind == declutter::extract::InputKind::kAuto) {
+      abort();  // the decode stage left the kind undecided
+    }
+  }
+
   absl::StatusOr<declutter::extract::Result> result =
       declutter::extract::Clean(page, declutter::extract::Options());
   if (result.ok()) {
