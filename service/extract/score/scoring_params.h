@@ -152,6 +152,12 @@ struct ScoringParams {
   // brief).
   double article_paragraph_weight = 200;
   double article_sentence_weight = 120;
+  // A card grid (select/card_grid) has at least this many children built alike;
+  // a card is a title and a few lines: a child with more text is a section, not
+  // a card.
+  int32_t min_grid_cards = 4;
+  int32_t min_card_chars = 8;
+  int32_t max_card_chars = 2000;
   // How many times the selection's text a card grid must hold to replace it.
   int64_t grid_over_selection = 2;
   // Levels above a card grid taken with it while they add little text (a

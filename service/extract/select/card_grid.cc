@@ -5,11 +5,6 @@
 namespace declutter::extract {
 namespace {
 
-constexpr int32_t kMinCards = 4;
-// A card is a title and a few lines; a child holding more is a section, not a
-// card.
-constexpr int32_t kMinCardChars = 8;
-constexpr int32_t kMaxCardChars = 2000;
 // Distinct child structures tracked per parent; the rest are not a grid's
 // cards.
 constexpr size_t kMaxGroups = 16;
@@ -29,13 +24,13 @@ struct Group {
 
 }  // namespace
 
-CardGrid FindCardGrid(const DomTree& nodes) {
+CardGrid FindCardGrid(const ScoringParams& params, const DomTree& nodes) {
   CardGrid best;
   std::vector<Group> groups;
   for (size_t p = 0; p < nodes.size(); ++p) {
     const DomNode& parent = nodes[p];
     if (parent.negative_ancestor >= 0 ||
-        parent.end - static_cast<int32_t>(p) <= kMinCards) {
+        parent.end - static_cast<int32_t>(p) <= params.min_grid_cards) {
       continue;
     }
     groups.clear();
@@ -43,8 +38,8 @@ CardGrid FindCardGrid(const DomTree& nodes) {
          c = nodes[c].end) {
       const DomNode& child = nodes[c];
       if (child.negative_ancestor >= 0 || child.link_chars == 0 ||
-          child.text_chars < kMinCardChars ||
-          child.text_chars > kMaxCardChars) {
+          child.text_chars < params.min_card_chars ||
+          child.text_chars > params.max_card_chars) {
         continue;
       }
       const uint32_t key = BuildKey(child);
@@ -62,7 +57,7 @@ CardGrid FindCardGrid(const DomTree& nodes) {
       group->chars += child.text_chars;
     }
     for (const Group& g : groups) {
-      if (g.cards < kMinCards || g.with_own_text * 2 < g.cards ||
+      if (g.cards < params.min_grid_cards || g.with_own_text * 2 < g.cards ||
           g.chars <= best.chars) {
         continue;
       }

@@ -14,6 +14,7 @@
 #include <cstdint>
 
 #include "service/extract/blocks/dom_tree.h"
+#include "service/extract/score/scoring_params.h"
 
 namespace declutter::extract {
 
@@ -28,7 +29,7 @@ struct CardGrid {
 // built alike (same tag and first class, or same tag when unclassed), outside
 // every negative container, each with a link and a bounded amount of text, at
 // least half of them with text beyond their links (a menu is links alone).
-CardGrid FindCardGrid(const DomTree& nodes);
+CardGrid FindCardGrid(const ScoringParams& params, const DomTree& nodes);
 
 }  // namespace declutter::extract
 

@@ -193,7 +193,7 @@ void SelectCardGridOnListing(const ScoringParams& p, const DomTree& nodes,
     }
     selected_chars += b.features.text.chars;
   }
-  const CardGrid grid = FindCardGrid(nodes);
+  const CardGrid grid = FindCardGrid(p, nodes);
   if (grid.parent < 0 || grid.chars < selected_chars * p.grid_over_selection)
     return;
   int32_t root = grid.parent;

@@ -44,7 +44,7 @@ TEST(CardGridTest, FindsCardsWithTextBeyondTheirLinks) {
   for (int i = 0; i < 5; ++i)
     AddLeaf(&dom, grid, kDiv, 77, 30, 20);  // title + price
   AddLeaf(&dom, grid, kDiv, 99, 5, 0);      // a different child is not a card
-  const CardGrid found = FindCardGrid(dom);
+  const CardGrid found = FindCardGrid(kScoringParams, dom);
   EXPECT_EQ(found.parent, grid);
   EXPECT_EQ(found.cards, 5);
   EXPECT_EQ(found.chars, 150);
@@ -59,11 +59,11 @@ TEST(CardGridTest, TooFewCardsOrANegativeContainerIsNoGrid) {
   for (int i = 0; i < 6; ++i) AddLeaf(&dom, related, kDiv, 78, 30, 20);
   for (int32_t i = related; i < dom[related].end; ++i)
     dom[i].negative_ancestor = related;
-  EXPECT_EQ(FindCardGrid(dom).parent, -1);
+  EXPECT_EQ(FindCardGrid(kScoringParams, dom).parent, -1);
 }
 
 TEST(CardGridTest, EmptyTreeHasNoGrid) {
-  EXPECT_EQ(FindCardGrid(DomTree()).parent, -1);
+  EXPECT_EQ(FindCardGrid(kScoringParams, DomTree()).parent, -1);
 }
 
 }  // namespace
