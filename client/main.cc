@@ -7,9 +7,10 @@
 //
 //   declutter batch ...   (client/batch_command.h: a whole crawl, resumable)
 //
-// Without --server the engine runs in-process. PATH is a file, a directory (recursed) or
-// "-" for standard input; .gz files are read transparently. Exit status: 0 when every
-// input was cleaned, 1 when any failed, 2 on a usage error.
+// Without --server the engine runs in-process. PATH is a file, a directory
+// (recursed) or
+// "-" for standard input; .gz files are read transparently. Exit status: 0 when
+// every input was cleaned, 1 when any failed, 2 on a usage error.
 
 #include <grpcpp/grpcpp.h>
 
@@ -46,19 +47,27 @@ constexpr char kUsage[] =
     "                       [--input-kind auto|html|text]\n"
     "                       [--output-format text|markdown|html] [--removed]\n"
     "                       [--max-bytes N] [--timeout SECONDS]\n"
-    "                       [--tls] [--tls-ca FILE] [--tls-cert FILE --tls-key FILE]\n"
+    "                       [--tls] [--tls-ca FILE] [--tls-cert FILE --tls-key "
+    "FILE]\n"
     "                       PATH...\n"
-    "PATH is a file, a directory (recursed) or - for standard input; .gz is read\n"
-    "transparently. Without --server the engine runs in this process. --timeout bounds\n"
-    "each page's time, in this process or on the server. With --server, any --tls*\n"
-    "option makes the connection TLS (--tls-ca: verify the server against this CA;\n"
+    "PATH is a file, a directory (recursed) or - for standard input; .gz is "
+    "read\n"
+    "transparently. Without --server the engine runs in this process. "
+    "--timeout bounds\n"
+    "each page's time, in this process or on the server. With --server, any "
+    "--tls*\n"
+    "option makes the connection TLS (--tls-ca: verify the server against this "
+    "CA;\n"
     "--tls-cert/--tls-key: present a client certificate for mutual TLS).\n"
     "\n"
-    "       declutter batch [--server TARGET | --local] [--concurrency N] [-o OUT.jsonl]\n"
+    "       declutter batch [--server TARGET | --local] [--concurrency N] [-o "
+    "OUT.jsonl]\n"
     "                       [--resume] [--shard I/N] [--inputs-from FILE]\n"
-    "                       [--tls] [--tls-ca FILE] [--tls-cert FILE --tls-key FILE]\n"
+    "                       [--tls] [--tls-ca FILE] [--tls-cert FILE --tls-key "
+    "FILE]\n"
     "                       INPUT...\n"
-    "cleans a whole crawl (directories, JSONL, WARC); declutter batch --help for more.\n";
+    "cleans a whole crawl (directories, JSONL, WARC); declutter batch --help "
+    "for more.\n";
 
 struct CleanArgs {
   std::string server;
@@ -74,11 +83,12 @@ struct CleanArgs {
   std::vector<std::string> paths;
 };
 
-// Sets `*out` to the value named `value` among `choices`; "" on success, else what
-// was wrong and what was expected.
+// Sets `*out` to the value named `value` among `choices`; "" on success, else
+// what was wrong and what was expected.
 template <typename T>
-std::string ParseChoice(absl::string_view flag, const std::string& value,
-                        std::initializer_list<std::pair<const char*, T>> choices, T* out) {
+std::string ParseChoice(
+    absl::string_view flag, const std::string& value,
+    std::initializer_list<std::pair<const char*, T>> choices, T* out) {
   std::vector<std::string> names;
   for (const auto& [name, choice] : choices) {
     if (value == name) {
@@ -129,11 +139,13 @@ std::string ParseCleanArgs(int argc, char** argv, CleanArgs* args) {
       if (!error.empty()) return error;
     } else if (take("max-bytes")) {
       if (!absl::SimpleAtoi(value, &args->max_bytes) || args->max_bytes == 0) {
-        return absl::StrCat("--max-bytes is \"", value, "\": expected a positive integer");
+        return absl::StrCat("--max-bytes is \"", value,
+                            "\": expected a positive integer");
       }
     } else if (take("timeout")) {
       double seconds = 0;
-      if (!absl::SimpleAtod(value, &seconds) || !(seconds > 0) || seconds > 1e9) {
+      if (!absl::SimpleAtod(value, &seconds) || !(seconds > 0) ||
+          seconds > 1e9) {
         return absl::StrCat("--timeout is \"", value,
                             "\": expected a positive number of seconds");
       }
@@ -146,13 +158,15 @@ std::string ParseCleanArgs(int argc, char** argv, CleanArgs* args) {
       return absl::StrCat("unknown or incomplete option ", arg);
     }
   }
-  if (args->paths.empty()) return "no PATH given: expected at least one file, directory or -";
+  if (args->paths.empty())
+    return "no PATH given: expected at least one file, directory or -";
   args->channel.max_page_bytes = args->max_bytes;
   return "";
 }
 
 absl::Status CleanRemote(v1::Declutter::Stub* stub, absl::Duration timeout,
-                         const v1::CleanRequest& request, v1::CleanResponse* response) {
+                         const v1::CleanRequest& request,
+                         v1::CleanResponse* response) {
   grpc::ClientContext context;
   context.set_deadline(std::chrono::system_clock::now() +
                        absl::ToChronoMilliseconds(timeout));
@@ -164,13 +178,13 @@ absl::Status CleanRemote(v1::Declutter::Stub* stub, absl::Duration timeout,
 
 // Cleans in this process, the page's time bounded by --timeout as a server's
 // would be by the call's deadline.
-absl::Status CleanInProcess(absl::Duration timeout, const v1::CleanRequest& request,
+absl::Status CleanInProcess(absl::Duration timeout,
+                            const v1::CleanRequest& request,
                             v1::CleanResponse* response) {
-  extract::WorkBudget budget = api::PageBudget(timeout);
-  const absl::Status status = RequestCleaner::Clean(request, response, &budget);
-  if (!absl::IsDeadlineExceeded(status)) return status;
-  return absl::DeadlineExceededError(absl::StrCat(
-      "over --timeout ", absl::FormatDuration(timeout), ": ", status.message()));
+  extract::WorkBudget budget = api::PageBudget(
+      timeout, absl::InfiniteFuture(), nullptr,
+      absl::StrCat("--timeout ", absl::FormatDuration(timeout)));
+  return RequestCleaner::Clean(request, response, &budget);
 }
 
 int RunClean(int argc, char** argv) {
@@ -187,7 +201,8 @@ int RunClean(int argc, char** argv) {
   }
   std::unique_ptr<v1::Declutter::Stub> stub;
   if (!args.server.empty()) {
-    absl::StatusOr<ChannelFactory> channels = ChannelFactory::Create(args.channel);
+    absl::StatusOr<ChannelFactory> channels =
+        ChannelFactory::Create(args.channel);
     if (!channels.ok()) {
       std::cerr << "declutter: " << channels.status().message() << "\n";
       return 2;
@@ -230,13 +245,17 @@ int RunClean(int argc, char** argv) {
 }  // namespace declutter::client
 
 int main(int argc, char** argv) {
-  if (argc < 2 || std::string(argv[1]) == "--help" || std::string(argv[1]) == "-h") {
+  if (argc < 2 || std::string(argv[1]) == "--help" ||
+      std::string(argv[1]) == "-h") {
     std::cout << declutter::client::kUsage;
     return argc < 2 ? 2 : 0;
   }
-  if (std::string(argv[1]) == "clean") return declutter::client::RunClean(argc, argv);
-  if (std::string(argv[1]) == "batch") return declutter::client::RunBatch(argc, argv);
-  std::cerr << "declutter: unknown command \"" << argv[1] << "\": expected clean or batch\n"
+  if (std::string(argv[1]) == "clean")
+    return declutter::client::RunClean(argc, argv);
+  if (std::string(argv[1]) == "batch")
+    return declutter::client::RunBatch(argc, argv);
+  std::cerr << "declutter: unknown command \"" << argv[1]
+            << "\": expected clean or batch\n"
             << declutter::client::kUsage;
   return 2;
 }

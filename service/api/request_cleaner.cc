@@ -14,47 +14,76 @@ using extract::BlockKind;
 
 extract::InputKind ToEngine(v1::InputKind kind) {
   switch (kind) {
-    case v1::INPUT_KIND_HTML: return extract::InputKind::kHtml;
-    case v1::INPUT_KIND_TEXT: return extract::InputKind::kText;
-    default: return extract::InputKind::kAuto;
+    case v1::INPUT_KIND_HTML:
+      return extract::InputKind::kHtml;
+    case v1::INPUT_KIND_TEXT:
+      return extract::InputKind::kText;
+    default:
+      return extract::InputKind::kAuto;
   }
 }
 
 v1::InputKind ToProto(extract::InputKind kind) {
   switch (kind) {
-    case extract::InputKind::kHtml: return v1::INPUT_KIND_HTML;
-    case extract::InputKind::kText: return v1::INPUT_KIND_TEXT;
-    default: return v1::INPUT_KIND_AUTO;
+    case extract::InputKind::kHtml:
+      return v1::INPUT_KIND_HTML;
+    case extract::InputKind::kText:
+      return v1::INPUT_KIND_TEXT;
+    default:
+      return v1::INPUT_KIND_AUTO;
   }
 }
 
 v1::RemovedKind ToProto(BlockKind kind) {
   switch (kind) {
-    case BlockKind::kAd: return v1::REMOVED_KIND_AD;
-    case BlockKind::kRelated: return v1::REMOVED_KIND_RELATED;
-    case BlockKind::kNavigation: return v1::REMOVED_KIND_NAVIGATION;
-    case BlockKind::kCopyright: return v1::REMOVED_KIND_COPYRIGHT;
-    case BlockKind::kComment: return v1::REMOVED_KIND_COMMENT;
-    case BlockKind::kShare: return v1::REMOVED_KIND_SHARE;
-    case BlockKind::kDisclaimer: return v1::REMOVED_KIND_DISCLAIMER;
-    case BlockKind::kContact: return v1::REMOVED_KIND_CONTACT;
-    case BlockKind::kMetadata: return v1::REMOVED_KIND_METADATA;
-    case BlockKind::kConsent: return v1::REMOVED_KIND_CONSENT;
-    default: return v1::REMOVED_KIND_OTHER;
+    case BlockKind::kAd:
+      return v1::REMOVED_KIND_AD;
+    case BlockKind::kRelated:
+      return v1::REMOVED_KIND_RELATED;
+    case BlockKind::kNavigation:
+      return v1::REMOVED_KIND_NAVIGATION;
+    case BlockKind::kCopyright:
+      return v1::REMOVED_KIND_COPYRIGHT;
+    case BlockKind::kComment:
+      return v1::REMOVED_KIND_COMMENT;
+    case BlockKind::kShare:
+      return v1::REMOVED_KIND_SHARE;
+    case BlockKind::kDisclaimer:
+      return v1::REMOVED_KIND_DISCLAIMER;
+    case BlockKind::kContact:
+      return v1::REMOVED_KIND_CONTACT;
+    case BlockKind::kMetadata:
+      return v1::REMOVED_KIND_METADATA;
+    case BlockKind::kConsent:
+      return v1::REMOVED_KIND_CONSENT;
+    default:
+      return v1::REMOVED_KIND_OTHER;
   }
 }
 
 extract::Options OptionsOf(const v1::CleanOptions& o) {
   extract::Options options;
   switch (o.output_format()) {
-    case v1::OUTPUT_FORMAT_MARKDOWN: options.format = extract::OutputFormat::kMarkdown; break;
-    case v1::OUTPUT_FORMAT_HTML: options.format = extract::OutputFormat::kHtml; break;
-    default: options.format = extract::OutputFormat::kText; break;
+    case v1::OUTPUT_FORMAT_MARKDOWN:
+      options.format = extract::OutputFormat::kMarkdown;
+      break;
+    case v1::OUTPUT_FORMAT_HTML:
+      options.format = extract::OutputFormat::kHtml;
+      break;
+    default:
+      options.format = extract::OutputFormat::kText;
+      break;
   }
   switch (o.favor()) {
-    case v1::FAVOR_PRECISION: options.favor = extract::Favor::kPrecision; break;
-    case v1::FAVOR_RECALL: options.favor = extract::Favor::kRecall; break;
-    default: options.favor = extract::Favor::kBalanced; break;
+    case v1::FAVOR_PRECISION:
+      options.favor = extract::Favor::kPrecision;
+      break;
+    case v1::FAVOR_RECALL:
+      options.favor = extract::Favor::kRecall;
+      break;
+    default:
+      options.favor = extract::Favor::kBalanced;
+      break;
   }
   options.report_removed = o.report_removed();
   return options;
@@ -94,7 +123,8 @@ void FillArticle(const extract::Article& a, v1::Article* out) {
 }  // namespace
 
 absl::Status RequestCleaner::Clean(const v1::CleanRequest& request,
-                                   v1::CleanResponse* response, extract::WorkBudget* budget,
+                                   v1::CleanResponse* response,
+                                   extract::WorkBudget* budget,
                                    extract::RemovedCounts* removed_counts) {
   response->set_id(request.id());
   extract::Page page;
@@ -102,11 +132,13 @@ absl::Status RequestCleaner::Clean(const v1::CleanRequest& request,
   page.url = request.url();
   page.content_type = request.content_type();
   page.kind = ToEngine(request.input_kind());
-  page.fetched_at = request.has_fetch_time()
-                        ? absl::FromUnixSeconds(request.fetch_time().seconds()) +
-                              absl::Nanoseconds(request.fetch_time().nanos())
-                        : absl::Now();
-  response->mutable_input()->set_bytes(static_cast<int64_t>(request.content().size()));
+  page.fetched_at =
+      request.has_fetch_time()
+          ? absl::FromUnixSeconds(request.fetch_time().seconds()) +
+                absl::Nanoseconds(request.fetch_time().nanos())
+          : absl::Now();
+  response->mutable_input()->set_bytes(
+      static_cast<int64_t>(request.content().size()));
   extract::Options options = OptionsOf(request.options());
   options.budget = budget;
   absl::StatusOr<extract::Result> result = extract::Clean(page, options);
@@ -142,12 +174,14 @@ absl::Status RequestCleaner::Clean(const v1::CleanRequest& request,
 }
 
 extract::WorkBudget PageBudget(absl::Duration time_limit, absl::Time deadline,
-                               std::function<bool()> cancelled) {
+                               std::function<bool()> cancelled,
+                               std::string limit) {
   return extract::WorkBudget(std::min(deadline, absl::Now() + time_limit),
-                             std::move(cancelled));
+                             std::move(cancelled), std::move(limit));
 }
 
-void RequestCleaner::SetError(const absl::Status& status, v1::CleanResponse* response) {
+void RequestCleaner::SetError(const absl::Status& status,
+                              v1::CleanResponse* response) {
   response->clear_article();
   v1::ItemError* error = response->mutable_error();
   error->set_code(static_cast<int32_t>(status.code()));

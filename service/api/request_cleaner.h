@@ -1,6 +1,7 @@
-// The bridge between the API and the engine: runs extract::Clean on a CleanRequest and
-// fills a CleanResponse. No gRPC in it, so the server and the in-process CLI clean pages
-// the same way through the same code, under a budget built the same way (PageBudget).
+// The bridge between the API and the engine: runs extract::Clean on a
+// CleanRequest and fills a CleanResponse. No gRPC in it, so the server and the
+// in-process CLI clean pages the same way through the same code, under a budget
+// built the same way (PageBudget).
 //
 // Stateless; thread-safe. The request is only borrowed for the call.
 
@@ -8,6 +9,7 @@
 #define DECLUTTER_SERVICE_API_REQUEST_CLEANER_H_
 
 #include <functional>
+#include <string>
 
 #include "absl/status/status.h"
 #include "absl/time/time.h"
@@ -19,11 +21,13 @@ namespace declutter::api {
 
 class RequestCleaner {
  public:
-  // Cleans `request` into `response` (whose `id` is always set). A page that cannot be
-  // cleaned returns its error status; `response->input` is still filled as far as it got.
-  // `budget` (may be null: no limit) bounds the engine's time; `removed_counts` (may be
-  // null) receives the dropped blocks per kind, reported or not.
-  static absl::Status Clean(const v1::CleanRequest& request, v1::CleanResponse* response,
+  // Cleans `request` into `response` (whose `id` is always set). A page that
+  // cannot be cleaned returns its error status; `response->input` is still
+  // filled as far as it got. `budget` (may be null: no limit) bounds the
+  // engine's time; `removed_counts` (may be null) receives the dropped blocks
+  // per kind, reported or not.
+  static absl::Status Clean(const v1::CleanRequest& request,
+                            v1::CleanResponse* response,
                             extract::WorkBudget* budget = nullptr,
                             extract::RemovedCounts* removed_counts = nullptr);
 
@@ -31,13 +35,15 @@ class RequestCleaner {
   static void SetError(const absl::Status& status, v1::CleanResponse* response);
 };
 
-// The budget of one page starting now: `time_limit` of engine time, or less when the
-// caller's `deadline` (InfiniteFuture: none) comes sooner; `cancelled` (may be empty)
-// stops it early. The server passes its per-page budget, the call's deadline and
-// cancellation; the in-process CLI its --timeout.
-extract::WorkBudget PageBudget(absl::Duration time_limit,
-                               absl::Time deadline = absl::InfiniteFuture(),
-                               std::function<bool()> cancelled = nullptr);
+// The budget of one page starting now: `time_limit` of engine time, or less
+// when the caller's `deadline` (InfiniteFuture: none) comes sooner; `cancelled`
+// (may be empty) stops it early. The server passes its per-page budget, the
+// call's deadline and cancellation; the in-process CLI its --timeout. `limit`
+// names the limits for the error a page that runs out gets.
+extract::WorkBudget PageBudget(
+    absl::Duration time_limit, absl::Time deadline = absl::InfiniteFuture(),
+    std::function<bool()> cancelled = nullptr,
+    std::string limit = "the call's deadline or the server's per-page budget");
 
 }  // namespace declutter::api
 

@@ -15,9 +15,8 @@ absl::Status WorkBudget::Check(absl::string_view stage) const {
       expired_) {  // Expired() saw it first; the clock may step back
     return absl::DeadlineExceededError(absl::StrCat(
         "the page's time ran out after ", absl::FormatDuration(now - start_),
-        " (the call's deadline or the server's per-page budget); cleaning "
-        "stopped before ",
-        stage, ": send a smaller page or allow more time"));
+        " (", limit_, "); cleaning stopped before ", stage,
+        ": send a smaller page or allow more time"));
   }
   return absl::OkStatus();
 }

@@ -16,6 +16,7 @@
 
 #include <cstdint>
 #include <functional>
+#include <string>
 #include <utility>
 
 #include "absl/status/status.h"
@@ -30,8 +31,13 @@ class WorkBudget {
   WorkBudget() = default;
   // Expires at `deadline` (InfiniteFuture: never) or when `cancelled` (may be
   // empty) returns true.
-  WorkBudget(absl::Time deadline, std::function<bool()> cancelled)
-      : deadline_(deadline), cancelled_(std::move(cancelled)) {}
+  // `limit` names what set the deadline, for the error ("--timeout 2s").
+  WorkBudget(
+      absl::Time deadline, std::function<bool()> cancelled,
+      std::string limit = "the call's deadline or the server's per-page budget")
+      : deadline_(deadline),
+        cancelled_(std::move(cancelled)),
+        limit_(std::move(limit)) {}
 
   // OK while time is left and the call is wanted; otherwise DEADLINE_EXCEEDED
   // or CANCELLED, naming `stage` (the stage about to start) and how long the
@@ -49,6 +55,7 @@ class WorkBudget {
   absl::Time start_ = absl::Now();
   absl::Time deadline_ = absl::InfiniteFuture();
   std::function<bool()> cancelled_;
+  std::string limit_ = "no limit";
   uint32_t steps_ = 0;
   bool expired_ = false;
 };

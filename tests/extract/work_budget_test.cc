@@ -72,5 +72,15 @@ TEST(WorkBudgetTest, CleanStopsACancelledTextPage) {
   EXPECT_EQ(Clean(page, options).status().code(), absl::StatusCode::kCancelled);
 }
 
+TEST(WorkBudgetTest, TheErrorNamesTheLimit) {
+  WorkBudget budget(absl::InfinitePast(), nullptr, "--timeout 2s");
+  const absl::Status s = budget.Check("output");
+  EXPECT_EQ(s.code(), absl::StatusCode::kDeadlineExceeded);
+  EXPECT_NE(s.message().find("(--timeout 2s)"), absl::string_view::npos)
+      << s.message();
+  EXPECT_NE(s.message().find("before output"), absl::string_view::npos)
+      << s.message();
+}
+
 }  // namespace
 }  // namespace declutter::extract
