@@ -19,6 +19,8 @@ if [ "${DECLUTTER_BUILD_ONLY:-0}" != "1" ]; then
   # python3 runs the layering check (scripts/check_layers.py).
   packages+=(openssl python3 clang libclang-rt-14-dev libgtest-dev libgmock-dev
              libbenchmark-dev)
+  # Training the learned models (train/train.sh).
+  packages+=(python3-xgboost python3-sklearn python3-numpy)
   # Node.js runs the deployment checks; a machine that has its own node keeps it.
   if ! command -v node > /dev/null || ! command -v npm > /dev/null; then
     packages+=(nodejs npm)
