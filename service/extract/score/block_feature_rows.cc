@@ -1,5 +1,7 @@
 #include "service/extract/score/block_feature_rows.h"
 
+#include <algorithm>
+#include <cmath>
 #include <string>
 #include <utility>
 
@@ -28,6 +30,14 @@ const FeatureColumn kColumns[] = {
      [](const Block& b) -> double { return b.features.text.punctuation; }},
     {"words", [](const Block& b) -> double { return b.features.text.words; }},
     {"weight", [](const Block& b) { return b.features.text.Weight(); }},
+    // The same, without the script's scale (a Han character is not a letter).
+    {"log_weight",
+     [](const Block& b) { return std::log1p(b.features.text.Weight()); }},
+    {"punctuation_per_weight",
+     [](const Block& b) {
+       return b.features.text.punctuation /
+              std::max(1.0, b.features.text.Weight());
+     }},
     {"ends_sentence",
      [](const Block& b) { return Flag(b.features.text.ends_sentence); }},
     {"ends_with_full_stop",
@@ -82,31 +92,84 @@ const FeatureColumn kColumns[] = {
      [](const Block& b) -> double { return b.evidence.teaser_run; }},
 };
 
+// Values read off a block's neighbours in page order: 0 past the page's ends.
+struct ContextColumn {
+  const char* name;
+  double (*value)(const BlockList& blocks, size_t i);
+};
+
+// How far each way ContextColumn's window reaches.
+constexpr size_t kWindow = 3;
+
+const Block* Neighbour(const BlockList& blocks, size_t i, int step) {
+  const size_t j = i + step;
+  return step < 0 && i == 0  ? nullptr
+         : j < blocks.size() ? &blocks[j]
+                             : nullptr;
+}
+
+const ContextColumn kContextColumns[] = {
+    {"prev_score",
+     [](const BlockList& bs, size_t i) {
+       const Block* n = Neighbour(bs, i, -1);
+       return n == nullptr ? 0.0 : n->score;
+     }},
+    {"next_score",
+     [](const BlockList& bs, size_t i) {
+       const Block* n = Neighbour(bs, i, 1);
+       return n == nullptr ? 0.0 : n->score;
+     }},
+    {"prev_link_density",
+     [](const BlockList& bs, size_t i) {
+       const Block* n = Neighbour(bs, i, -1);
+       return n == nullptr ? 0.0 : n->features.link_density;
+     }},
+    {"next_link_density",
+     [](const BlockList& bs, size_t i) {
+       const Block* n = Neighbour(bs, i, 1);
+       return n == nullptr ? 0.0 : n->features.link_density;
+     }},
+    // The scores of the blocks within kWindow each way, the block's own
+    // included.
+    {"window_score",
+     [](const BlockList& bs, size_t i) {
+       double sum = 0;
+       const size_t end = std::min(bs.size(), i + kWindow + 1);
+       for (size_t j = i > kWindow ? i - kWindow : 0; j < end; ++j)
+         sum += bs[j].score;
+       return sum;
+     }},
+};
+
 }  // namespace
 
 const std::vector<std::string>& BlockFeatureNames() {
   static const std::vector<std::string>* const kNames = [] {
     auto* names = new std::vector<std::string>();
     for (const FeatureColumn& c : kColumns) names->push_back(c.name);
+    for (const ContextColumn& c : kContextColumns) names->push_back(c.name);
     return names;
   }();
   return *kNames;
 }
 
-std::vector<double> BlockFeatureValues(const Block& block) {
+std::vector<double> BlockFeatureValues(const BlockList& blocks, size_t i) {
   std::vector<double> values;
-  values.reserve(std::size(kColumns));
-  for (const FeatureColumn& c : kColumns) values.push_back(c.value(block));
+  values.reserve(std::size(kColumns) + std::size(kContextColumns));
+  for (const FeatureColumn& c : kColumns) values.push_back(c.value(blocks[i]));
+  for (const ContextColumn& c : kContextColumns)
+    values.push_back(c.value(blocks, i));
   return values;
 }
 
 std::vector<BlockFeatureRow> BlockFeatureRows(const BlockList& blocks) {
   std::vector<BlockFeatureRow> rows;
   rows.reserve(blocks.size());
-  for (const Block& b : blocks) {
+  for (size_t i = 0; i < blocks.size(); ++i) {
+    const Block& b = blocks[i];
     BlockFeatureRow row;
     row.text = b.text;
-    row.values = BlockFeatureValues(b);
+    row.values = BlockFeatureValues(blocks, i);
     row.score = b.score;
     row.selected = b.selected;
     row.kind = b.kind;

@@ -15,8 +15,9 @@
 
 namespace declutter::extract {
 
-// The values of one block, in BlockFeatureNames() (result.h) order.
-std::vector<double> BlockFeatureValues(const Block& block);
+// The values of block `i` of `blocks`, in BlockFeatureNames() (result.h) order:
+// its own, then some of its neighbours' (scores, link density) in page order.
+std::vector<double> BlockFeatureValues(const BlockList& blocks, size_t i);
 
 // One row per block, in page order.
 std::vector<BlockFeatureRow> BlockFeatureRows(const BlockList& blocks);

@@ -1,5 +1,6 @@
 #include "service/extract/score/block_feature_rows.h"
 
+#include <algorithm>
 #include <set>
 
 #include "gtest/gtest.h"
@@ -12,8 +13,8 @@ TEST(BlockFeatureRowsTest, NamesAreUniqueAndMatchTheValues) {
   const std::vector<std::string>& names = BlockFeatureNames();
   EXPECT_EQ(std::set<std::string>(names.begin(), names.end()).size(),
             names.size());
-  Block b;
-  EXPECT_EQ(BlockFeatureValues(b).size(), names.size());
+  BlockList blocks(1);
+  EXPECT_EQ(BlockFeatureValues(blocks, 0).size(), names.size());
 }
 
 TEST(BlockFeatureRowsTest, CleanReportsOneRowPerBlockWhenAsked) {
@@ -43,6 +44,25 @@ TEST(BlockFeatureRowsTest, CleanReportsOneRowPerBlockWhenAsked) {
   EXPECT_TRUE(result->block_rows[1].selected);
   EXPECT_GT(result->block_rows[1].score, 0);
   EXPECT_EQ(result->article.text, plain->article.text);
+}
+
+TEST(BlockFeatureRowsTest, NeighboursAreReadInPageOrderAndZeroPastTheEnds) {
+  BlockList blocks(5);
+  for (size_t i = 0; i < blocks.size(); ++i)
+    blocks[i].score = static_cast<double>(i + 1);
+  const std::vector<std::string>& names = BlockFeatureNames();
+  auto column = [&](const char* name) {
+    return static_cast<size_t>(std::find(names.begin(), names.end(), name) -
+                               names.begin());
+  };
+  const std::vector<double> first = BlockFeatureValues(blocks, 0);
+  EXPECT_DOUBLE_EQ(first[column("prev_score")], 0.0);
+  EXPECT_DOUBLE_EQ(first[column("next_score")], 2.0);
+  EXPECT_DOUBLE_EQ(first[column("window_score")], 1 + 2 + 3 + 4);
+  const std::vector<double> last = BlockFeatureValues(blocks, 4);
+  EXPECT_DOUBLE_EQ(last[column("prev_score")], 4.0);
+  EXPECT_DOUBLE_EQ(last[column("next_score")], 0.0);
+  EXPECT_DOUBLE_EQ(last[column("window_score")], 2 + 3 + 4 + 5);
 }
 
 }  // namespace
