@@ -14,7 +14,7 @@
 #include <iterator>
 #include <string>
 
-#include "service/extract/score/boilerplate_lexicon.h"
+#include "service/extract/blocks/boilerplate_lexicon.h"
 #include "service/extract/html/class_hints.h"
 #include "service/extract/clean.h"
 #include "service/extract/html/html_block_builder.h"

@@ -2,14 +2,15 @@
 // benchmark's own metric (../shared/data/README.md), overall and for the worst
 // pages.
 //
-//   declutter-quality --set scrapinghub --data ../shared/data/scrapinghub
-//   [--worst 10] declutter-quality --set magic-html --data
-//   ../shared/data/magic-html [--zh_only] declutter-quality --set
-//   magic-html-forum --data ../shared/data/magic-html declutter-quality --set
-//   gne-zh --data ../shared/data/gne-zh declutter-quality --set wcxb --data
-//   ../shared/data/wcxb-dev [--limit N] declutter-quality --set wcxb-text
-//   --data ../shared/data/wcxb-dev --limit 300 declutter-quality --set wcxb
-//   --data ../shared/data/wcxb-dev --dump_features rows.tsv
+// clang-format off
+//   declutter-quality --set scrapinghub --data ../shared/data/scrapinghub [--worst 10]
+//   declutter-quality --set magic-html --data ../shared/data/magic-html [--zh_only]
+//   declutter-quality --set magic-html-forum --data ../shared/data/magic-html
+//   declutter-quality --set gne-zh --data ../shared/data/gne-zh
+//   declutter-quality --set wcxb --data ../shared/data/wcxb-dev [--limit N]
+//   declutter-quality --set wcxb-text --data ../shared/data/wcxb-dev --limit 300
+//   declutter-quality --set wcxb --data ../shared/data/wcxb-dev --dump_features rows.tsv
+// clang-format on
 //
 // --dump_features writes one row per block of every page: the engine's own
 // features, score and verdict, and a label against the truth

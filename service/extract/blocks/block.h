@@ -3,10 +3,10 @@
 // one scorer and one selector serve both kinds of input.
 //
 // Each stage fills its own part, in pipeline order:
-//   html/ or text/   text, role, heading level, link chars, node or line
-//   blocks/          features (ComputeBlockFeatures: once per block)
-//   score/           evidence and score (the scorer), kind and reason (the
-//   labeller) select/          selected
+//   html/, text/  text, role, heading level, link chars, node or line
+//   blocks/       features (ComputeBlockFeatures: once per block)
+//   score/        evidence, score (the scorer), kind and reason (the labeller)
+//   select/       selected
 // Only score/block_labeller writes kind, kind_if_left_out and reason: why a
 // block was dropped is decided and worded in that one place.
 

@@ -3,7 +3,7 @@
 #include <algorithm>
 
 #include "service/extract/blocks/list_runs.h"
-#include "service/extract/score/boilerplate_lexicon.h"
+#include "service/extract/blocks/boilerplate_lexicon.h"
 #include "service/extract/strings/utf8.h"
 
 namespace declutter::extract {

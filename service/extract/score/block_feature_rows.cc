@@ -5,7 +5,7 @@
 #include <string>
 #include <utility>
 
-#include "service/extract/score/boilerplate_lexicon.h"
+#include "service/extract/blocks/boilerplate_lexicon.h"
 
 namespace declutter::extract {
 namespace {

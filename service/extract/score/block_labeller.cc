@@ -1,7 +1,7 @@
 #include "service/extract/score/block_labeller.h"
 
 #include "absl/strings/str_cat.h"
-#include "service/extract/score/boilerplate_lexicon.h"
+#include "service/extract/blocks/boilerplate_lexicon.h"
 
 namespace declutter::extract {
 

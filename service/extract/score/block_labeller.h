@@ -3,13 +3,11 @@
 // reports is worded. To find why a block was dropped, start here.
 //
 // Two kinds of verdicts:
-//  - LabelByEvidence, after scoring: what the block's own evidence says it is
-//  (links,
-//    the lexicon, contact details, a list under a section heading, a teaser
-//    list).
-//  - The Leave*/Take* calls of the select and metadata stages: the block is out
-//  of
-//    the article because of where it sits, or back in after all.
+//  - LabelByEvidence, after scoring: what the block's own evidence says it
+//    is (links, the lexicon, contact details, a list under a section
+//    heading, a teaser list).
+//  - The Leave*/Take* calls of the select and metadata stages: the block is
+//    out of the article because of where it sits, or back in after all.
 // A later verdict never hides an earlier, more specific one: LeaveOut keeps a
 // kind the evidence gave. Stateless; thread-safe.
 
@@ -35,10 +33,11 @@ enum class LeftOutBecause {
   kInTeaserGrid,        // outside the content, in a grid of teaser cards
 };
 
-// Leaves `b` out for `why`, unless the evidence already gave it a kind (that is
-// the better explanation) or a kind if left out (which it then takes).
-// kAfterListHeading and kInTeaserGrid mark the block as related whatever kind
-// it had only if it had none.
+// Leaves `b` out for `why`, unless the evidence already gave it a kind: that is
+// the better explanation. A block without one becomes kRelated for
+// kAfterListHeading and kInTeaserGrid (where it sits says more than a teaser
+// run's kind if left out); for the other reasons it takes its kind if left out
+// (whose reason is already set), else kOther.
 void LeaveOut(LeftOutBecause why, Block* b);
 
 // Leaves `b` out because it sits inside the negatively hinted `container`, of

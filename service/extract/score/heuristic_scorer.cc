@@ -4,7 +4,7 @@
 #include <vector>
 
 #include "service/extract/blocks/list_runs.h"
-#include "service/extract/score/boilerplate_lexicon.h"
+#include "service/extract/blocks/boilerplate_lexicon.h"
 
 namespace declutter::extract {
 

@@ -4,14 +4,11 @@
 //
 // Scales, so that no line mixes them unawares:
 //  - a block's score is in "evidence units" (BlockScorer): > 0 reads like
-//  article
-//    text, < 0 like chrome; about 1 unit per clause of prose;
-//  - an element's class/id hint is in hint points (html/class_hints), converted
-//  to
-//    evidence units by `hint_to_score` where the two meet;
+//    article text, < 0 like chrome; about 1 unit per clause of prose;
+//  - an element's class/id hint is in hint points (html/class_hints),
+//    converted to evidence units by `hint_to_score` where the two meet;
 //  - shares and densities are fractions in [0, 1]; lengths are code points
-//  (chars)
-//    or TextFeatures::Weight() "reading units".
+//    (chars) or TextFeatures::Weight() "reading units".
 
 #ifndef DECLUTTER_SERVICE_EXTRACT_SCORE_SCORING_PARAMS_H_
 #define DECLUTTER_SERVICE_EXTRACT_SCORE_SCORING_PARAMS_H_
@@ -26,7 +23,8 @@ namespace declutter::extract {
 struct ScoringParams {
   // ---- Block evidence (score/block_evidence) ----
   // More than this share of a block's text in links: navigation or a related
-  // list.
+  // list. The select stage draws the same line for elements and for text that
+  // may be content: a post or a paragraph of prose stays under it.
   double link_dense_share = 0.5;
   // A weak lexicon phrase decides a block only when the block is little more
   // than the phrase: at most 3x the phrase plus 12 chars, or under 60 chars

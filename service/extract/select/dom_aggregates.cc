@@ -16,7 +16,8 @@ bool TeaserCards(const ScoringParams& p, const DomNode& n) {
 }
 
 bool Prose(const ScoringParams& p, const DomNode& n) {
-  return n.text_chars >= p.min_post_chars && LinkDensity(n) < 0.5;
+  return n.text_chars >= p.min_post_chars &&
+         LinkDensity(n) < p.link_dense_share;
 }
 
 double CandidateScore(const ScoringParams& p, const DomNode& n) {

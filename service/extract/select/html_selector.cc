@@ -78,7 +78,7 @@ int32_t WidenToContentShare(const ScoringParams& p, const BlockList& blocks,
   for (DomNode& n : nodes) n.content_chars = 0;
   for (const Block& b : blocks) {
     if (b.node < 0 || b.kind != BlockKind::kNone ||
-        b.features.link_density >= 0.5)
+        b.features.link_density >= p.link_dense_share)
       continue;
     const int32_t neg = nodes[b.node].negative_ancestor;
     if (neg >= 0 && !nodes[neg].Contains(neg, seed)) continue;

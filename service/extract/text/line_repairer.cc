@@ -2,7 +2,7 @@
 
 #include "absl/strings/ascii.h"
 #include "absl/strings/str_cat.h"
-#include "service/extract/score/boilerplate_lexicon.h"
+#include "service/extract/blocks/boilerplate_lexicon.h"
 #include "service/extract/blocks/list_runs.h"
 #include "service/extract/blocks/text_features.h"
 #include "service/extract/strings/utf8.h"

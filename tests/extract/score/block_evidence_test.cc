@@ -2,7 +2,7 @@
 
 #include "gtest/gtest.h"
 #include "service/extract/blocks/block_featurizer.h"
-#include "service/extract/score/boilerplate_lexicon.h"
+#include "service/extract/blocks/boilerplate_lexicon.h"
 #include "service/extract/text/text_block_builder.h"
 #include "tests/support/score_stage.h"
 

@@ -3,7 +3,7 @@
 #include <type_traits>
 
 #include "gtest/gtest.h"
-#include "service/extract/score/boilerplate_lexicon.h"
+#include "service/extract/blocks/boilerplate_lexicon.h"
 
 namespace declutter::extract {
 namespace {

@@ -1,4 +1,4 @@
-#include "service/extract/score/boilerplate_lexicon.h"
+#include "service/extract/blocks/boilerplate_lexicon.h"
 
 #include "gtest/gtest.h"
 #include "service/extract/html/class_hints.h"

@@ -1,4 +1,4 @@
-#include "service/extract/score/boilerplate_lexicon.h"
+#include "service/extract/blocks/boilerplate_lexicon.h"
 
 #include "service/extract/strings/phrase_matcher.h"
 
