@@ -12,16 +12,6 @@
 namespace declutter::client {
 namespace {
 
-// Sets `*out` from `value`, the value of `flag`; INVALID_ARGUMENT saying what
-// was `expected` when it is not a whole number of at least `min`.
-template <typename T>
-absl::Status NumberAtLeast(absl::string_view flag, const std::string& value,
-                           T min, absl::string_view expected, T* out) {
-  if (absl::SimpleAtoi(value, out) && *out >= min) return absl::OkStatus();
-  return absl::InvalidArgumentError(
-      absl::StrCat(flag, " is \"", value, "\": expected ", expected));
-}
-
 // Sets the shard from "I/N".
 absl::Status ParseShard(const std::string& value, BatchArgs* args) {
   std::vector<std::string> parts = absl::StrSplit(value, '/');

@@ -40,12 +40,13 @@ constexpr int kOutputFailed = 3;
 void CleanLocally(PageQueue* queue, BatchSink* sink) {
   SourcePage page;
   while (queue->Pop(&page)) {
+    const int64_t bytes = static_cast<int64_t>(page.content.size());
+    const std::string id = page.id;
     v1::CleanResponse response;
     const absl::Status status =
-        api::RequestCleaner::Clean(RequestOf(page), &response);
-    const int64_t bytes = static_cast<int64_t>(page.content.size());
+        api::RequestCleaner::Clean(RequestOf(std::move(page)), &response);
     if (!status.ok()) {
-      sink->AnswerError(page.id, status, bytes);
+      sink->AnswerError(id, status, bytes);
       continue;
     }
     sink->Answer(response, bytes);
@@ -63,22 +64,30 @@ struct Workers {
   }
 };
 
-// Starts the stream cleaners over the fleet. INVALID_ARGUMENT when the TLS
-// files are unusable or --server names no server.
-absl::Status StartStreamWorkers(const BatchArgs& args, int workers,
-                                AdaptiveLimit* window, PageQueue* queue,
-                                BatchSink* sink, Workers* out) {
+// One stub per server of --server, on channels with the --tls* credentials.
+// INVALID_ARGUMENT when the TLS files are unusable or --server names no server.
+// Checked before the output is opened, which truncates it.
+absl::StatusOr<std::vector<std::unique_ptr<v1::Declutter::Stub>>> FleetStubs(
+    const BatchArgs& args) {
   absl::StatusOr<ChannelFactory> channels =
       ChannelFactory::Create(args.channel);
   if (!channels.ok()) return channels.status();
+  std::vector<std::unique_ptr<v1::Declutter::Stub>> stubs;
   for (const auto& channel : channels->OpenEach(args.server)) {
-    out->stubs.push_back(v1::Declutter::NewStub(channel));
+    stubs.push_back(v1::Declutter::NewStub(channel));
   }
-  if (out->stubs.empty()) {
+  if (stubs.empty()) {
     return absl::InvalidArgumentError(
         absl::StrCat("--server \"", args.server,
                      "\" names no server: expected host:port[,host:port...]"));
   }
+  return stubs;
+}
+
+// Starts the stream cleaners over the fleet's `out->stubs`.
+void StartStreamWorkers(const BatchArgs& args, int workers,
+                        AdaptiveLimit* window, PageQueue* queue,
+                        BatchSink* sink, Workers* out) {
   // Several streams, so round robin (and a list of servers) spreads them over
   // the fleet: each stream is one server's work.
   const int streams = std::max(static_cast<int>(out->stubs.size()),
@@ -95,7 +104,6 @@ absl::Status StartStreamWorkers(const BatchArgs& args, int workers,
   for (const auto& stream : out->streams) {
     out->threads.emplace_back([cleaner = stream.get()] { cleaner->Run(); });
   }
-  return absl::OkStatus();
 }
 
 // Pages the reading loop did not send to be cleaned.
@@ -199,6 +207,16 @@ int RunBatch(int argc, char** argv) {
     std::cerr << "declutter batch: " << source.status().message() << "\n";
     return 2;
   }
+  std::vector<std::unique_ptr<v1::Declutter::Stub>> fleet;
+  if (!args.server.empty()) {
+    absl::StatusOr<std::vector<std::unique_ptr<v1::Declutter::Stub>>> stubs =
+        FleetStubs(args);
+    if (!stubs.ok()) {
+      std::cerr << "declutter batch: " << stubs.status().message() << "\n";
+      return 2;
+    }
+    fleet = *std::move(stubs);
+  }
   absl::StatusOr<std::unique_ptr<BatchOutput>> output =
       BatchOutput::Open(args.output, args.resume);
   if (!output.ok()) {
@@ -216,15 +234,13 @@ int RunBatch(int argc, char** argv) {
   // Pages in flight to the fleet, all streams together (server mode).
   AdaptiveLimit window(workers);
   Workers running;
+  running.stubs = std::move(fleet);
   if (args.server.empty()) {
     for (int i = 0; i < workers; ++i) {
       running.threads.emplace_back([&] { CleanLocally(&queue, &sink); });
     }
-  } else if (absl::Status s = StartStreamWorkers(args, workers, &window, &queue,
-                                                 &sink, &running);
-             !s.ok()) {
-    std::cerr << "declutter batch: " << s.message() << "\n";
-    return 2;
+  } else {
+    StartStreamWorkers(args, workers, &window, &queue, &sink, &running);
   }
   std::atomic<bool> done{false};
   std::thread progress = StartProgress(&tally, &done);

@@ -91,4 +91,9 @@ absl::Status BatchOutput::Write(const v1::CleanResponse& response) {
   return absl::OkStatus();
 }
 
+absl::Status BatchOutput::failure() const {
+  absl::MutexLock lock(&mu_);
+  return failure_;
+}
+
 }  // namespace declutter::client

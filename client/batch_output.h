@@ -47,13 +47,16 @@ class BatchOutput {
   // written, then and on every later call.
   absl::Status Write(const v1::CleanResponse& response);
 
+  // OK, or the error every Write returns since the first failed one.
+  absl::Status failure() const;
+
  private:
   BatchOutput() = default;
 
   std::string path_;
   absl::flat_hash_set<std::string>
       done_;  // written before Open returned; read-only after
-  absl::Mutex mu_;
+  mutable absl::Mutex mu_;
   int fd_ = -1;  // standard output's, or a file's this output closes
   bool owns_fd_ = false;
   absl::Status failure_ ABSL_GUARDED_BY(mu_);

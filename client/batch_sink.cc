@@ -6,11 +6,7 @@ namespace declutter::client {
 
 void BatchSink::Answer(const v1::CleanResponse& response, int64_t bytes) {
   if (stopped()) return;
-  if (absl::Status written = output_->Write(response); !written.ok()) {
-    {
-      absl::MutexLock lock(&mu_);
-      if (failure_.ok()) failure_ = written;
-    }
+  if (!output_->Write(response).ok()) {
     stopped_ = true;
     queue_->Stop();
     return;
@@ -31,9 +27,6 @@ void BatchSink::AnswerError(const std::string& id, const absl::Status& status,
   Answer(response, bytes);
 }
 
-absl::Status BatchSink::failure() const {
-  absl::MutexLock lock(&mu_);
-  return failure_;
-}
+absl::Status BatchSink::failure() const { return output_->failure(); }
 
 }  // namespace declutter::client

@@ -17,9 +17,7 @@
 #include <cstdint>
 #include <string>
 
-#include "absl/base/thread_annotations.h"
 #include "absl/status/status.h"
-#include "absl/synchronization/mutex.h"
 #include "client/batch_output.h"
 #include "client/batch_tally.h"
 #include "client/page_queue.h"
@@ -46,7 +44,8 @@ class BatchSink {
   // True once a write has failed.
   bool stopped() const { return stopped_.load(); }
 
-  // OK, or the first failed write's error (naming the output).
+  // OK, or the first failed write's error (naming the output), as the output
+  // keeps it.
   absl::Status failure() const;
 
  private:
@@ -54,8 +53,6 @@ class BatchSink {
   BatchTally* const tally_;
   PageQueue* const queue_;
   std::atomic<bool> stopped_{false};
-  mutable absl::Mutex mu_;
-  absl::Status failure_ ABSL_GUARDED_BY(mu_);
 };
 
 }  // namespace declutter::client

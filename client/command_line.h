@@ -11,7 +11,10 @@
 
 #include <string>
 
+#include "absl/status/status.h"
 #include "absl/strings/match.h"
+#include "absl/strings/numbers.h"
+#include "absl/strings/str_cat.h"
 #include "absl/strings/string_view.h"
 
 namespace declutter::client {
@@ -54,6 +57,16 @@ class CommandLine {
   char** argv_;
   int i_;
 };
+
+// Sets `*out` from `value`, the value of `flag`; INVALID_ARGUMENT saying what
+// was `expected` when it is not a whole number of at least `min`.
+template <typename T>
+absl::Status NumberAtLeast(absl::string_view flag, const std::string& value,
+                           T min, absl::string_view expected, T* out) {
+  if (absl::SimpleAtoi(value, out) && *out >= min) return absl::OkStatus();
+  return absl::InvalidArgumentError(
+      absl::StrCat(flag, " is \"", value, "\": expected ", expected));
+}
 
 }  // namespace declutter::client
 

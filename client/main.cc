@@ -138,9 +138,10 @@ std::string ParseCleanArgs(int argc, char** argv, CleanArgs* args) {
                                       &args->output_format);
       if (!error.empty()) return error;
     } else if (take("max-bytes")) {
-      if (!absl::SimpleAtoi(value, &args->max_bytes) || args->max_bytes == 0) {
-        return absl::StrCat("--max-bytes is \"", value,
-                            "\": expected a positive integer");
+      if (absl::Status s = NumberAtLeast<size_t>(
+              "--max-bytes", value, 1, "a positive integer", &args->max_bytes);
+          !s.ok()) {
+        return std::string(s.message());
       }
     } else if (take("timeout")) {
       double seconds = 0;
@@ -181,9 +182,10 @@ absl::Status CleanRemote(v1::Declutter::Stub* stub, absl::Duration timeout,
 absl::Status CleanInProcess(absl::Duration timeout,
                             const v1::CleanRequest& request,
                             v1::CleanResponse* response) {
-  extract::WorkBudget budget = api::PageBudget(
-      timeout, absl::InfiniteFuture(), nullptr,
-      absl::StrCat("--timeout ", absl::FormatDuration(timeout)));
+  const std::string limit =
+      absl::StrCat("--timeout ", absl::FormatDuration(timeout));
+  extract::WorkBudget budget =
+      api::PageBudget(timeout, absl::InfiniteFuture(), nullptr, limit);
   return RequestCleaner::Clean(request, response, &budget);
 }
 

@@ -1,6 +1,7 @@
 #include "client/page_source.h"
 
 #include <nlohmann/json.hpp>
+#include <utility>
 
 #include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
@@ -17,12 +18,12 @@ std::string StringMember(const nlohmann::json& object, const char* key) {
 
 }  // namespace
 
-v1::CleanRequest RequestOf(const SourcePage& page) {
+v1::CleanRequest RequestOf(SourcePage page) {
   v1::CleanRequest request;
-  request.set_id(page.id);
-  request.set_url(page.url);
-  request.set_content_type(page.content_type);
-  request.set_content(page.content);
+  request.set_id(std::move(page.id));
+  request.set_url(std::move(page.url));
+  request.set_content_type(std::move(page.content_type));
+  request.set_content(std::move(page.content));
   return request;
 }
 

@@ -40,8 +40,9 @@ struct SourcePage {
 };
 
 // The request that asks for `page` to be cleaned (its id, URL, content type
-// and content).
-v1::CleanRequest RequestOf(const SourcePage& page);
+// and content). Pass std::move(page) when the page is not needed after: the
+// content moves instead of being copied.
+v1::CleanRequest RequestOf(SourcePage page);
 
 class PageSource {
  public:

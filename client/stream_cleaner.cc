@@ -120,8 +120,10 @@ StreamCleaner::Step StreamCleaner::Send(Pending item, Stream* stream) {
     stopped = sink_->stopped();
     if (!slot && (reader_done_ || stopped)) break;
   }
+  // A run stopped by a failed write sends nothing more, even with a slot.
+  if (slot && stopped) window_->Release(/*overloaded=*/false);
   std::unique_lock<std::mutex> lock(mu_);
-  if (!slot) {  // the stream broke while waiting: send it on the next one
+  if (!slot || stopped) {  // the stream broke: send it on the next one
     retry_.push_front(std::move(item));
     return stopped ? Step::kStopped : Step::kBroken;
   }

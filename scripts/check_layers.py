@@ -37,6 +37,7 @@ RULES = [
     ("client/", "service/server/", "server and CLI share only service/api/"),
     # The benches measure the engine and the API layer, never the CLI.
     ("bench/", "client/", "benches depend on the engine and service/api/ only"),
+    ("bench/", "service/server/", "benches depend on the engine and service/api/ only"),
 ]
 
 SOURCE_SUFFIXES = (".h", ".hpp", ".cc", ".cpp", ".inc")

@@ -112,9 +112,7 @@ void QualityTally::ScoreShingles(const BenchCase& c,
                                  absl::string_view predicted) {
   const PageScore s = bench::ScoreShingles(c.truth, predicted);
   shingle_scores_.push_back(s);
-  const double f1 = s.precision + s.recall == 0
-                        ? 0
-                        : 2 * s.precision * s.recall / (s.precision + s.recall);
+  const double f1 = F1(s.precision, s.recall);
   pages_.push_back(
       {f1, absl::StrFormat("%s  P=%.3f R=%.3f", c.id, s.precision, s.recall)});
 }

@@ -1,8 +1,8 @@
 #include "bench/quality/shingle_metric.h"
 
 #include <unicode/uchar.h>
-#include <unicode/utf8.h>
 #include <unicode/uscript.h>
+#include <unicode/utf8.h>
 
 #include "absl/container/flat_hash_map.h"
 #include "absl/strings/str_join.h"
@@ -11,10 +11,11 @@
 namespace declutter::bench {
 namespace {
 
-// Python's \w: alphanumeric (letters and every numeric character) or underscore.
+// Python's \w: alphanumeric (letters and every numeric character) or
+// underscore.
 bool IsWordChar(uint32_t cp) {
-  return cp == '_' || u_isalpha(cp) || u_getNumericValue(cp) != U_NO_NUMERIC_VALUE ||
-         u_isdigit(cp);
+  return cp == '_' || u_isalpha(cp) ||
+         u_getNumericValue(cp) != U_NO_NUMERIC_VALUE || u_isdigit(cp);
 }
 
 bool IsHan(uint32_t cp) {
@@ -37,8 +38,8 @@ Shingles MakeShingles(const std::vector<std::string>& tokens) {
   return out;
 }
 
-// \w+ runs of `text`, lower-cased (ICU full case folding is not what the published
-// figures used: Python's str.lower()).
+// \w+ runs of `text`, lower-cased (ICU full case folding is not what the
+// published figures used: Python's str.lower()).
 std::vector<std::string> LowerWords(absl::string_view text) {
   std::vector<std::string> words;
   std::string current;
@@ -52,7 +53,8 @@ std::vector<std::string> LowerWords(absl::string_view text) {
     const UChar32 lower = u_tolower(static_cast<UChar32>(cp));
     char buf[4];
     int32_t len = 0;
-    U8_APPEND_UNSAFE(reinterpret_cast<uint8_t*>(buf), len, lower);  // 4 bytes always fit
+    U8_APPEND_UNSAFE(reinterpret_cast<uint8_t*>(buf), len,
+                     lower);  // 4 bytes always fit
     current.append(buf, len);
   }
   if (!current.empty()) words.push_back(std::move(current));
@@ -105,8 +107,10 @@ PageScore ScoreShingles(absl::string_view truth, absl::string_view prediction) {
   }
   const double sum = tp + fp + fn;
   if (sum > 0) tp /= sum, fp /= sum, fn /= sum;
-  score.precision = (fp == 0 && fn == 0) ? 1.0 : (tp + fp == 0 ? 0.0 : tp / (tp + fp));
-  score.recall = (fp == 0 && fn == 0) ? 1.0 : (tp + fn == 0 ? 0.0 : tp / (tp + fn));
+  score.precision =
+      (fp == 0 && fn == 0) ? 1.0 : (tp + fp == 0 ? 0.0 : tp / (tp + fp));
+  score.recall =
+      (fp == 0 && fn == 0) ? 1.0 : (tp + fn == 0 ? 0.0 : tp / (tp + fn));
   return score;
 }
 
@@ -123,10 +127,14 @@ SetScore Aggregate(const std::vector<PageScore>& pages) {
   s.precision /= pages.size();
   s.recall /= pages.size();
   s.accuracy = static_cast<double>(exact) / pages.size();
-  s.f1 = s.precision + s.recall == 0
-             ? 0
-             : 2 * s.precision * s.recall / (s.precision + s.recall);
+  s.f1 = F1(s.precision, s.recall);
   return s;
+}
+
+double F1(double precision, double recall) {
+  return precision + recall == 0
+             ? 0
+             : 2 * precision * recall / (precision + recall);
 }
 
 WordScore ScoreWords(absl::string_view truth, absl::string_view prediction) {
@@ -152,7 +160,7 @@ WordScore ScoreWords(absl::string_view truth, absl::string_view prediction) {
   if (truth_n == 0 || pred_n == 0 || overlap == 0) return score;
   score.precision = static_cast<double>(overlap) / pred_n;
   score.recall = static_cast<double>(overlap) / truth_n;
-  score.f1 = 2 * score.precision * score.recall / (score.precision + score.recall);
+  score.f1 = F1(score.precision, score.recall);
   return score;
 }
 

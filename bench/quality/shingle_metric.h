@@ -1,12 +1,13 @@
-// The benchmarks' text-overlap metrics, implemented exactly as ../shared/data/README.md
-// defines them so figures compare with published tables.
+// The benchmarks' text-overlap metrics, implemented exactly as
+// ../shared/data/README.md defines them so figures compare with published
+// tables.
 //
-// Shingle F1 (scrapinghub, magic-html, seeds): tokens are \w+ runs (Unicode letters,
-// digits, underscore), every Han character its own token; 4-token shingles (a text of
-// fewer than 4 tokens is one shingle); per page multiset tp/fp/fn normalised to sum 1;
-// precision and recall averaged over pages, then F1 of the averages.
-// Word F1 (wcxb): see ScoreWords below; the set figure is the mean of page F1s.
-// Stateless; thread-safe.
+// Shingle F1 (scrapinghub, magic-html, seeds): tokens are \w+ runs (Unicode
+// letters, digits, underscore), every Han character its own token; 4-token
+// shingles (a text of fewer than 4 tokens is one shingle); per page multiset
+// tp/fp/fn normalised to sum 1; precision and recall averaged over pages, then
+// F1 of the averages. Word F1 (wcxb): see ScoreWords below; the set figure is
+// the mean of page F1s. Stateless; thread-safe.
 
 #ifndef DECLUTTER_BENCH_QUALITY_SHINGLE_METRIC_H_
 #define DECLUTTER_BENCH_QUALITY_SHINGLE_METRIC_H_
@@ -40,8 +41,11 @@ struct SetScore {
 
 SetScore Aggregate(const std::vector<PageScore>& pages);
 
-// Word F1 (wcxb): bags of lower-cased \w+ words (no Han splitting), overlap = multiset
-// intersection, P = overlap/|pred|, R = overlap/|truth|.
+// The harmonic mean of `precision` and `recall`; 0 when both are 0.
+double F1(double precision, double recall);
+
+// Word F1 (wcxb): bags of lower-cased \w+ words (no Han splitting), overlap =
+// multiset intersection, P = overlap/|pred|, R = overlap/|truth|.
 struct WordScore {
   double precision = 0;
   double recall = 0;
@@ -49,10 +53,10 @@ struct WordScore {
 };
 WordScore ScoreWords(absl::string_view truth, absl::string_view prediction);
 
-// The snippet test of wcxb's `with`/`without` lists: `text` case-folded (lower-cased
-// per code point) with every whitespace run folded to one space and the ends trimmed,
-// so a snippet is found when FoldForSnippet(snippet) is a substring of
-// FoldForSnippet(text).
+// The snippet test of wcxb's `with`/`without` lists: `text` case-folded
+// (lower-cased per code point) with every whitespace run folded to one space
+// and the ends trimmed, so a snippet is found when FoldForSnippet(snippet) is a
+// substring of FoldForSnippet(text).
 std::string FoldForSnippet(absl::string_view text);
 
 }  // namespace declutter::bench

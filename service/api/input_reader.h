@@ -1,16 +1,15 @@
-// Enumerates and reads the inputs of the CLI and the benches: files, directories
-// (recursed, in sorted order, symlinked directories not followed), and "-" for standard
-// input. Files ending in .gz are decompressed transparently (every gzip member, as
-// concatenated crawls write them).
+// Enumerates and reads the inputs of the CLI and the benches: files,
+// directories (recursed, in sorted order, symlinked directories not followed),
+// and "-" for standard input. Files ending in .gz are decompressed
+// transparently (every gzip member, as concatenated crawls write them).
 //
-// Reads one input at a time so memory stays bounded by the largest input, which is
-// itself capped by `max_bytes`. Not thread-safe; use one per thread.
+// Reads one input at a time so memory stays bounded by the largest input, which
+// is itself capped by `max_bytes`. Not thread-safe; use one per thread.
 
 #ifndef DECLUTTER_SERVICE_API_INPUT_READER_H_
 #define DECLUTTER_SERVICE_API_INPUT_READER_H_
 
 #include <cstddef>
-#include <functional>
 #include <string>
 #include <vector>
 
@@ -19,18 +18,14 @@
 
 namespace declutter::api {
 
-struct InputFile {
-  std::string path;     // as given or found; "-" for stdin
-  std::string content;  // decompressed bytes
-};
-
 class InputReader {
  public:
   explicit InputReader(size_t max_bytes) : max_bytes_(max_bytes) {}
 
-  // Expands `paths` into the list of files to read, in order. NOT_FOUND for a path
-  // that does not exist.
-  absl::StatusOr<std::vector<std::string>> Expand(const std::vector<std::string>& paths) const;
+  // Expands `paths` into the list of files to read, in order. NOT_FOUND for a
+  // path that does not exist.
+  absl::StatusOr<std::vector<std::string>> Expand(
+      const std::vector<std::string>& paths) const;
 
   // Reads one file (or stdin for "-"). RESOURCE_EXHAUSTED past `max_bytes`.
   absl::StatusOr<std::string> Read(const std::string& path) const;

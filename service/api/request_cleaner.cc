@@ -175,9 +175,9 @@ absl::Status RequestCleaner::Clean(const v1::CleanRequest& request,
 
 extract::WorkBudget PageBudget(absl::Duration time_limit, absl::Time deadline,
                                std::function<bool()> cancelled,
-                               std::string limit) {
+                               absl::string_view limit) {
   return extract::WorkBudget(std::min(deadline, absl::Now() + time_limit),
-                             std::move(cancelled), std::move(limit));
+                             std::move(cancelled), limit);
 }
 
 void RequestCleaner::SetError(const absl::Status& status,

@@ -1,7 +1,8 @@
 // The bridge between the API and the engine: runs extract::Clean on a
 // CleanRequest and fills a CleanResponse. No gRPC in it, so the server and the
-// in-process CLI clean pages the same way through the same code, under a budget
-// built the same way (PageBudget).
+// in-process CLI clean pages the same way through the same code. The server and
+// `clean --timeout` bound a page with PageBudget; `batch --local` sets no
+// limit.
 //
 // Stateless; thread-safe. The request is only borrowed for the call.
 
@@ -39,11 +40,12 @@ class RequestCleaner {
 // when the caller's `deadline` (InfiniteFuture: none) comes sooner; `cancelled`
 // (may be empty) stops it early. The server passes its per-page budget, the
 // call's deadline and cancellation; the in-process CLI its --timeout. `limit`
-// names the limits for the error a page that runs out gets.
-extract::WorkBudget PageBudget(
-    absl::Duration time_limit, absl::Time deadline = absl::InfiniteFuture(),
-    std::function<bool()> cancelled = nullptr,
-    std::string limit = "the call's deadline or the server's per-page budget");
+// names the limits for the error a page that runs out gets; the caller keeps it
+// alive as long as the budget.
+extract::WorkBudget PageBudget(absl::Duration time_limit,
+                               absl::Time deadline = absl::InfiniteFuture(),
+                               std::function<bool()> cancelled = nullptr,
+                               absl::string_view limit = "the page's deadline");
 
 }  // namespace declutter::api
 

@@ -16,7 +16,6 @@
 
 #include <cstdint>
 #include <functional>
-#include <string>
 #include <utility>
 
 #include "absl/status/status.h"
@@ -30,14 +29,11 @@ class WorkBudget {
   // No deadline, never cancelled.
   WorkBudget() = default;
   // Expires at `deadline` (InfiniteFuture: never) or when `cancelled` (may be
-  // empty) returns true.
-  // `limit` names what set the deadline, for the error ("--timeout 2s").
-  WorkBudget(
-      absl::Time deadline, std::function<bool()> cancelled,
-      std::string limit = "the call's deadline or the server's per-page budget")
-      : deadline_(deadline),
-        cancelled_(std::move(cancelled)),
-        limit_(std::move(limit)) {}
+  // empty) returns true. `limit` names what set the deadline, for the error
+  // ("--timeout 2s"); the caller keeps it alive as long as the budget.
+  WorkBudget(absl::Time deadline, std::function<bool()> cancelled,
+             absl::string_view limit = "the page's deadline")
+      : deadline_(deadline), cancelled_(std::move(cancelled)), limit_(limit) {}
 
   // OK while time is left and the call is wanted; otherwise DEADLINE_EXCEEDED
   // or CANCELLED, naming `stage` (the stage about to start) and how long the
@@ -55,7 +51,7 @@ class WorkBudget {
   absl::Time start_ = absl::Now();
   absl::Time deadline_ = absl::InfiniteFuture();
   std::function<bool()> cancelled_;
-  std::string limit_ = "no limit";
+  absl::string_view limit_ = "no limit";
   uint32_t steps_ = 0;
   bool expired_ = false;
 };

@@ -279,7 +279,8 @@ absl::Status DeclutterService::Run(const v1::CleanRequest& request,
                                    std::function<bool()> cancelled,
                                    v1::CleanResponse* response) const {
   extract::WorkBudget budget =
-      api::PageBudget(limits_.page_budget, deadline, std::move(cancelled));
+      api::PageBudget(limits_.page_budget, deadline, std::move(cancelled),
+                      "the call's deadline or the server's per-page budget");
   if (absl::Status s = budget.Check("decoding"); !s.ok()) {
     response->set_id(request.id());
     return s;  // expired while queued
@@ -358,8 +359,9 @@ grpc::ServerUnaryReactor* DeclutterService::Clean(
     reactor->Finish(ToGrpc(size));
     return reactor;
   }
-  // The answer is sent from `then`, once the call's place in the pool is free, so a
-  // client that sends its next call on the answer is not refused for its own last one.
+  // The answer is sent from `then`, once the call's place in the pool is free,
+  // so a client that sends its next call on the answer is not refused for its
+  // own last one.
   auto status = std::make_shared<absl::Status>();
   const bool queued = pool_->TrySubmit(
       [this, context, request, response, start, id, status] {

@@ -2,9 +2,11 @@
 
 #include <algorithm>
 #include <cstdint>
+#include <string>
 
 #include "absl/flags/flag.h"
 #include "absl/strings/str_cat.h"
+#include "service/server/metrics_http.h"
 
 ABSL_FLAG(std::string, listen, "0.0.0.0:50051",
           "address to listen on, host:port; port 0 picks a free port");
@@ -97,6 +99,15 @@ absl::StatusOr<ServerConfig> ServerConfigFromFlags(int cores) {
       absl::GetFlag(FLAGS_max_connection_age_grace);
   config.shutdown_grace = absl::GetFlag(FLAGS_shutdown_grace);
   config.metrics_listen = absl::GetFlag(FLAGS_metrics_listen);
+  if (!config.metrics_listen.empty()) {
+    std::string host;
+    int port = 0;
+    if (absl::Status s = SplitHostPort(config.metrics_listen, &host, &port);
+        !s.ok()) {
+      return absl::InvalidArgumentError(
+          absl::StrCat("--metrics_listen: ", s.message()));
+    }
+  }
   config.metrics_port_file = absl::GetFlag(FLAGS_metrics_port_file);
   config.health_listen = absl::GetFlag(FLAGS_health_listen);
   config.channelz = absl::GetFlag(FLAGS_channelz);

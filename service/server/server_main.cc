@@ -202,7 +202,7 @@ int Serve(const ServerConfig& config,
   if (!metrics_http.ok()) {
     std::cerr << "declutter-server: " << metrics_http.status().message()
               << "\n";
-    return absl::IsInvalidArgument(metrics_http.status()) ? 2 : 1;
+    return 1;
   }
   SetServing(*servers, true);
   if (!config.port_file.empty()) {

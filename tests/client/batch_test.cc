@@ -180,6 +180,17 @@ TEST_F(BatchTest, UsageErrorsExitTwo) {
             2);  // needs an output file
 }
 
+TEST_F(BatchTest, UnusableTlsFilesLeaveTheLastRunsOutputAlone) {
+  const std::string out = Out("out.jsonl");
+  std::ofstream(out) << "{\"id\":\"kept\"}\n";
+  EXPECT_EQ(
+      Batch(absl::StrCat("--server 127.0.0.1:1 --tls-ca '", Out("missing.pem"),
+                         "' -o '", out, "' ", Crawl())),
+      2);
+  EXPECT_NE(err().find("missing.pem"), std::string::npos) << err();
+  EXPECT_EQ(Read(out).count("kept"), 1u);
+}
+
 TEST_F(BatchTest, ResumeAfterACrashCutOutputGivesEveryPageOnce) {
   ASSERT_EQ(Batch(absl::StrCat("--local --allow-errors -o '", Out("full.jsonl"),
                                "' ", Crawl())),

@@ -60,5 +60,17 @@ TEST(ServerConfigTest, OutOfRangeValuesNameTheFlag) {
             "--page_budget must be positive");
 }
 
+TEST(ServerConfigTest, AMetricsAddressWithoutAPortIsAConfigError) {
+  absl::FlagSaver restore;
+  SetFlag("metrics_listen", "localhost");
+  const absl::Status s = ServerConfigFromFlags(2).status();
+  EXPECT_EQ(s.code(), absl::StatusCode::kInvalidArgument);
+  EXPECT_EQ(
+      s.message(),
+      "--metrics_listen: 'localhost' is not an address: expected host:port");
+  SetFlag("metrics_listen", "127.0.0.1:0");
+  EXPECT_TRUE(ServerConfigFromFlags(2).ok());
+}
+
 }  // namespace
 }  // namespace declutter::server
