@@ -20,4 +20,18 @@ const char* BlockKindName(BlockKind kind) {
   return "other";
 }
 
+const char* PageTypeName(PageType type) {
+  switch (type) {
+    case PageType::kUnknown: return "unknown";
+    case PageType::kArticle: return "article";
+    case PageType::kForum: return "forum";
+    case PageType::kProduct: return "product";
+    case PageType::kCollection: return "collection";
+    case PageType::kListing: return "listing";
+    case PageType::kDocumentation: return "documentation";
+    case PageType::kService: return "service";
+  }
+  return "unknown";
+}
+
 }  // namespace declutter::extract

@@ -116,6 +116,23 @@ struct BlockFeatureRow {
   BlockKind kind = BlockKind::kNone;
 };
 
+// What kind of page this is, in the types of the WCXB benchmark's truth.
+// kUnknown when no page-type model ran.
+enum class PageType {
+  kUnknown,
+  kArticle,
+  kForum,
+  kProduct,
+  kCollection,
+  kListing,
+  kDocumentation,
+  kService,
+};
+
+// A short stable lower-case name ("article", "forum", ..., "unknown") for logs,
+// JSON and metric labels: a closed set.
+const char* PageTypeName(PageType type);
+
 // The names of BlockFeatureRow::values, fixed for a build; stable order.
 const std::vector<std::string>& BlockFeatureNames();
 
@@ -125,6 +142,13 @@ struct Result {
   RemovedCounts removed_counts{};
   InputInfo input;
   StageTimings timings;
+  PageType page_type = PageType::kUnknown;
+  // The page-type model's probability of page_type, 0-1; 0 when kUnknown.
+  double page_type_probability = 0;
+  // How good the extraction is predicted to be, 0-1 (a predicted word F1 against
+  // a reader's idea of the main content); callers route pages below their own
+  // threshold elsewhere. 0 when no confidence model ran.
+  double extraction_confidence = 0;
   // Every block in page order, when Options::report_block_features.
   std::vector<BlockFeatureRow> block_rows;
 };
