@@ -2,6 +2,9 @@
 
 #include <google/protobuf/util/json_util.h>
 
+#include "absl/strings/str_format.h"
+#include "service/api/proto_labels.h"
+
 namespace declutter::client {
 namespace {
 
@@ -10,7 +13,8 @@ std::string ToJson(const v1::CleanResponse& response, bool pretty) {
   options.add_whitespace = pretty;
   options.always_print_primitive_fields = true;
   std::string json;
-  if (!google::protobuf::util::MessageToJsonString(response, &json, options).ok()) {
+  if (!google::protobuf::util::MessageToJsonString(response, &json, options)
+           .ok()) {
     return "{}";
   }
   return json;
@@ -34,17 +38,24 @@ void ResponsePrinter::Print(const v1::CleanResponse& response) {
       if (printed_ > 0) out_ << "\n";
       out_ << "==> " << response.id() << " <==\n";
       if (response.has_error()) {
-        out_ << "error " << response.error().code() << ": " << response.error().message()
-             << "\n";
+        out_ << "error " << response.error().code() << ": "
+             << response.error().message() << "\n";
         break;
       }
       if (!response.article().title().empty()) {
         out_ << "# " << response.article().title() << "\n\n";
       }
+      if (response.page_type() != v1::PAGE_TYPE_UNSPECIFIED) {
+        out_ << absl::StrFormat(
+            "[%s page (%.2f), extraction confidence %.2f]\n\n",
+            api::PageTypeLabel(response.page_type()),
+            response.page_type_probability(), response.extraction_confidence());
+      }
       out_ << response.article().text() << "\n";
       for (const v1::RemovedBlock& r : response.removed()) {
-        out_ << "[removed " << v1::RemovedKind_Name(r.kind()) << "] " << r.text()
-             << (r.truncated() ? "..." : "") << "  (" << r.reason() << ")\n";
+        out_ << "[removed " << api::RemovedKindLabel(r.kind()) << "] "
+             << r.text() << (r.truncated() ? "..." : "") << "  (" << r.reason()
+             << ")\n";
       }
       break;
   }

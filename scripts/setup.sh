@@ -21,6 +21,8 @@ if [ "${DECLUTTER_BUILD_ONLY:-0}" != "1" ]; then
              libbenchmark-dev)
   # Training the learned models (train/train.sh).
   packages+=(python3-xgboost python3-sklearn python3-numpy)
+  # The engine walks its trees itself; bench/micro measures that against libxgboost.
+  packages+=(libxgboost-dev)
   # Node.js runs the deployment checks; a machine that has its own node keeps it.
   if ! command -v node > /dev/null || ! command -v npm > /dev/null; then
     packages+=(nodejs npm)

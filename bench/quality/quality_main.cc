@@ -10,6 +10,8 @@
 //   declutter-quality --set wcxb --data ../shared/data/wcxb-dev [--limit N]
 //   declutter-quality --set wcxb-text --data ../shared/data/wcxb-dev --limit 300
 //   declutter-quality --set wcxb --data ../shared/data/wcxb-dev --dump_features rows.tsv
+//   declutter-quality --set wcxb --data ../shared/data/wcxb-dev --cv_models build/train/cv
+//   declutter-quality --set scrapinghub --data ../shared/data/scrapinghub --scorer learned
 // clang-format on
 //
 // --dump_features writes one row per block of every page: the engine's own
@@ -52,6 +54,7 @@
 #include "absl/time/clock.h"
 #include "absl/time/time.h"
 #include "bench/quality/bench_case.h"
+#include "bench/quality/case_scorers.h"
 #include "bench/quality/feature_dump.h"
 #include "bench/quality/quality_tally.h"
 #include "bench/quality/shingle_metric.h"
@@ -82,9 +85,20 @@ ABSL_FLAG(std::string, dump_features, "",
           "the truth) "
           "to this file, tab-separated");
 
+ABSL_FLAG(std::string, scorer, "learned",
+          "the engine's block scorer: learned (its built-in model, the "
+          "default) or heuristic");
+ABSL_FLAG(std::string, block_model, "",
+          "score every page's blocks with this XGBoost JSON model instead");
+ABSL_FLAG(std::string, cv_models, "",
+          "wcxb: score each page with the model of its fold, from this folder "
+          "of fold_K.json and folds.tsv (train/train.sh writes it), so no page "
+          "is scored by a model trained on its domain");
+
 namespace {
 
 using declutter::bench::BenchCase;
+using declutter::bench::CaseScorers;
 using declutter::bench::QualityTally;
 using google::protobuf::Struct;
 using google::protobuf::Value;
@@ -301,8 +315,11 @@ void LoadLanguages(const std::string& path, const std::string& set,
 
 // Runs the engine on one page of the set, as the CLI and server call it.
 absl::StatusOr<declutter::extract::Result> CleanCase(
-    const BenchCase& c, const std::string& html, bool report_removed,
-    bool report_features = false) {
+    const BenchCase& c, const std::string& html, const CaseScorers& scorers,
+    bool report_removed, bool report_features = false) {
+  absl::StatusOr<const declutter::extract::BlockScorer*> scorer =
+      scorers.ForPage(c.id);
+  if (!scorer.ok()) return scorer.status();
   declutter::extract::Page page;
   page.content = html;
   page.url = c.url;
@@ -310,14 +327,19 @@ absl::StatusOr<declutter::extract::Result> CleanCase(
   declutter::extract::Options options;
   options.report_removed = report_removed;
   options.report_block_features = report_features;
+  options.scorer = absl::GetFlag(FLAGS_scorer) == "learned"
+                       ? declutter::extract::ScorerChoice::kLearned
+                       : declutter::extract::ScorerChoice::kHeuristic;
+  options.custom_scorer = *scorer;
   return declutter::extract::Clean(page, options);
 }
 
 // Prints one page's truth, prediction and removed blocks: the view for working
 // on a page the scores point at.
-void Show(const BenchCase& c, const std::string& html) {
+void Show(const BenchCase& c, const std::string& html,
+          const CaseScorers& scorers) {
   absl::StatusOr<declutter::extract::Result> result =
-      CleanCase(c, html, /*report_removed=*/true);
+      CleanCase(c, html, scorers, /*report_removed=*/true);
   std::printf("=== %s  %s  %s\n=== TRUTH\n%s\n", c.id.c_str(),
               c.page_type.c_str(), c.url.c_str(), c.truth.c_str());
   if (!result.ok()) {
@@ -343,7 +365,8 @@ absl::StatusOr<std::string> ReadPage(const declutter::api::InputReader& reader,
 
 // --show: Show for the case `id`; the exit status.
 int ShowCase(const std::vector<BenchCase>& cases, const std::string& id,
-             const declutter::api::InputReader& reader) {
+             const declutter::api::InputReader& reader,
+             const CaseScorers& scorers) {
   for (const BenchCase& c : cases) {
     if (c.id != id) continue;
     absl::StatusOr<std::string> html = ReadPage(reader, c);
@@ -351,7 +374,7 @@ int ShowCase(const std::vector<BenchCase>& cases, const std::string& id,
       std::cerr << id << ": " << html.status().message() << "\n";
       return 1;
     }
-    Show(c, *html);
+    Show(c, *html, scorers);
     return 0;
   }
   std::cerr << "--show " << id << ": no such page in the set\n";
@@ -378,6 +401,7 @@ bool OpenDump(std::optional<declutter::bench::FeatureDump>* dump) {
 // a page that fails is the tally's, and is named on stderr.
 absl::Status ScoreCase(const std::string& set, const BenchCase& c,
                        const declutter::api::InputReader& reader,
+                       const CaseScorers& scorers,
                        declutter::bench::FeatureDump* dump,
                        QualityTally* tally) {
   absl::StatusOr<std::string> html = ReadPage(reader, c);
@@ -387,8 +411,9 @@ absl::Status ScoreCase(const std::string& set, const BenchCase& c,
     return absl::OkStatus();
   }
   const absl::Time start = absl::Now();
-  absl::StatusOr<declutter::extract::Result> result = CleanCase(
-      c, *html, /*report_removed=*/false, /*report_features=*/dump != nullptr);
+  absl::StatusOr<declutter::extract::Result> result =
+      CleanCase(c, *html, scorers, /*report_removed=*/false,
+                /*report_features=*/dump != nullptr);
   tally->AddTime(c.id, absl::ToDoubleMilliseconds(absl::Now() - start));
   if (!result.ok()) {
     std::cerr << c.id << ": " << result.status().message() << "\n";
@@ -481,8 +506,19 @@ int main(int argc, char** argv) {
   }
   LoadLanguages(absl::GetFlag(FLAGS_languages), set, &cases);
   const declutter::api::InputReader reader(256u << 20);
+  if (const std::string scorer = absl::GetFlag(FLAGS_scorer);
+      scorer != "heuristic" && scorer != "learned") {
+    std::cerr << "--scorer " << scorer << ": expected heuristic or learned\n";
+    return 2;
+  }
+  absl::StatusOr<CaseScorers> scorers = CaseScorers::Load(
+      absl::GetFlag(FLAGS_cv_models), absl::GetFlag(FLAGS_block_model));
+  if (!scorers.ok()) {
+    std::cerr << scorers.status().message() << "\n";
+    return 2;
+  }
   if (const std::string id = absl::GetFlag(FLAGS_show); !id.empty()) {
-    return ShowCase(cases, id, reader);
+    return ShowCase(cases, id, reader, *scorers);
   }
   std::optional<declutter::bench::FeatureDump> dump;
   if (!OpenDump(&dump)) return 2;
@@ -491,7 +527,8 @@ int main(int argc, char** argv) {
                                  : QualityTally::ContentMetric::kShingles,
                      /*score_metadata=*/set == "wcxb");
   for (const BenchCase& c : cases) {
-    absl::Status s = ScoreCase(set, c, reader, dump ? &*dump : nullptr, &tally);
+    absl::Status s =
+        ScoreCase(set, c, reader, *scorers, dump ? &*dump : nullptr, &tally);
     if (!s.ok()) {
       std::cerr << s.message() << "\n";
       return 1;

@@ -85,8 +85,38 @@ extract::Options OptionsOf(const v1::CleanOptions& o) {
       options.favor = extract::Favor::kBalanced;
       break;
   }
+  switch (o.scorer()) {
+    case v1::BLOCK_SCORER_HEURISTIC:
+      options.scorer = extract::ScorerChoice::kHeuristic;
+      break;
+    default:
+      options.scorer = extract::ScorerChoice::kLearned;
+      break;
+  }
   options.report_removed = o.report_removed();
   return options;
+}
+
+v1::PageType ToProto(extract::PageType type) {
+  switch (type) {
+    case extract::PageType::kArticle:
+      return v1::PAGE_TYPE_ARTICLE;
+    case extract::PageType::kForum:
+      return v1::PAGE_TYPE_FORUM;
+    case extract::PageType::kProduct:
+      return v1::PAGE_TYPE_PRODUCT;
+    case extract::PageType::kCollection:
+      return v1::PAGE_TYPE_COLLECTION;
+    case extract::PageType::kListing:
+      return v1::PAGE_TYPE_LISTING;
+    case extract::PageType::kDocumentation:
+      return v1::PAGE_TYPE_DOCUMENTATION;
+    case extract::PageType::kService:
+      return v1::PAGE_TYPE_SERVICE;
+    case extract::PageType::kUnknown:
+      return v1::PAGE_TYPE_UNSPECIFIED;
+  }
+  return v1::PAGE_TYPE_UNSPECIFIED;
 }
 
 void FillArticle(const extract::Article& a, v1::Article* out) {
@@ -170,6 +200,11 @@ absl::Status RequestCleaner::Clean(const v1::CleanRequest& request,
   timings->set_metadata_us(t.metadata_us);
   timings->set_output_us(t.output_us);
   timings->set_total_us(t.total_us);
+  response->set_page_type(ToProto(result->page_type));
+  response->set_page_type_probability(
+      static_cast<float>(result->page_type_probability));
+  response->set_extraction_confidence(
+      static_cast<float>(result->extraction_confidence));
   return absl::OkStatus();
 }
 

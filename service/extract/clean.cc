@@ -15,6 +15,7 @@
 #include "service/extract/output/word_counter.h"
 #include "service/extract/score/block_classifier.h"
 #include "service/extract/score/block_feature_rows.h"
+#include "service/extract/score/builtin_models.h"
 #include "service/extract/score/scoring_params.h"
 #include "service/extract/select/html_selector.h"
 #include "service/extract/select/selection_finaliser.h"
@@ -65,6 +66,17 @@ class StageRunner {
   WorkBudget* budget_;
   StageTimings* timings_;
 };
+
+// The scorer `options` ask for; the built-in model's load error if it is asked
+// for and cannot be loaded. The block model is trained on HTML pages: text
+// pages (no DOM features) keep the heuristic scorer.
+absl::StatusOr<const BlockScorer*> ChooseScorer(const Options& options,
+                                                bool html) {
+  if (options.custom_scorer != nullptr) return options.custom_scorer;
+  if (options.scorer == ScorerChoice::kLearned && html)
+    return BuiltinBlockScorer();
+  return &HeuristicBlockScorer();
+}
 
 // What the parse-or-split stages leave for the rest of the pipeline.
 struct PageBlocks {
@@ -218,7 +230,10 @@ absl::StatusOr<Result> Clean(const Page& page, const Options& options) {
   s = stages.Run("classification", &StageTimings::classify_us, [&] {
     ComputeBlockFeatures(page_blocks.html ? &page_blocks.dom : nullptr,
                          &blocks);
-    ClassifyBlocks(options.favor, &blocks);
+    absl::StatusOr<const BlockScorer*> scorer =
+        ChooseScorer(options, page_blocks.html);
+    if (!scorer.ok()) return scorer.status();
+    return ClassifyBlocks(**scorer, kScoringParams, options.favor, &blocks);
   });
   if (!s.ok()) return s;
 

@@ -1,7 +1,7 @@
 // The engine's input: one page and how to clean it.
 //
-// A Page only borrows its bytes: the caller owns them and keeps them alive for the
-// duration of the Clean() call that reads them.
+// A Page only borrows its bytes: the caller owns them and keeps them alive for
+// the duration of the Clean() call that reads them.
 
 #ifndef DECLUTTER_SERVICE_EXTRACT_PAGE_H_
 #define DECLUTTER_SERVICE_EXTRACT_PAGE_H_
@@ -21,10 +21,18 @@ enum class OutputFormat { kText, kMarkdown, kHtml };
 enum class Favor { kBalanced, kPrecision, kRecall };
 
 class WorkBudget;
+class BlockScorer;
 
-// Work the engine skips or does more cheaply because doing it fully cannot change
-// the result. Each can be turned off, so that `declutter-speed --compare` can show
-// on real pages that it does not; nothing but that check has reason to.
+// Which scorer rates each block as article text or not (score/).
+enum class ScorerChoice {
+  kHeuristic,  // hand-tuned evidence (score/heuristic_scorer)
+  kLearned,    // the block model built into the engine (models/); HTML only
+};
+
+// Work the engine skips or does more cheaply because doing it fully cannot
+// change the result. Each can be turned off, so that `declutter-speed
+// --compare` can show on real pages that it does not; nothing but that check
+// has reason to.
 struct Shortcuts {
   // Empty script, style and comment bodies, drop unread attributes and cut
   // whitespace runs to one character before Gumbo (InertContentStripper).
@@ -42,7 +50,13 @@ struct Options {
   // training and inspecting scorers (declutter-quality --dump_features).
   bool report_block_features = false;
   Favor favor = Favor::kBalanced;
-  // The page's deadline and cancellation; null means no limit. Borrowed for the call.
+  ScorerChoice scorer = ScorerChoice::kLearned;
+  // When set, scores the blocks instead of `scorer`: for dev tools that
+  // evaluate models of their own (declutter-quality --cv_models). Borrowed for
+  // the call.
+  const BlockScorer* custom_scorer = nullptr;
+  // The page's deadline and cancellation; null means no limit. Borrowed for the
+  // call.
   WorkBudget* budget = nullptr;
   Shortcuts shortcuts;
 };
@@ -52,9 +66,9 @@ struct Page {
   absl::string_view url;           // where they came from; never fetched
   absl::string_view content_type;  // HTTP Content-Type value, charset included
   InputKind kind = InputKind::kAuto;
-  // When the page was fetched: dates after it are rejected and relative dates ("3
-  // hours ago") count from it. InfiniteFuture when unknown: no date is rejected for
-  // lateness and relative dates are not read.
+  // When the page was fetched: dates after it are rejected and relative dates
+  // ("3 hours ago") count from it. InfiniteFuture when unknown: no date is
+  // rejected for lateness and relative dates are not read.
   absl::Time fetched_at = absl::InfiniteFuture();
 };
 

@@ -9,6 +9,7 @@
 #include "absl/strings/str_cat.h"
 #include "absl/synchronization/mutex.h"
 #include "absl/time/clock.h"
+#include "service/api/proto_labels.h"
 #include "service/api/request_cleaner.h"
 #include "service/extract/work_budget.h"
 
@@ -240,6 +241,11 @@ void DeclutterService::DeclareMetrics(Metrics* metrics, const WorkPool* pool) {
       "declutter_pages_total",
       "Pages cleaned, by detected input kind, charset and language.",
       {"kind", "charset", "language"});
+  metrics->DeclareHistogram(
+      "declutter_extraction_confidence",
+      "Predicted quality of each cleaned page's extraction (0-1), by page "
+      "type (unknown when no page-type model ran).",
+      {"page_type"}, {0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9});
   metrics->DeclareCounter("declutter_removed_blocks_total",
                           "Blocks dropped from cleaned pages, by kind.",
                           {"kind"});
@@ -327,6 +333,9 @@ void DeclutterService::Record(absl::string_view method,
     if (status.ok()) {
       metrics_->Add("declutter_pages_total",
                     {KindLabel(input.kind()), input.charset(), language});
+      metrics_->Observe("declutter_extraction_confidence",
+                        {api::PageTypeLabel(response->page_type())},
+                        response->extraction_confidence());
     }
   }
   if (log_ != nullptr) {
@@ -340,6 +349,9 @@ void DeclutterService::Record(absl::string_view method,
       fields["charset"] = input.charset();
       fields["language"] = language;
       fields["words"] = response->article().word_count();
+      fields["page_type"] = api::PageTypeLabel(response->page_type());
+      fields["page_type_probability"] = response->page_type_probability();
+      fields["extraction_confidence"] = response->extraction_confidence();
     } else {
       fields["error"] = std::string(status.message());
     }

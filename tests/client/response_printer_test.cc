@@ -32,7 +32,8 @@ TEST(ResponsePrinterTest, JsonlIsOneParsableLineWithContractNames) {
   for (const char* key :
        {"\"id\":\"page.html\"", "\"article\":", "\"title\":\"Hello\"",
         "\"text\":", "\"authors\":", "\"published\":", "\"language\":",
-        "\"source\":", "\"siteName\":", "\"removed\":"}) {
+        "\"source\":", "\"siteName\":", "\"removed\":", "\"pageType\":",
+        "\"pageTypeProbability\":", "\"extractionConfidence\":"}) {
     EXPECT_NE(line.find(key), std::string::npos) << key;
   }
   v1::CleanResponse parsed;
@@ -43,8 +44,8 @@ TEST(ResponsePrinterTest, JsonlIsOneParsableLineWithContractNames) {
 TEST(ResponsePrinterTest, ErrorsPrintWithTheirCode) {
   v1::CleanResponse response;
   response.set_id("x");
-  api::RequestCleaner::SetError(
-      absl::InvalidArgumentError("content is empty"), &response);
+  api::RequestCleaner::SetError(absl::InvalidArgumentError("content is empty"),
+                                &response);
   std::ostringstream out;
   ResponsePrinter printer(PrintFormat::kJsonl, out);
   printer.Print(response);
@@ -60,6 +61,27 @@ TEST(ResponsePrinterTest, TextShowsTitleAndBody) {
   printer.Print(Cleaned());
   EXPECT_NE(out.str().find("# Hello\n"), std::string::npos);
   EXPECT_NE(out.str().find("A paragraph long enough"), std::string::npos);
+}
+
+TEST(ResponsePrinterTest, TextNamesPageTypeAndRemovedKindsInWords) {
+  v1::CleanResponse response = Cleaned();
+  response.set_page_type(v1::PAGE_TYPE_FORUM);
+  response.set_page_type_probability(0.75f);
+  response.set_extraction_confidence(0.5f);
+  v1::RemovedBlock* removed = response.add_removed();
+  removed->set_kind(v1::REMOVED_KIND_NAVIGATION);
+  removed->set_text("Home");
+  removed->set_reason("link-dense");
+  std::ostringstream out;
+  ResponsePrinter printer(PrintFormat::kText, out);
+  printer.Print(response);
+  EXPECT_NE(out.str().find("[forum page (0.75), extraction confidence 0.50]"),
+            std::string::npos)
+      << out.str();
+  EXPECT_NE(out.str().find("[removed navigation] Home  (link-dense)"),
+            std::string::npos)
+      << out.str();
+  EXPECT_EQ(out.str().find("REMOVED_KIND"), std::string::npos) << out.str();
 }
 
 }  // namespace

@@ -4,6 +4,7 @@
 #ifndef DECLUTTER_TESTS_SUPPORT_SCORE_STAGE_H_
 #define DECLUTTER_TESTS_SUPPORT_SCORE_STAGE_H_
 
+#include "gtest/gtest.h"
 #include "service/extract/blocks/block_featurizer.h"
 #include "service/extract/score/block_classifier.h"
 #include "service/extract/score/block_evidence.h"
@@ -15,7 +16,8 @@ namespace declutter::extract {
 inline void ScoreBlocks(const DomTree* dom, BlockList* blocks,
                         Favor favor = Favor::kBalanced) {
   ComputeBlockFeatures(dom, blocks);
-  ClassifyBlocks(favor, blocks);
+  const absl::Status classified = ClassifyBlocks(favor, blocks);
+  EXPECT_TRUE(classified.ok()) << classified;
 }
 
 // A text page's blocks with features and evidence, not yet scored.

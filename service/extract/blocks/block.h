@@ -96,6 +96,9 @@ struct Block {
   BlockEvidence evidence;
   // BlockScorer's scale: > 0 reads like article text, < 0 like chrome.
   double score = 0;
+  // A learned scorer's probability that the block is article text, 0-1; -1
+  // when no model scored it (the heuristic scorer).
+  double content_probability = -1;
 
   // The verdict, written only by the labeller (score/block_labeller).
   // Why it is not content, when it is not; kNone for content.

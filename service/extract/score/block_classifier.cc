@@ -6,20 +6,26 @@
 
 namespace declutter::extract {
 
-void ClassifyBlocks(const BlockScorer& scorer, const ScoringParams& params,
-                    Favor favor, BlockList* blocks) {
+absl::Status ClassifyBlocks(const BlockScorer& scorer,
+                            const ScoringParams& params, Favor favor,
+                            BlockList* blocks) {
   GatherEvidence(params, blocks);
-  scorer.Score(blocks);
+  if (absl::Status s = scorer.Score(blocks); !s.ok()) return s;
   if (const double shift = params.FavorShift(favor); shift != 0) {
     for (Block& b : *blocks) b.score += shift;
   }
   LabelByEvidence(params, blocks);
+  return absl::OkStatus();
 }
 
-void ClassifyBlocks(Favor favor, BlockList* blocks) {
+const BlockScorer& HeuristicBlockScorer() {
   static const HeuristicScorer* const kHeuristic =
       new HeuristicScorer(kScoringParams);
-  ClassifyBlocks(*kHeuristic, kScoringParams, favor, blocks);
+  return *kHeuristic;
+}
+
+absl::Status ClassifyBlocks(Favor favor, BlockList* blocks) {
+  return ClassifyBlocks(HeuristicBlockScorer(), kScoringParams, favor, blocks);
 }
 
 }  // namespace declutter::extract

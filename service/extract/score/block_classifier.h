@@ -9,6 +9,7 @@
 #ifndef DECLUTTER_SERVICE_EXTRACT_SCORE_BLOCK_CLASSIFIER_H_
 #define DECLUTTER_SERVICE_EXTRACT_SCORE_BLOCK_CLASSIFIER_H_
 
+#include "absl/status/status.h"
 #include "service/extract/blocks/block.h"
 #include "service/extract/page.h"
 #include "service/extract/score/block_scorer.h"
@@ -16,12 +17,17 @@
 
 namespace declutter::extract {
 
-// Scores and labels `*blocks` with `scorer`.
-void ClassifyBlocks(const BlockScorer& scorer, const ScoringParams& params,
-                    Favor favor, BlockList* blocks);
+// Scores and labels `*blocks` with `scorer`; the scorer's error, if any (the
+// blocks are then unlabelled).
+absl::Status ClassifyBlocks(const BlockScorer& scorer,
+                            const ScoringParams& params, Favor favor,
+                            BlockList* blocks);
 
 // The same with the heuristic scorer and the engine's parameters.
-void ClassifyBlocks(Favor favor, BlockList* blocks);
+absl::Status ClassifyBlocks(Favor favor, BlockList* blocks);
+
+// The heuristic scorer with the engine's parameters, shared.
+const BlockScorer& HeuristicBlockScorer();
 
 }  // namespace declutter::extract
 

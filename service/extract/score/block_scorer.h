@@ -15,6 +15,7 @@
 #ifndef DECLUTTER_SERVICE_EXTRACT_SCORE_BLOCK_SCORER_H_
 #define DECLUTTER_SERVICE_EXTRACT_SCORE_BLOCK_SCORER_H_
 
+#include "absl/status/status.h"
 #include "service/extract/blocks/block.h"
 
 namespace declutter::extract {
@@ -24,8 +25,9 @@ class BlockScorer {
   virtual ~BlockScorer() = default;
 
   // Sets the score of every block of `*blocks`. A scorer may also fill
-  // Block::evidence.teaser_run, context it found while scoring.
-  virtual void Score(BlockList* blocks) const = 0;
+  // Block::evidence.teaser_run, context it found while scoring. An error only
+  // when a model cannot be evaluated (INTERNAL); scores are then unspecified.
+  virtual absl::Status Score(BlockList* blocks) const = 0;
 };
 
 }  // namespace declutter::extract

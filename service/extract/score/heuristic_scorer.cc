@@ -3,8 +3,8 @@
 #include <algorithm>
 #include <vector>
 
-#include "service/extract/blocks/list_runs.h"
 #include "service/extract/blocks/boilerplate_lexicon.h"
+#include "service/extract/blocks/list_runs.h"
 
 namespace declutter::extract {
 
@@ -42,13 +42,14 @@ double HeuristicScorer::ScoreOne(const Block& b) const {
   return score;
 }
 
-void HeuristicScorer::Score(BlockList* blocks) const {
+absl::Status HeuristicScorer::Score(BlockList* blocks) const {
   for (Block& b : *blocks) b.score = ScoreOne(b);
   MarkTeaserRuns(blocks);
   for (Block& b : *blocks) {
     if (b.evidence.listed_under >= 0)
       b.score -= params_.listed_under_heading_cost;
   }
+  return absl::OkStatus();
 }
 
 void HeuristicScorer::MarkTeaserRuns(BlockList* blocks) const {

@@ -19,7 +19,8 @@ class HeuristicScorer : public BlockScorer {
  public:
   explicit HeuristicScorer(const ScoringParams& params) : params_(params) {}
 
-  void Score(BlockList* blocks) const override;
+  // Never fails.
+  absl::Status Score(BlockList* blocks) const override;
 
   // One block's score from its own features and evidence, without context.
   double ScoreOne(const Block& block) const;

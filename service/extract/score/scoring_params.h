@@ -76,6 +76,15 @@ struct ScoringParams {
   // 2, 3...).
   double listed_under_heading_cost = 8.0;
 
+  // ---- Learned block score (score/learned_scorer) ----
+  // The block model gives a probability p that the block is article text; its
+  // score is logit_weight * clamp(log(p / (1 - p)), -max_logit, max_logit).
+  // Weighting it by the block's length as well, as the heuristic's length
+  // evidence does, took more text on wcxb-dev (0.835 vs 0.826) but lost 2
+  // points on scrapinghub: the model's p already reads length.
+  double learned_logit_weight = 1.0;
+  double learned_max_logit = 8.0;
+
   // ---- Favor (score/block_classifier): the one place it acts ----
   // Added to every block's score: precision -1, recall +1. The selector's
   // thresholds and the text path's run all move with it.
@@ -163,6 +172,10 @@ struct ScoringParams {
   // chars.
   int max_grid_head_levels = 3;
   int32_t grid_head_chars = 50;
+  // A block outside the chosen content joins it when a learned scorer is this
+  // sure it is article text (log-odds 4): the second column of a service page,
+  // the posts the container missed. Lower took more chrome on scrapinghub.
+  double rescue_probability = 0.982;
 
   // ---- Structured body (select/structured_body) ----
   // Structured-data text shorter than this is not taken as a body.

@@ -258,6 +258,16 @@ void SelectUnderRoots(const ScoringParams& p, const DomTree& nodes,
   }
 }
 
+// Blocks left out that a learned scorer is sure of join the content: the
+// container logic picks one region, and pages of several (service pages,
+// threads, documentation with a split body) lose the rest.
+void RescueConfidentBlocks(const ScoringParams& p, BlockList* blocks) {
+  for (Block& b : *blocks) {
+    if (!b.selected && b.content_probability >= p.rescue_probability)
+      TakeAsContent(&b);
+  }
+}
+
 }  // namespace
 
 void SelectHtml(const ScoringParams& p, DomTree* dom, BlockList* blocks) {
@@ -270,6 +280,7 @@ void SelectHtml(const ScoringParams& p, DomTree* dom, BlockList* blocks) {
   if (seed < 0) {
     for (Block& b : *blocks) LeaveOut(LeftOutBecause::kNoMainContent, &b);
     SelectCardGridOnListing(p, nodes, teaser_grid, blocks);
+    RescueConfidentBlocks(p, blocks);
     return;
   }
   const int32_t best = WidenToContentShare(p, *blocks, seed, &nodes);
@@ -277,6 +288,7 @@ void SelectHtml(const ScoringParams& p, DomTree* dom, BlockList* blocks) {
   const std::vector<int32_t> roots = ContentRoots(p, nodes, best, seed, &posts);
   SelectUnderRoots(p, nodes, roots, seed, posts, teaser_grid, blocks);
   SelectCardGridOnListing(p, nodes, teaser_grid, blocks);
+  RescueConfidentBlocks(p, blocks);
 }
 
 }  // namespace declutter::extract

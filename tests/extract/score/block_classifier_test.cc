@@ -12,7 +12,7 @@ Block Classified(const std::string& text, int32_t link_chars = 0,
   blocks[0].text = text;
   blocks[0].link_chars = link_chars;
   ComputeBlockFeatures(nullptr, &blocks);
-  ClassifyBlocks(favor, &blocks);
+  EXPECT_TRUE(ClassifyBlocks(favor, &blocks).ok());
   return blocks[0];
 }
 

@@ -11,7 +11,7 @@ namespace {
 
 BlockList Scored(const std::string& text) {
   BlockList blocks = TextBlocksWithEvidence(text);
-  HeuristicScorer(kScoringParams).Score(&blocks);
+  EXPECT_TRUE(HeuristicScorer(kScoringParams).Score(&blocks).ok());
   return blocks;
 }
 
