@@ -25,6 +25,16 @@ struct DomContext {
   // footer), and what the nearest one says it is.
   bool in_negative = false;
   BlockKind negative_kind = BlockKind::kNone;
+  // The text around it: the reading weight (TextFeatures::Weight, the same
+  // across scripts) of block text under its parent and its grandparent
+  // element, the share of their code points inside links, and how many of the
+  // parent's children are built like its element (same tag and first class:
+  // the cards of a grid, the posts of a thread).
+  double parent_weight = 0;
+  double parent_link_density = 0;
+  double grandparent_weight = 0;
+  double grandparent_link_density = 0;
+  int32_t like_siblings = 0;
 };
 
 struct BlockFeatures {

@@ -69,6 +69,18 @@ const FeatureColumn kColumns[] = {
      [](const Block& b) -> double {
        return static_cast<int>(b.features.dom.negative_kind);
      }},
+    {"dom_parent_log_weight",
+     [](const Block& b) { return std::log1p(b.features.dom.parent_weight); }},
+    {"dom_parent_link_density",
+     [](const Block& b) { return b.features.dom.parent_link_density; }},
+    {"dom_grandparent_log_weight",
+     [](const Block& b) {
+       return std::log1p(b.features.dom.grandparent_weight);
+     }},
+    {"dom_grandparent_link_density",
+     [](const Block& b) { return b.features.dom.grandparent_link_density; }},
+    {"dom_like_siblings",
+     [](const Block& b) -> double { return b.features.dom.like_siblings; }},
     // The boilerplate evidence, as features rather than rules.
     {"link_dense", [](const Block& b) { return Flag(b.evidence.link_dense); }},
     {"lexicon_kind",

@@ -42,6 +42,29 @@ TEST(BlockFeaturizerTest, HtmlBlocksGetLinkDensityAndTheirElement) {
             0);  // the share bar's hint reaches its paragraph
 }
 
+TEST(BlockFeaturizerTest, HtmlBlocksSeeTheTextAroundThem) {
+  HtmlDocument doc = HtmlBlockBuilder::Build(
+      "<body><ul class=menu><li class=item><a href=/a>Alpha</a></li>"
+      "<li class=item><a href=/b>Beta</a></li>"
+      "<li class=item><a href=/c>Gamma</a></li></ul>"
+      "<article><div><p>One paragraph of words.</p><p>Two more.</p></div>"
+      "</article></body>");
+  ComputeBlockFeatures(&doc.dom, &doc.blocks);
+  ASSERT_EQ(doc.blocks.size(), 5u);
+  const DomContext& item = doc.blocks[0].features.dom;
+  // Three menu items built alike; the list is all links.
+  EXPECT_EQ(item.like_siblings, 3);
+  EXPECT_DOUBLE_EQ(item.parent_link_density, 1.0);
+  EXPECT_GT(item.parent_weight, doc.blocks[0].features.text.Weight());
+  const DomContext& prose = doc.blocks[3].features.dom;
+  EXPECT_EQ(prose.like_siblings, 2);  // the two <p>
+  EXPECT_DOUBLE_EQ(prose.parent_link_density, 0.0);
+  EXPECT_DOUBLE_EQ(prose.parent_weight,
+                   doc.blocks[3].features.text.Weight() +
+                       doc.blocks[4].features.text.Weight());
+  EXPECT_GE(prose.grandparent_weight, prose.parent_weight);
+}
+
 TEST(BlockFeaturizerTest, FromComputesOnlyTheTail) {
   BlockList blocks = TextBlockBuilder::Build("one line\nanother line\n");
   blocks[0].features.text.chars = 99;  // left alone below `from`
