@@ -2,6 +2,9 @@
 
 #include <vector>
 
+#include "absl/strings/string_view.h"
+#include "service/extract/blocks/sequence_features.h"
+
 namespace declutter::extract {
 namespace {
 
@@ -46,6 +49,18 @@ void ComputeBlockFeatures(const DomTree* dom, BlockList* blocks, size_t from) {
       f.dom.negative_kind = (*dom)[n.negative_ancestor].hint_kind;
     }
   }
+  std::vector<absl::string_view> texts;
+  std::vector<const TextFeatures*> text_features;
+  texts.reserve(bs.size());
+  text_features.reserve(bs.size());
+  for (const Block& b : bs) {
+    texts.push_back(b.text);
+    text_features.push_back(&b.features.text);
+  }
+  std::vector<SequenceFeatures> sequence =
+      SequenceFeaturizer::Compute(texts, text_features);
+  for (size_t i = from; i < bs.size(); ++i)
+    bs[i].features.sequence = sequence[i];
 }
 
 }  // namespace declutter::extract
