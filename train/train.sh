@@ -39,5 +39,5 @@ quality="$build_dir/bench/quality/declutter-quality"
   --dump_features "$out/wcxb-text.tsv" > /dev/null
 /usr/bin/python3 train/train_text_model.py \
   --dev "$out/wcxb-flat.tsv" --dev_truth "$shared/data/wcxb-dev/ground-truth" \
-  --seeds "$out/seeds.tsv" "$shared/seeds" --clean "$out/wcxb-text.tsv" \
+  --seeds "$out/seeds.tsv" "$shared/seeds" --clean "$out/wcxb-text.tsv" --train_on_clean \
   --model_out "$out/text_block_model.json"

@@ -19,10 +19,16 @@ proxy are the block model's (train_block_model.py); what differs:
     counts as in the truth when it lies in a matched run of at least MIN_RUN tokens or
     in a run that covers its whole line. The label is the share of a line's tokens that
     count. Tokens are lower-cased \\w+ runs with every Han character a token of its own.
+  - Each block weighs its tokens (+1): the metric counts words, not lines.
+  - With --train_on_clean, wcxb-text's pages (each page's truth sent as text, so every
+    line is content) train beside the flattened ones, in their domain's fold: without
+    them the model, which has only ever seen pages with chrome, drops the short lines
+    of clean text. The no-harm figure for them is out of fold either way.
 
 Figures: block AUC, and the page F1 proxy (train_block_model.page_f1) with the aligned
-labels, overall and per page type, heuristic vs model; then the same for sets never
-trained on (the seeds). Fixed seeds: the same rows give the same figures.
+labels, overall and per page type, heuristic vs model (and model+runs, select_runs);
+the share of clean text kept (wcxb-text, out of fold); then the seeds, never trained
+on. Fixed seeds: the same rows give the same figures.
 """
 
 import argparse
