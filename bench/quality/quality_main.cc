@@ -11,7 +11,9 @@
 //   declutter-quality --set wcxb-text --data ../shared/data/wcxb-dev --limit 300
 //   declutter-quality --set wcxb --data ../shared/data/wcxb-dev --dump_features rows.tsv
 //   declutter-quality --set wcxb --data ../shared/data/wcxb-dev --cv_models build/train/cv
-//   declutter-quality --set scrapinghub --data ../shared/data/scrapinghub --scorer learned
+//   declutter-quality --set scrapinghub --data ../shared/data/scrapinghub --scorer heuristic
+//   declutter-quality --set wcxb-flat --data ../shared/data/wcxb-dev --flat DIR
+//   declutter-quality --set seeds --data ../shared/seeds
 // clang-format on
 //
 // --dump_features writes one row per block of every page: the engine's own
@@ -21,6 +23,13 @@
 // wcxb-text is the no-harm check for the text path: each page's ground-truth
 // main_content is sent as text/plain and must come back whole (word F1 against
 // itself).
+//
+// wcxb-flat is the text path on scraped text: each wcxb page flattened the way
+// a simple scraper does (train/flatten_html.py writes DIR/ID.txt; nav and
+// footers kept) is sent as text/plain with its URL and scored against the
+// page's truth like wcxb. seeds sends the seed pages (*.txt) as text and scores
+// them with the shingle metric against their expected body lines (the golden
+// test, tests/golden, checks the rest of their expectations).
 //
 // Every set also gets the decoding checks: pages whose output has U+FFFD
 // although the page's bytes had none, and the language against
@@ -62,8 +71,8 @@
 #include "service/extract/clean.h"
 
 ABSL_FLAG(std::string, set, "scrapinghub",
-          "benchmark: scrapinghub, magic-html, magic-html-forum, gne-zh, wcxb "
-          "or wcxb-text");
+          "benchmark: scrapinghub, magic-html, magic-html-forum, gne-zh, wcxb, "
+          "wcxb-text, wcxb-flat or seeds");
 ABSL_FLAG(std::string, data, "", "the benchmark's folder under shared/data");
 ABSL_FLAG(int, worst, 10, "how many of the worst pages to list");
 ABSL_FLAG(bool, zh_only, false,
@@ -80,6 +89,9 @@ ABSL_FLAG(
     "the language truth: lines of set, page id and BCP 47 tag, tab-separated");
 ABSL_FLAG(std::string, show, "",
           "print one page's truth, prediction and removed blocks, then exit");
+ABSL_FLAG(std::string, flat, "",
+          "wcxb-flat: the folder of flattened pages (ID.txt), from "
+          "train/flatten_html.py");
 ABSL_FLAG(std::string, dump_features, "",
           "write one row per block (features, score, verdict, label against "
           "the truth) "
@@ -225,9 +237,10 @@ BenchCase WcxbTruth(const std::string& id, const Value& page) {
 }
 
 // wcxb's pages, or with `text` (wcxb-text) each page's truth sent as plain
-// text.
+// text, or with a `flat_dir` (wcxb-flat) the page's flattened text from there.
 std::vector<BenchCase> LoadWcxb(const declutter::api::InputReader& reader,
-                                const std::string& dir, bool text) {
+                                const std::string& dir, bool text,
+                                const std::string& flat_dir = "") {
   std::vector<BenchCase> cases;
   std::error_code ec;
   std::vector<std::string> files;
@@ -244,9 +257,37 @@ std::vector<BenchCase> LoadWcxb(const declutter::api::InputReader& reader,
     if (text) {
       c.inline_content = c.truth;
       c.content_type = "text/plain; charset=utf-8";
+    } else if (!flat_dir.empty()) {
+      c.html_path = absl::StrCat(flat_dir, "/", id, ".txt");
+      c.content_type = "text/plain; charset=utf-8";
     } else {
       c.html_path = absl::StrCat(dir, "/html/", id, ".html.gz");
     }
+    cases.push_back(std::move(c));
+  }
+  return cases;
+}
+
+// The seed pages: ID.txt sent as text, scored against the body lines of
+// ID.expected.json (optional lines count as neither kept nor dropped there;
+// here they are simply not in the truth).
+std::vector<BenchCase> LoadSeeds(const declutter::api::InputReader& reader,
+                                 const std::string& dir) {
+  std::vector<BenchCase> cases;
+  std::error_code ec;
+  for (const auto& e : std::filesystem::directory_iterator(dir, ec)) {
+    const std::string name = e.path().filename().string();
+    const std::string suffix = ".expected.json";
+    if (name.size() <= suffix.size() ||
+        name.compare(name.size() - suffix.size(), suffix.size(), suffix) != 0)
+      continue;
+    Value expected;
+    if (!LoadJson(reader, e.path().string(), &expected)) continue;
+    BenchCase c;
+    c.id = name.substr(0, name.size() - suffix.size());
+    c.html_path = absl::StrCat(dir, "/", Field(expected, "input"));
+    c.content_type = "text/plain; charset=utf-8";
+    c.truth = absl::StrJoin(Strings(expected, "body"), "\n");
     cases.push_back(std::move(c));
   }
   return cases;
@@ -265,11 +306,20 @@ std::vector<BenchCase> LoadCases(const std::string& set, const std::string& dir,
     cases = LoadGneZh(dir);
   } else if (set == "wcxb" || set == "wcxb-text") {
     cases = LoadWcxb(reader, dir, set == "wcxb-text");
+  } else if (set == "wcxb-flat") {
+    const std::string flat = absl::GetFlag(FLAGS_flat);
+    if (flat.empty()) {
+      std::cerr << "--set wcxb-flat needs --flat: the folder that "
+                   "train/flatten_html.py wrote\n";
+    } else {
+      cases = LoadWcxb(reader, dir, /*text=*/false, flat);
+    }
+  } else if (set == "seeds") {
+    cases = LoadSeeds(reader, dir);
   } else {
     std::cerr << "--set is \"" << set
               << "\": expected scrapinghub, magic-html, magic-html-forum, "
-                 "gne-zh, wcxb "
-                 "or wcxb-text\n";
+                 "gne-zh, wcxb, wcxb-text, wcxb-flat or seeds\n";
   }
   std::sort(cases.begin(), cases.end(),
             [](const BenchCase& a, const BenchCase& b) { return a.id < b.id; });
@@ -522,7 +572,8 @@ int main(int argc, char** argv) {
   }
   std::optional<declutter::bench::FeatureDump> dump;
   if (!OpenDump(&dump)) return 2;
-  const bool word_metric = set == "wcxb" || set == "wcxb-text";
+  const bool word_metric =
+      set == "wcxb" || set == "wcxb-text" || set == "wcxb-flat";
   QualityTally tally(word_metric ? QualityTally::ContentMetric::kWords
                                  : QualityTally::ContentMetric::kShingles,
                      /*score_metadata=*/set == "wcxb");

@@ -1,6 +1,7 @@
 // What the engine measures of one block before judging it, for HTML and text
 // alike: the text's own features, the block's link density and place on the
-// page, and (HTML only) the element that holds it. Computed once per block by
+// page, its place in the sequence of blocks (what a text page has instead of
+// a DOM), and (HTML only) the element that holds it. Computed once per block by
 // ComputeBlockFeatures (blocks/block_featurizer.h); every scorer reads these
 // and nothing else of the page, so a learned scorer trained on dumped features
 // sees what serving sees. Plain data.
@@ -10,6 +11,7 @@
 
 #include <cstdint>
 
+#include "service/extract/blocks/sequence_features.h"
 #include "service/extract/blocks/text_features.h"
 #include "service/extract/result.h"
 
@@ -42,6 +44,7 @@ struct BlockFeatures {
   double link_density = 0;  // share of the text's code points inside links
   double position = 0;      // block index over (blocks - 1): 0 first, 1 last
   DomContext dom;
+  SequenceFeatures sequence;  // its place among the page's blocks
 };
 
 }  // namespace declutter::extract

@@ -4,6 +4,8 @@
 #include <vector>
 
 #include "absl/container/flat_hash_map.h"
+#include "absl/strings/string_view.h"
+#include "service/extract/blocks/sequence_features.h"
 
 namespace declutter::extract {
 namespace {
@@ -86,6 +88,18 @@ void ComputeBlockFeatures(const DomTree* dom, BlockList* blocks, size_t from) {
     f.position = static_cast<double>(i) / last;
     f.dom = DomContext();
   }
+  std::vector<absl::string_view> texts;
+  std::vector<const TextFeatures*> text_features;
+  texts.reserve(bs.size());
+  text_features.reserve(bs.size());
+  for (const Block& b : bs) {
+    texts.push_back(b.text);
+    text_features.push_back(&b.features.text);
+  }
+  std::vector<SequenceFeatures> sequence =
+      SequenceFeaturizer::Compute(texts, text_features);
+  for (size_t i = from; i < bs.size(); ++i)
+    bs[i].features.sequence = sequence[i];
   if (dom == nullptr) return;
   const DomTree& nodes = *dom;
   const std::vector<int32_t> ancestor_hints = AncestorHints(nodes);

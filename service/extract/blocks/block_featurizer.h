@@ -15,8 +15,9 @@
 
 namespace declutter::extract {
 
-// Computes the features of blocks [from, end) of `*blocks`; positions count
-// over the whole list. Blocks with node -1 get no DOM context.
+// Computes the features of blocks [from, end) of `*blocks`; positions and the
+// sequence features count over the whole list (blocks before `from` keep
+// theirs). Blocks with node -1 get no DOM context.
 void ComputeBlockFeatures(const DomTree* dom, BlockList* blocks,
                           size_t from = 0);
 

@@ -153,6 +153,39 @@ const ContextColumn kContextColumns[] = {
      }},
 };
 
+// Appended after the columns above, so that their order never changes: its
+// place among the page's blocks (blocks/sequence_features.h), what a text page
+// has instead of a DOM.
+const FeatureColumn kSequenceColumns[] = {
+    {"log_index", [](const Block& b) { return b.features.sequence.log_index; }},
+    {"log_blocks_after",
+     [](const Block& b) { return b.features.sequence.log_blocks_after; }},
+    {"weight_position",
+     [](const Block& b) { return b.features.sequence.weight_position; }},
+    {"repeat_count",
+     [](const Block& b) -> double { return b.features.sequence.repeat_count; }},
+    {"prev_log_weight",
+     [](const Block& b) { return b.features.sequence.prev_log_weight; }},
+    {"next_log_weight",
+     [](const Block& b) { return b.features.sequence.next_log_weight; }},
+    {"window_log_weight",
+     [](const Block& b) { return b.features.sequence.window_log_weight; }},
+    {"window_menu_share",
+     [](const Block& b) { return b.features.sequence.window_menu_share; }},
+    {"window_sentence_share",
+     [](const Block& b) { return b.features.sequence.window_sentence_share; }},
+    {"menu_run",
+     [](const Block& b) -> double { return b.features.sequence.menu_run; }},
+    {"log_distance_to_prose",
+     [](const Block& b) { return b.features.sequence.log_distance_to_prose; }},
+    {"log_weight_over_median",
+     [](const Block& b) { return b.features.sequence.log_weight_over_median; }},
+    {"page_log_blocks",
+     [](const Block& b) { return b.features.sequence.page_log_blocks; }},
+    {"page_prose_share",
+     [](const Block& b) { return b.features.sequence.page_prose_share; }},
+};
+
 }  // namespace
 
 const std::vector<std::string>& BlockFeatureNames() {
@@ -160,6 +193,7 @@ const std::vector<std::string>& BlockFeatureNames() {
     auto* names = new std::vector<std::string>();
     for (const FeatureColumn& c : kColumns) names->push_back(c.name);
     for (const ContextColumn& c : kContextColumns) names->push_back(c.name);
+    for (const FeatureColumn& c : kSequenceColumns) names->push_back(c.name);
     return names;
   }();
   return *kNames;
@@ -167,10 +201,13 @@ const std::vector<std::string>& BlockFeatureNames() {
 
 std::vector<double> BlockFeatureValues(const BlockList& blocks, size_t i) {
   std::vector<double> values;
-  values.reserve(std::size(kColumns) + std::size(kContextColumns));
+  values.reserve(std::size(kColumns) + std::size(kContextColumns) +
+                 std::size(kSequenceColumns));
   for (const FeatureColumn& c : kColumns) values.push_back(c.value(blocks[i]));
   for (const ContextColumn& c : kContextColumns)
     values.push_back(c.value(blocks, i));
+  for (const FeatureColumn& c : kSequenceColumns)
+    values.push_back(c.value(blocks[i]));
   return values;
 }
 
