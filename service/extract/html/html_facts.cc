@@ -24,6 +24,63 @@ constexpr size_t kMaxBylineBytes = 120;
 constexpr size_t kMaxDates = 16;
 constexpr size_t kMaxMeta = 256;
 constexpr size_t kMaxJsonLd = 16;
+constexpr size_t kMaxItemTypes = 32;
+constexpr size_t kMaxItemTypeBytes = 64;
+
+void Count(int32_t* n) {
+  if (*n < HtmlFacts::Controls::kMaxCount) ++*n;
+}
+
+// Counts a form control into `controls`.
+void CountControl(const GumboElement& el, HtmlFacts::Controls* controls) {
+  switch (el.tag) {
+    case GUMBO_TAG_FORM:
+      Count(&controls->forms);
+      return;
+    case GUMBO_TAG_SELECT:
+      Count(&controls->selects);
+      return;
+    case GUMBO_TAG_TEXTAREA:
+      Count(&controls->textareas);
+      return;
+    case GUMBO_TAG_BUTTON:
+      Count(&controls->buttons);
+      return;
+    case GUMBO_TAG_INPUT:
+      break;
+    default:
+      return;
+  }
+  const absl::string_view type = Attr(el, "type");
+  if (type.empty() || absl::EqualsIgnoreCase(type, "text") ||
+      absl::EqualsIgnoreCase(type, "email") ||
+      absl::EqualsIgnoreCase(type, "tel") ||
+      absl::EqualsIgnoreCase(type, "number")) {
+    Count(&controls->text_inputs);
+  } else if (absl::EqualsIgnoreCase(type, "search")) {
+    Count(&controls->search_inputs);
+  } else if (absl::EqualsIgnoreCase(type, "submit") ||
+             absl::EqualsIgnoreCase(type, "button") ||
+             absl::EqualsIgnoreCase(type, "image")) {
+    Count(&controls->buttons);
+  } else if (absl::EqualsIgnoreCase(type, "password")) {
+    Count(&controls->passwords);
+  }
+}
+
+// The microdata type an element declares ("https://schema.org/Product" ->
+// "Product"): the last path segment of its first itemtype URL.
+void CollectItemType(const GumboElement& el, HtmlFacts* facts) {
+  if (facts->item_types.size() >= kMaxItemTypes) return;
+  absl::string_view type = Attr(el, "itemtype");
+  type = absl::StripAsciiWhitespace(type);
+  type = type.substr(0, type.find(' '));
+  while (!type.empty() && type.back() == '/') type.remove_suffix(1);
+  if (const size_t slash = type.rfind('/'); slash != absl::string_view::npos)
+    type.remove_prefix(slash + 1);
+  if (!type.empty())
+    facts->item_types.emplace_back(Utf8Prefix(type, kMaxItemTypeBytes));
+}
 
 // Concatenated text of a subtree (for JSON-LD), raw and bounded.
 std::string SubtreeText(const GumboNode* root, size_t limit) {
@@ -186,6 +243,8 @@ void CollectElementFacts(const GumboNode* node, HtmlFacts* facts) {
     default:
       break;
   }
+  CountControl(el, &f.controls);
+  CollectItemType(el, facts);
   CollectMarkedFacts(node, facts);
 }
 

@@ -12,6 +12,7 @@
 #ifndef DECLUTTER_SERVICE_EXTRACT_HTML_HTML_FACTS_H_
 #define DECLUTTER_SERVICE_EXTRACT_HTML_HTML_FACTS_H_
 
+#include <cstdint>
 #include <string>
 #include <utility>
 #include <vector>
@@ -43,6 +44,24 @@ struct HtmlFacts {
   // <time datetime> values and microdata datePublished values, in document
   // order.
   std::vector<std::string> dates;
+  // The body's form controls, counted for the page-type features: a shop's
+  // product page has a cart form with option selects, a service page a contact
+  // form, a forum a reply box, a listing filters. Counted whatever their
+  // number; each count saturates at kMaxCount.
+  struct Controls {
+    static constexpr int32_t kMaxCount = 1 << 20;
+    int32_t forms = 0;
+    int32_t text_inputs = 0;  // <input> of a typed-in kind (text, email, ...)
+    int32_t search_inputs = 0;  // <input type=search>
+    int32_t selects = 0;
+    int32_t textareas = 0;
+    int32_t buttons = 0;  // <button>, <input type=submit|button|image>
+    int32_t passwords = 0;
+  };
+  Controls controls;
+  // Microdata types (itemtype's last path segment, "Product"), in document
+  // order, the first kMaxItemTypes of them.
+  std::vector<std::string> item_types;
 
   // The first non-empty content of a <meta> whose key equals `key`; "" when
   // none.
