@@ -83,6 +83,8 @@ def main():
     parser.add_argument("--held_out", nargs="*", default=[],
                         help="NAME=ROWS of sets never trained on, for the generalisation check")
     parser.add_argument("--model_out", help="write the model trained on all dev pages here (JSON)")
+    parser.add_argument("--errors", help="write the pages CV typed wrong here (page, url, "
+                        "truth, predicted, probability), for working on the features")
     parser.add_argument("--importance", type=int, default=0,
                         help="print the N features the all-data model gains most from")
     args = parser.parse_args()
@@ -105,6 +107,11 @@ def main():
               f"on {len(set(groups[test]))} domains", file=sys.stderr)
     pred = prob.argmax(axis=1)
     report_cv(y, pred)
+    if args.errors:
+        with open(args.errors, "w", encoding="utf-8") as f:
+            for i in np.flatnonzero(y != pred):
+                f.write(f"{rows[i]['page']}\t{rows[i]['url']}\t{TYPES[y[i]]}\t"
+                        f"{TYPES[pred[i]]}\t{prob[i, pred[i]]:.2f}\n")
     f1 = np.array([float(r["word_f1"]) for r in rows])
     right = y == pred
     print(f"  word F1 of pages typed right={f1[right].mean():.4f} wrong={f1[~right].mean():.4f}")

@@ -28,12 +28,23 @@ constexpr size_t kMaxItemTypes = 32;
 constexpr size_t kMaxItemTypeBytes = 64;
 
 void Count(int32_t* n) {
-  if (*n < HtmlFacts::Controls::kMaxCount) ++*n;
+  if (*n < HtmlFacts::ElementCounts::kMaxCount) ++*n;
 }
 
-// Counts a form control into `controls`.
-void CountControl(const GumboElement& el, HtmlFacts::Controls* controls) {
+// Counts a form control, a heading with an id or an in-page link into
+// `controls`.
+void CountElement(const GumboElement& el, HtmlFacts::ElementCounts* controls) {
   switch (el.tag) {
+    case GUMBO_TAG_H2:
+    case GUMBO_TAG_H3:
+    case GUMBO_TAG_H4:
+      if (!Attr(el, "id").empty()) Count(&controls->heading_ids);
+      return;
+    case GUMBO_TAG_A: {
+      const absl::string_view href = Attr(el, "href");
+      if (href.size() > 1 && href[0] == '#') Count(&controls->anchor_links);
+      return;
+    }
     case GUMBO_TAG_FORM:
       Count(&controls->forms);
       return;
@@ -243,7 +254,7 @@ void CollectElementFacts(const GumboNode* node, HtmlFacts* facts) {
     default:
       break;
   }
-  CountControl(el, &f.controls);
+  CountElement(el, &f.counts);
   CollectItemType(el, facts);
   CollectMarkedFacts(node, facts);
 }

@@ -44,11 +44,13 @@ struct HtmlFacts {
   // <time datetime> values and microdata datePublished values, in document
   // order.
   std::vector<std::string> dates;
-  // The body's form controls, counted for the page-type features: a shop's
+  // Elements counted for the page-type features: form controls (a shop's
   // product page has a cart form with option selects, a service page a contact
-  // form, a forum a reply box, a listing filters. Counted whatever their
-  // number; each count saturates at kMaxCount.
-  struct Controls {
+  // form, a forum a reply box, a listing filters) and the marks of generated
+  // documentation (headings with ids, links to anchors in the page: a table of
+  // contents, permalinks). Counted whatever their number; each count
+  // saturates at kMaxCount.
+  struct ElementCounts {
     static constexpr int32_t kMaxCount = 1 << 20;
     int32_t forms = 0;
     int32_t text_inputs = 0;  // <input> of a typed-in kind (text, email, ...)
@@ -57,8 +59,10 @@ struct HtmlFacts {
     int32_t textareas = 0;
     int32_t buttons = 0;  // <button>, <input type=submit|button|image>
     int32_t passwords = 0;
+    int32_t heading_ids = 0;  // <h2>-<h4> with an id
+    int32_t anchor_links = 0;  // <a href="#name">
   };
-  Controls controls;
+  ElementCounts counts;
   // Microdata types (itemtype's last path segment, "Product"), in document
   // order, the first kMaxItemTypes of them.
   std::vector<std::string> item_types;

@@ -15,6 +15,8 @@
 #include "service/extract/select/card_grid.h"
 #include "service/extract/select/dom_aggregates.h"
 #include "service/extract/select/thread_posts.h"
+#include "service/extract/strings/phrase_matcher.h"
+#include "service/extract/strings/utf8.h"
 
 namespace declutter::extract {
 namespace {
@@ -39,6 +41,16 @@ constexpr int kMaxUrlTokens = 64;
 // A slug of this many words or more is a headline's (an article, a thread); a
 // category or a product code is shorter.
 constexpr int kSlugWords = 4;
+// The phrases (data/page_type_words.inc) are looked for in the first bytes of
+// each block and of the page: enough to meet a page's buttons, labels and
+// opening paragraphs, bounded on a page of any size.
+constexpr size_t kMaxPhraseBlockBytes = 400;
+constexpr size_t kMaxPhrasePageBytes = 64 * 1024;
+// The <title> bytes read for words.
+constexpr size_t kMaxTitleBytes = 512;
+// A block of at most this many chars with a digit and a month name (or a
+// numeric date) is a date line.
+constexpr int32_t kMaxDateBlockChars = 40;
 // Counts of things in the page (blocks, siblings, types) are passed through
 // log1p, and a count of declared types saturates here: one Product or ten say
 // the same.
@@ -98,6 +110,30 @@ constexpr SchemaType kSchemaTypes[] = {
 #undef PAGE_TYPE_SCHEMA_TYPES
 };
 
+// The phrases' groups (data/page_type_words.inc).
+enum class PhraseGroup {
+  kService,
+  kShop,
+  kBrowse,
+  kForum,
+  kArticle,
+  kDocs,
+  kWe,
+  kYou,
+  kCount,
+};
+
+struct Phrase {
+  absl::string_view phrase;
+  PhraseGroup group;
+};
+
+constexpr Phrase kPhrases[] = {
+#define PAGE_TYPE_PHRASES
+#include "service/extract/data/page_type_words.inc"
+#undef PAGE_TYPE_PHRASES
+};
+
 constexpr absl::string_view kCurrencyMarks[] = {
 #define PAGE_TYPE_CURRENCY_MARKS
 #include "service/extract/data/page_type_words.inc"
@@ -106,6 +142,7 @@ constexpr absl::string_view kCurrencyMarks[] = {
 
 constexpr size_t kUrlGroups = static_cast<size_t>(UrlGroup::kCount);
 constexpr size_t kSchemaGroups = static_cast<size_t>(SchemaGroup::kCount);
+constexpr size_t kPhraseGroups = static_cast<size_t>(PhraseGroup::kCount);
 
 // Everything the features are read from, gathered in one pass over each
 // source.
@@ -122,6 +159,12 @@ struct PageSummary {
   bool url_file = false;  // the last segment has an extension (.html, .php)
   std::array<int, kUrlGroups> url_words{};
   std::array<int, kUrlGroups> url_first_word{};  // the first segment's group
+  // The host's first label when it is a generic word ("docs.", "shop.",
+  // "forum."); the rest of the host names the site and is never read.
+  std::array<int, kUrlGroups> url_host_word{};
+  // The same words in the page's <title> ("Category: Shoes", "Blog",
+  // "Services", "Forum"), counted.
+  std::array<int, kUrlGroups> title_words{};
   // Declared types.
   std::array<int, kSchemaGroups> json_ld{};
   std::array<int, kSchemaGroups> microdata{};
@@ -130,12 +173,15 @@ struct PageSummary {
   bool meta_article = false;  // article:published_time and the like
   bool meta_product = false;  // product:price and the like
   int dates = 0;
+  bool declared_date = false;    // JSON-LD datePublished, a date <meta>
+  bool declared_author = false;  // JSON-LD author, an author <meta>
   int strong_bylines = 0;
   int h1 = 0;
-  HtmlFacts::Controls controls;
+  HtmlFacts::ElementCounts controls;
   // Blocks.
   int blocks = 0;
-  double chars = 0;
+  double chars = 0;        // reading units (TextFeatures::Weight)
+  double code_points = 0;  // the DOM's unit, for the DOM's shares
   double link_dense_chars = 0;
   double heading_chars = 0;
   int headings = 0;
@@ -152,11 +198,14 @@ struct PageSummary {
   double longest_block = 0;
   int ends_sentence = 0;
   int price_blocks = 0;
+  int date_blocks = 0;  // short blocks that are a date: one per teaser card
   int contact_blocks = 0;
   int bulleted_blocks = 0;
   int short_blocks = 0;  // under kProseWeight and not link text
   double score_sum = 0;
   double digits = 0;
+  std::array<int, kPhraseGroups> phrases{};
+  double phrase_words = 0;  // words of the text the phrases were looked for in
   // DOM.
   int nodes = 0;
   int max_depth = 0;
@@ -183,6 +232,10 @@ bool IsDigits(absl::string_view s) {
   return !s.empty() && std::all_of(s.begin(), s.end(), [](char c) {
     return absl::ascii_isdigit(static_cast<unsigned char>(c));
   });
+}
+
+bool IsWordByte(char c) {
+  return absl::ascii_isalnum(static_cast<unsigned char>(c));
 }
 
 int UrlGroupOf(absl::string_view token) {
@@ -216,6 +269,18 @@ void SummarizeUrl(absl::string_view url, PageSummary* s) {
   if (const size_t scheme = url.find("://"); scheme != absl::string_view::npos)
     url.remove_prefix(scheme + 3);
   const size_t path_start = url.find_first_of("/?#");
+  {
+    absl::string_view host = url.substr(0, path_start);
+    host = host.substr(0, host.find(':'));
+    const size_t dot = host.find('.');
+    // Three labels or more: the first is a name within the site.
+    if (dot != absl::string_view::npos &&
+        host.find('.', dot + 1) != absl::string_view::npos) {
+      const std::string label = absl::AsciiStrToLower(host.substr(0, dot));
+      if (const int group = UrlGroupOf(label); group >= 0)
+        s->url_host_word[group] = 1;
+    }
+  }
   url = path_start == absl::string_view::npos ? absl::string_view()
                                               : url.substr(path_start);
   if (const size_t hash = url.find('#'); hash != absl::string_view::npos)
@@ -303,6 +368,8 @@ void SummarizeFacts(const PageEvidence& page, PageSummary* s) {
     s->json_ld_items = static_cast<int>(page.json_ld->size());
     for (const JsonLdItem& item : *page.json_ld) {
       for (const std::string& type : item.types) AddType(type, &s->json_ld);
+      if (!item.Get("datePublished").empty()) s->declared_date = true;
+      if (!item.Get("author").empty()) s->declared_author = true;
     }
   }
   const HtmlFacts* facts = page.facts;
@@ -320,11 +387,69 @@ void SummarizeFacts(const PageEvidence& page, PageSummary* s) {
     if (absl::StartsWith(key, "article:")) s->meta_article = true;
     if (absl::StartsWith(key, "product:") || absl::StrContains(key, "price"))
       s->meta_product = true;
+    if (absl::StrContains(key, "published") || key == "date" ||
+        key == "pubdate" || absl::StartsWith(key, "dc.date")) {
+      s->declared_date = true;
+    }
+    if (key == "author" || key == "article:author" || key == "dc.creator")
+      s->declared_author = true;
+  }
+  // Title words, read as URL path words: ASCII letters and digits make a
+  // token.
+  const std::string title =
+      absl::AsciiStrToLower(Utf8Prefix(facts->title, kMaxTitleBytes));
+  for (size_t t = 0; t < title.size();) {
+    size_t end = t;
+    while (end < title.size() && IsWordByte(title[end])) ++end;
+    if (end > t) {
+      if (const int group = UrlGroupOf(absl::string_view(title).substr(t, end - t));
+          group >= 0 && end - t > 1) {
+        ++s->title_words[group];
+      }
+      t = end;
+    } else {
+      ++t;
+    }
   }
   s->dates = static_cast<int>(facts->dates.size());
   for (const HtmlFacts::Byline& b : facts->bylines) s->strong_bylines += b.strong;
   s->h1 = static_cast<int>(facts->h1.size());
-  s->controls = facts->controls;
+  s->controls = facts->counts;
+}
+
+// Month names and their abbreviations, English (the dev pages' language)
+// and the CJK date marks.
+const PhraseMatcher& MonthNames() {
+  static const PhraseMatcher* const matcher = new PhraseMatcher(
+      {"jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct",
+       "nov", "dec", "年", "月"},
+      PhraseMatcher::Case::kIgnoreAscii);
+  return *matcher;
+}
+
+// A short line that is a date: a digit and a month name starting a word
+// ("Mar 3, 2024", "3 March 2024", "2024年3月"), or digits split by / or -
+// thrice ("03/04/2024", "2024-03-04").
+bool IsDateLine(const Block& b) {
+  if (b.features.text.digits == 0 ||
+      b.features.text.chars > kMaxDateBlockChars) {
+    return false;
+  }
+  const absl::string_view text = b.text;
+  bool month = false;
+  MonthNames().Scan(text, [&](size_t, size_t at) {
+    month = at == 0 || !IsWordByte(text[at - 1]) ||
+            static_cast<unsigned char>(text[at]) >= 0x80;
+    return !month;
+  });
+  if (month) return true;
+  int separators = 0;
+  for (size_t i = 1; i + 1 < text.size(); ++i) {
+    separators += (text[i] == '/' || text[i] == '-' || text[i] == '.') &&
+                  absl::ascii_isdigit(static_cast<unsigned char>(text[i - 1])) &&
+                  absl::ascii_isdigit(static_cast<unsigned char>(text[i + 1]));
+  }
+  return separators >= 2;
 }
 
 // A currency mark with a digit right before or after it (spaces between
@@ -348,14 +473,39 @@ bool HasPrice(absl::string_view text) {
   return false;
 }
 
+const PhraseMatcher& Phrases() {
+  static const PhraseMatcher* const matcher = PhraseMatcher::NewForTable(
+      kPhrases, &Phrase::phrase, PhraseMatcher::Case::kIgnoreAscii);
+  return *matcher;
+}
+
+// Counts the phrases in `text` into `s` (bounded by the bytes looked at).
+void CountPhrases(absl::string_view text, PageSummary* s) {
+  Phrases().Scan(text, [&](size_t index, size_t at) {
+    const absl::string_view phrase = kPhrases[index].phrase;
+    const size_t end = at + phrase.size();
+    if ((IsWordByte(phrase.front()) && at > 0 && IsWordByte(text[at - 1])) ||
+        (IsWordByte(phrase.back()) && end < text.size() &&
+         IsWordByte(text[end]))) {
+      return true;
+    }
+    ++s->phrases[static_cast<size_t>(kPhrases[index].group)];
+    return true;
+  });
+}
+
 void SummarizeBlocks(const BlockList& blocks, PageSummary* s) {
+  size_t phrase_bytes = 0;
   double run = 0;
   s->blocks = static_cast<int>(blocks.size());
   for (const Block& b : blocks) {
-    const double chars = b.features.text.chars;
+    // Lengths in reading units, so a Chinese page measures as long as its
+    // English translation.
     const double weight = b.features.text.Weight();
+    const double chars = weight;
     const double links = b.features.link_density;
     s->chars += chars;
+    s->code_points += b.features.text.chars;
     s->digits += b.features.text.digits;
     s->longest_block = std::max(s->longest_block, chars);
     s->score_sum += b.score;
@@ -396,6 +546,18 @@ void SummarizeBlocks(const BlockList& blocks, PageSummary* s) {
     if (!link_text && weight < kProseWeight) ++s->short_blocks;
     if (b.features.text.chars <= kMaxPriceBlockChars && HasPrice(b.text))
       ++s->price_blocks;
+    s->date_blocks += IsDateLine(b);
+    if (phrase_bytes < kMaxPhrasePageBytes) {
+      const absl::string_view head =
+          Utf8Prefix(b.text, std::min(kMaxPhraseBlockBytes,
+                                      kMaxPhrasePageBytes - phrase_bytes));
+      phrase_bytes += head.size();
+      CountPhrases(head, s);
+      s->phrase_words += head.size() == b.text.size()
+                             ? b.features.text.words
+                             : b.features.text.words * static_cast<double>(
+                                   head.size()) / b.text.size();
+    }
     const bool prose = weight >= kProseWeight && links < kProseLinkShare &&
                        b.features.text.ends_sentence;
     if (prose) {
@@ -526,6 +688,30 @@ const PageColumn kColumns[] = {
     URL_GROUP("article", kArticle),
     URL_GROUP("service", kService),
 #undef URL_GROUP
+#define HOST_GROUP(name, group)                                             \
+  {"url_host_" name, [](const PageSummary& s) -> double {                   \
+     return s.url_host_word[static_cast<int>(UrlGroup::group)];             \
+   }}
+    HOST_GROUP("forum", kForum),
+    HOST_GROUP("product", kProduct),
+    HOST_GROUP("collection", kCollection),
+    HOST_GROUP("listing", kListing),
+    HOST_GROUP("docs", kDocs),
+    HOST_GROUP("article", kArticle),
+    HOST_GROUP("service", kService),
+#undef HOST_GROUP
+#define TITLE_GROUP(name, group)                                            \
+  {"title_words_" name, [](const PageSummary& s) -> double {                \
+     return s.title_words[static_cast<int>(UrlGroup::group)];               \
+   }}
+    TITLE_GROUP("forum", kForum),
+    TITLE_GROUP("product", kProduct),
+    TITLE_GROUP("collection", kCollection),
+    TITLE_GROUP("listing", kListing),
+    TITLE_GROUP("docs", kDocs),
+    TITLE_GROUP("article", kArticle),
+    TITLE_GROUP("service", kService),
+#undef TITLE_GROUP
     // What the page declares itself: JSON-LD and microdata types (counts per
     // group, saturating), Open Graph, article and product meta.
 #define SCHEMA_GROUP(name, group)                                           \
@@ -560,6 +746,10 @@ const PageColumn kColumns[] = {
     {"meta_product",
      [](const PageSummary& s) -> double { return s.meta_product; }},
     {"dates", [](const PageSummary& s) -> double { return s.dates; }},
+    {"declared_date",
+     [](const PageSummary& s) -> double { return s.declared_date; }},
+    {"declared_author",
+     [](const PageSummary& s) -> double { return s.declared_author; }},
     {"strong_bylines",
      [](const PageSummary& s) -> double { return s.strong_bylines; }},
     {"h1", [](const PageSummary& s) -> double { return s.h1; }},
@@ -579,7 +769,36 @@ const PageColumn kColumns[] = {
      [](const PageSummary& s) -> double { return Log(s.controls.buttons); }},
     {"passwords",
      [](const PageSummary& s) -> double { return Log(s.controls.passwords); }},
-    // The blocks: how many, how long, and where the text is.
+    {"heading_ids",
+     [](const PageSummary& s) -> double { return Log(s.controls.heading_ids); }},
+    {"anchor_links",
+     [](const PageSummary& s) -> double {
+       return Log(s.controls.anchor_links);
+     }},
+    // Phrases of each kind of page (counts), and who speaks (per word).
+#define PHRASE_GROUP(name, group)                                           \
+  {"phrases_" name, [](const PageSummary& s) -> double {                    \
+     return Log(s.phrases[static_cast<int>(PhraseGroup::group)]);           \
+   }}
+    PHRASE_GROUP("service", kService),
+    PHRASE_GROUP("shop", kShop),
+    PHRASE_GROUP("browse", kBrowse),
+    PHRASE_GROUP("forum", kForum),
+    PHRASE_GROUP("article", kArticle),
+    PHRASE_GROUP("docs", kDocs),
+#undef PHRASE_GROUP
+    {"we_per_word",
+     [](const PageSummary& s) -> double {
+       return Share(s.phrases[static_cast<int>(PhraseGroup::kWe)],
+                    s.phrase_words);
+     }},
+    {"you_per_word",
+     [](const PageSummary& s) -> double {
+       return Share(s.phrases[static_cast<int>(PhraseGroup::kYou)],
+                    s.phrase_words);
+     }},
+    // The blocks: how many, how long (in reading units), and where the text
+    // is.
     {"log_blocks", [](const PageSummary& s) -> double { return Log(s.blocks); }},
     {"log_chars", [](const PageSummary& s) -> double { return Log(s.chars); }},
     {"mean_block_chars",
@@ -660,6 +879,12 @@ const PageColumn kColumns[] = {
      [](const PageSummary& s) -> double {
        return Share(s.price_blocks, s.blocks);
      }},
+    {"log_date_blocks",
+     [](const PageSummary& s) -> double { return Log(s.date_blocks); }},
+    {"date_block_share",
+     [](const PageSummary& s) -> double {
+       return Share(s.date_blocks, s.blocks);
+     }},
     {"log_contact_blocks",
      [](const PageSummary& s) -> double { return Log(s.contact_blocks); }},
     {"digit_share",
@@ -681,27 +906,31 @@ const PageColumn kColumns[] = {
     {"log_navs", [](const PageSummary& s) -> double { return Log(s.navs); }},
     {"log_headline_links",
      [](const PageSummary& s) -> double { return Log(s.headline_links); }},
+    {"headline_link_share",
+     [](const PageSummary& s) -> double {
+       return Share(s.headline_links, s.blocks);
+     }},
     {"log_cards",
      [](const PageSummary& s) -> double { return Log(s.card_count); }},
     {"card_share",
-     [](const PageSummary& s) -> double { return Share(s.card_chars, s.chars); }},
+     [](const PageSummary& s) -> double { return Share(s.card_chars, s.code_points); }},
     {"teaser_grids",
      [](const PageSummary& s) -> double { return Log(s.teaser_grids); }},
     {"teaser_share",
      [](const PageSummary& s) -> double {
-       return Share(s.teaser_chars, s.chars);
+       return Share(s.teaser_chars, s.code_points);
      }},
     {"log_repeated_siblings",
      [](const PageSummary& s) -> double { return Log(s.repeated_siblings); }},
     {"repeated_share",
      [](const PageSummary& s) -> double {
-       return Share(s.repeated_chars, s.chars);
+       return Share(s.repeated_chars, s.code_points);
      }},
     {"log_repeated_groups",
      [](const PageSummary& s) -> double { return Log(s.repeated_groups); }},
     {"log_posts", [](const PageSummary& s) -> double { return Log(s.posts); }},
     {"best_share",
-     [](const PageSummary& s) -> double { return Share(s.best_chars, s.chars); }},
+     [](const PageSummary& s) -> double { return Share(s.best_chars, s.code_points); }},
     {"best_link_density",
      [](const PageSummary& s) -> double { return s.best_link_density; }},
 };
