@@ -2,6 +2,7 @@
 
 #include <gumbo.h>
 
+#include <array>
 #include <string>
 #include <utility>
 #include <vector>
@@ -76,6 +77,44 @@ void CountElement(const GumboElement& el, HtmlFacts::ElementCounts* controls) {
     Count(&controls->buttons);
   } else if (absl::EqualsIgnoreCase(type, "password")) {
     Count(&controls->passwords);
+  }
+}
+
+struct ClassWord {
+  absl::string_view word;
+  ClassWordGroup group;
+};
+
+constexpr ClassWord kClassWords[] = {
+#define PAGE_TYPE_CLASS_WORDS
+#include "service/extract/data/page_type_words.inc"
+#undef PAGE_TYPE_CLASS_WORDS
+};
+
+// The bytes of each class or id value looked at: the words that say what an
+// element is for come first, long values are lists of utility classes.
+constexpr size_t kMaxClassValueBytes = 256;
+
+// Adds the groups of the class words in `el`'s class and id to the facts.
+void CountClassWords(const GumboElement& el, HtmlFacts* facts) {
+  static const PhraseMatcher* const matcher = PhraseMatcher::NewForTable(
+      kClassWords, &ClassWord::word, PhraseMatcher::Case::kIgnoreAscii);
+  std::array<bool, kClassWordGroups> found{};
+  bool any = false;
+  for (absl::string_view value : {Attr(el, "class"), Attr(el, "id")}) {
+    matcher->Scan(value.substr(0, kMaxClassValueBytes),
+                  [&](size_t index, size_t) {
+                    found[static_cast<size_t>(kClassWords[index].group)] = true;
+                    any = true;
+                    return true;
+                  });
+  }
+  if (!any) return;
+  const bool root = el.tag == GUMBO_TAG_HTML || el.tag == GUMBO_TAG_BODY;
+  for (size_t g = 0; g < kClassWordGroups; ++g) {
+    if (!found[g]) continue;
+    Count(&facts->class_words[g]);
+    if (root) facts->root_class_words[g] = true;
   }
 }
 
@@ -256,6 +295,7 @@ void CollectElementFacts(const GumboNode* node, HtmlFacts* facts) {
   }
   CountElement(el, &f.counts);
   CollectItemType(el, facts);
+  CountClassWords(el, facts);
   CollectMarkedFacts(node, facts);
 }
 

@@ -12,6 +12,8 @@
 #ifndef DECLUTTER_SERVICE_EXTRACT_HTML_HTML_FACTS_H_
 #define DECLUTTER_SERVICE_EXTRACT_HTML_HTML_FACTS_H_
 
+#include <array>
+#include <cstddef>
 #include <cstdint>
 #include <string>
 #include <utility>
@@ -22,6 +24,25 @@
 struct GumboInternalNode;
 
 namespace declutter::extract {
+
+// What a class or id word says an element is for (data/page_type_words.inc,
+// PAGE_TYPE_CLASS_WORDS), for the page-type features.
+enum class ClassWordGroup {
+  kArticle,
+  kPage,
+  kArchive,
+  kProduct,
+  kShopList,
+  kForum,
+  kDocs,
+  kPrice,
+  kCard,
+  kComment,
+  kPagination,
+  kCount,
+};
+inline constexpr size_t kClassWordGroups =
+    static_cast<size_t>(ClassWordGroup::kCount);
 
 struct HtmlFacts {
   std::string title;      // text of <title>
@@ -63,6 +84,12 @@ struct HtmlFacts {
     int32_t anchor_links = 0;  // <a href="#name">
   };
   ElementCounts counts;
+  // Elements whose class or id holds a word of each ClassWordGroup (each
+  // element counts once per group; saturating at ElementCounts::kMaxCount),
+  // and the groups the classes of <html> and <body> hold, which CMSes set
+  // from the page's kind ("single-post", "archive", "single-product").
+  std::array<int32_t, kClassWordGroups> class_words{};
+  std::array<bool, kClassWordGroups> root_class_words{};
   // Microdata types (itemtype's last path segment, "Product"), in document
   // order, the first kMaxItemTypes of them.
   std::vector<std::string> item_types;

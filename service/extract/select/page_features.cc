@@ -120,6 +120,7 @@ enum class PhraseGroup {
   kDocs,
   kWe,
   kYou,
+  kI,
   kCount,
 };
 
@@ -176,8 +177,12 @@ struct PageSummary {
   bool declared_date = false;    // JSON-LD datePublished, a date <meta>
   bool declared_author = false;  // JSON-LD author, an author <meta>
   int strong_bylines = 0;
+  int title_word_count = 0;  // words of the <title>: a headline has many
+  int h1_word_count = 0;     // words of the first <h1>
   int h1 = 0;
   HtmlFacts::ElementCounts controls;
+  std::array<int32_t, kClassWordGroups> class_words{};
+  std::array<bool, kClassWordGroups> root_class_words{};
   // Blocks.
   int blocks = 0;
   double chars = 0;        // reading units (TextFeatures::Weight)
@@ -194,6 +199,7 @@ struct PageSummary {
   double negative_container_chars = 0;
   double comment_chars = 0;  // in containers or verdicts saying "comment"
   double prose_chars = 0;
+  int prose_blocks = 0;
   double longest_prose_run = 0;
   double longest_block = 0;
   int ends_sentence = 0;
@@ -236,6 +242,25 @@ bool IsDigits(absl::string_view s) {
 
 bool IsWordByte(char c) {
   return absl::ascii_isalnum(static_cast<unsigned char>(c));
+}
+
+// Words of a short text: runs of ASCII letters and digits, plus one per other
+// non-space character that is not ASCII punctuation (a Han character is a
+// word).
+int CountWords(absl::string_view text) {
+  int words = 0;
+  bool in_word = false;
+  for (char c : text) {
+    const auto u = static_cast<unsigned char>(c);
+    if (IsWordByte(c)) {
+      words += !in_word;
+      in_word = true;
+    } else {
+      in_word = false;
+      words += u >= 0xE0;  // the lead byte of a 3- or 4-byte character
+    }
+  }
+  return words;
 }
 
 int UrlGroupOf(absl::string_view token) {
@@ -411,10 +436,14 @@ void SummarizeFacts(const PageEvidence& page, PageSummary* s) {
       ++t;
     }
   }
+  s->title_word_count = CountWords(title);
+  if (!facts->h1.empty()) s->h1_word_count = CountWords(facts->h1.front());
   s->dates = static_cast<int>(facts->dates.size());
   for (const HtmlFacts::Byline& b : facts->bylines) s->strong_bylines += b.strong;
   s->h1 = static_cast<int>(facts->h1.size());
   s->controls = facts->counts;
+  s->class_words = facts->class_words;
+  s->root_class_words = facts->root_class_words;
 }
 
 // Month names and their abbreviations, English (the dev pages' language)
@@ -562,6 +591,7 @@ void SummarizeBlocks(const BlockList& blocks, PageSummary* s) {
                        b.features.text.ends_sentence;
     if (prose) {
       s->prose_chars += chars;
+      ++s->prose_blocks;
       run += chars;
       s->longest_prose_run = std::max(s->longest_prose_run, run);
     } else if (b.role != BlockRole::kHeading || weight >= kProseWeight) {
@@ -753,6 +783,10 @@ const PageColumn kColumns[] = {
     {"strong_bylines",
      [](const PageSummary& s) -> double { return s.strong_bylines; }},
     {"h1", [](const PageSummary& s) -> double { return s.h1; }},
+    {"title_word_count",
+     [](const PageSummary& s) -> double { return s.title_word_count; }},
+    {"h1_word_count",
+     [](const PageSummary& s) -> double { return s.h1_word_count; }},
     // Form controls.
     {"forms", [](const PageSummary& s) -> double { return Log(s.controls.forms); }},
     {"text_inputs",
@@ -775,6 +809,28 @@ const PageColumn kColumns[] = {
      [](const PageSummary& s) -> double {
        return Log(s.controls.anchor_links);
      }},
+    // Class and id words: elements holding each group's (log count), and
+    // whether <html> or <body> holds them.
+#define CLASS_GROUP(name, group)                                            \
+  {"class_" name,                                                           \
+   [](const PageSummary& s) -> double {                                     \
+     return Log(s.class_words[static_cast<int>(ClassWordGroup::group)]);    \
+   }},                                                                      \
+      {"body_class_" name, [](const PageSummary& s) -> double {             \
+         return s.root_class_words[static_cast<int>(ClassWordGroup::group)]; \
+       }}
+    CLASS_GROUP("article", kArticle),
+    CLASS_GROUP("page", kPage),
+    CLASS_GROUP("archive", kArchive),
+    CLASS_GROUP("product", kProduct),
+    CLASS_GROUP("shop_list", kShopList),
+    CLASS_GROUP("forum", kForum),
+    CLASS_GROUP("docs", kDocs),
+    CLASS_GROUP("price", kPrice),
+    CLASS_GROUP("card", kCard),
+    CLASS_GROUP("comment", kComment),
+    CLASS_GROUP("pagination", kPagination),
+#undef CLASS_GROUP
     // Phrases of each kind of page (counts), and who speaks (per word).
 #define PHRASE_GROUP(name, group)                                           \
   {"phrases_" name, [](const PageSummary& s) -> double {                    \
@@ -790,6 +846,11 @@ const PageColumn kColumns[] = {
     {"we_per_word",
      [](const PageSummary& s) -> double {
        return Share(s.phrases[static_cast<int>(PhraseGroup::kWe)],
+                    s.phrase_words);
+     }},
+    {"i_per_word",
+     [](const PageSummary& s) -> double {
+       return Share(s.phrases[static_cast<int>(PhraseGroup::kI)],
                     s.phrase_words);
      }},
     {"you_per_word",
@@ -854,6 +915,14 @@ const PageColumn kColumns[] = {
     {"prose_share",
      [](const PageSummary& s) -> double {
        return Share(s.prose_chars, s.chars);
+     }},
+    {"mean_prose_block",
+     [](const PageSummary& s) -> double {
+       return Log(Share(s.prose_chars, s.prose_blocks));
+     }},
+    {"headings_per_prose_block",
+     [](const PageSummary& s) -> double {
+       return Share(s.headings, s.prose_blocks + 1);
      }},
     {"prose_run_share",
      [](const PageSummary& s) -> double {
