@@ -35,8 +35,8 @@ FOLDS = 5
 TYPES = ["article", "forum", "product", "collection", "listing", "documentation",
          "service"]
 # Tree model settings: chosen once on the CV figure, not per fold.
-PARAMS = dict(n_estimators=300, max_depth=3, learning_rate=0.05, subsample=0.8,
-              colsample_bytree=0.6, min_child_weight=1, tree_method="hist",
+PARAMS = dict(n_estimators=300, max_depth=6, learning_rate=0.05, subsample=0.8,
+              colsample_bytree=0.3, min_child_weight=1, tree_method="hist",
               objective="multi:softprob", random_state=SEED, n_jobs=2)
 # Columns of a dump row that are not features.
 NOT_FEATURES = {"set", "page", "page_type", "url", "word_f1"}

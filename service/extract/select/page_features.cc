@@ -51,6 +51,10 @@ constexpr size_t kMaxTitleBytes = 512;
 // A block of at most this many chars with a digit and a month name (or a
 // numeric date) is a date line.
 constexpr int32_t kMaxDateBlockChars = 40;
+// An article opens with its headline, then a date and a byline within a few
+// blocks; a service page's <h1> is followed by a pitch, a listing's by cards.
+constexpr size_t kBlocksAfterH1 = 8;
+constexpr int32_t kMaxBylineChars = 80;
 // Counts of things in the page (blocks, siblings, types) are passed through
 // log1p, and a count of declared types saturates here: one Product or ten say
 // the same.
@@ -190,6 +194,7 @@ struct PageSummary {
   double link_dense_chars = 0;
   double heading_chars = 0;
   int headings = 0;
+  int linked_headings = 0;  // headings that are links: teaser titles
   double list_chars = 0;
   double table_chars = 0;
   double pre_chars = 0;
@@ -205,6 +210,9 @@ struct PageSummary {
   int ends_sentence = 0;
   int price_blocks = 0;
   int date_blocks = 0;  // short blocks that are a date: one per teaser card
+  bool date_after_h1 = false;    // a date line soon after the first <h1>
+  bool byline_after_h1 = false;  // a "By ..." line soon after the first <h1>
+  double h1_position = -1;       // the first <h1>'s block position, 0-1
   int contact_blocks = 0;
   int bulleted_blocks = 0;
   int short_blocks = 0;  // under kProseWeight and not link text
@@ -523,8 +531,17 @@ void CountPhrases(absl::string_view text, PageSummary* s) {
   });
 }
 
+// Whether `b` reads as a byline: a short line opening with "By " (or "作者").
+bool IsBylineLine(const Block& b) {
+  if (b.features.text.chars > kMaxBylineChars) return false;
+  const absl::string_view text = b.text;
+  return (text.size() > 3 && absl::EqualsIgnoreCase(text.substr(0, 3), "by ")) ||
+         absl::StartsWith(text, "作者");
+}
+
 void SummarizeBlocks(const BlockList& blocks, PageSummary* s) {
   size_t phrase_bytes = 0;
+  size_t first_h1 = blocks.size();
   double run = 0;
   s->blocks = static_cast<int>(blocks.size());
   for (const Block& b : blocks) {
@@ -546,6 +563,7 @@ void SummarizeBlocks(const BlockList& blocks, PageSummary* s) {
       case BlockRole::kHeading:
         s->heading_chars += chars;
         ++s->headings;
+        s->linked_headings += link_text;
         break;
       case BlockRole::kListItem:
         s->list_chars += chars;
@@ -575,7 +593,17 @@ void SummarizeBlocks(const BlockList& blocks, PageSummary* s) {
     if (!link_text && weight < kProseWeight) ++s->short_blocks;
     if (b.features.text.chars <= kMaxPriceBlockChars && HasPrice(b.text))
       ++s->price_blocks;
-    s->date_blocks += IsDateLine(b);
+    const size_t index = static_cast<size_t>(&b - blocks.data());
+    const bool date_line = IsDateLine(b);
+    s->date_blocks += date_line;
+    if (first_h1 == blocks.size() && b.role == BlockRole::kHeading &&
+        b.heading_level == 1) {
+      first_h1 = index;
+      s->h1_position = b.features.position;
+    } else if (first_h1 < index && index <= first_h1 + kBlocksAfterH1) {
+      s->date_after_h1 |= date_line;
+      s->byline_after_h1 |= IsBylineLine(b);
+    }
     if (phrase_bytes < kMaxPhrasePageBytes) {
       const absl::string_view head =
           Utf8Prefix(b.text, std::min(kMaxPhraseBlockBytes,
@@ -882,6 +910,12 @@ const PageColumn kColumns[] = {
      }},
     {"log_headings",
      [](const PageSummary& s) -> double { return Log(s.headings); }},
+    {"log_linked_headings",
+     [](const PageSummary& s) -> double { return Log(s.linked_headings); }},
+    {"linked_heading_share",
+     [](const PageSummary& s) -> double {
+       return Share(s.linked_headings, s.headings);
+     }},
     {"headings_per_block",
      [](const PageSummary& s) -> double { return Share(s.headings, s.blocks); }},
     {"list_share",
@@ -948,6 +982,11 @@ const PageColumn kColumns[] = {
      [](const PageSummary& s) -> double {
        return Share(s.price_blocks, s.blocks);
      }},
+    {"date_after_h1",
+     [](const PageSummary& s) -> double { return s.date_after_h1; }},
+    {"byline_after_h1",
+     [](const PageSummary& s) -> double { return s.byline_after_h1; }},
+    {"h1_position", [](const PageSummary& s) -> double { return s.h1_position; }},
     {"log_date_blocks",
      [](const PageSummary& s) -> double { return Log(s.date_blocks); }},
     {"date_block_share",

@@ -71,7 +71,7 @@ std::string ArticlePage() {
       "\"name\":\"Jane Doe\"}}</script></head><body>"
       "<nav><a href=/>Home</a> <a href=/news>News</a></nav><article>"
       "<h1>Council votes to expand the housing program</h1>"
-      "<p>May 17, 2024</p>";
+      "<p>May 17, 2024</p><p>By Jane Doe</p>";
   for (int i = 0; i < 6; ++i) html += std::string("<p>") + kPara + "</p>";
   return html + "</article></body></html>";
 }
@@ -180,6 +180,8 @@ TEST(PageFeaturesTest, AListingRepeatsCardsWithDates) {
   EXPECT_GT(f["phrases_browse"], 0);  // "Load more"
   EXPECT_EQ(f["schema_article"], 0);
   EXPECT_EQ(f["title_words_article"], 1);  // "News"
+  EXPECT_EQ(f["date_after_h1"], 1);
+  EXPECT_EQ(f["byline_after_h1"], 0);
 }
 
 TEST(PageFeaturesTest, TextPagesHaveNoDomOrFacts) {
