@@ -70,8 +70,8 @@ class StageRunner {
 // What the parse-or-split stages leave for the rest of the pipeline.
 struct PageBlocks {
   BlockList blocks;
-  DomTree dom;      // HTML only
-  HtmlFacts facts;  // HTML only
+  DomTree dom;                      // HTML only
+  HtmlFacts facts;                  // HTML only
   std::vector<JsonLdItem> json_ld;  // HTML only: facts.json_ld parsed
   bool html = false;
 };

@@ -74,13 +74,13 @@ struct HtmlFacts {
   struct ElementCounts {
     static constexpr int32_t kMaxCount = 1 << 20;
     int32_t forms = 0;
-    int32_t text_inputs = 0;  // <input> of a typed-in kind (text, email, ...)
+    int32_t text_inputs = 0;    // <input> of a typed-in kind (text, email, ...)
     int32_t search_inputs = 0;  // <input type=search>
     int32_t selects = 0;
     int32_t textareas = 0;
     int32_t buttons = 0;  // <button>, <input type=submit|button|image>
     int32_t passwords = 0;
-    int32_t heading_ids = 0;  // <h2>-<h4> with an id
+    int32_t heading_ids = 0;   // <h2>-<h4> with an id
     int32_t anchor_links = 0;  // <a href="#name">
   };
   ElementCounts counts;

@@ -157,7 +157,7 @@ struct PageSummary {
   bool url_known = false;
   int url_segments = 0;
   int url_numeric_segments = 0;
-  bool url_date = false;  // a year segment then a month, or a yyyy-mm-dd
+  bool url_date = false;   // a year segment then a month, or a yyyy-mm-dd
   int url_slug_words = 0;  // words of the last segment
   bool url_query = false;
   bool url_trailing_slash = false;
@@ -283,11 +283,13 @@ bool HasInlineDate(absl::string_view segment) {
   for (size_t i = 0; i + 8 <= segment.size(); ++i) {
     const absl::string_view y = segment.substr(i, 4);
     if (!IsDigits(y) || (y[0] != '1' && y[0] != '2')) continue;
-    if (i > 0 && absl::ascii_isdigit(static_cast<unsigned char>(segment[i - 1])))
+    if (i > 0 &&
+        absl::ascii_isdigit(static_cast<unsigned char>(segment[i - 1])))
       continue;
-    if (i + 10 <= segment.size() && (segment[i + 4] == '-' ||
-                                     segment[i + 4] == '_') &&
-        IsDigits(segment.substr(i + 5, 2)) && segment[i + 7] == segment[i + 4] &&
+    if (i + 10 <= segment.size() &&
+        (segment[i + 4] == '-' || segment[i + 4] == '_') &&
+        IsDigits(segment.substr(i + 5, 2)) &&
+        segment[i + 7] == segment[i + 4] &&
         IsDigits(segment.substr(i + 8, 2))) {
       return true;
     }
@@ -383,7 +385,8 @@ void SummarizeUrl(absl::string_view url, PageSummary* s) {
 
 int SchemaGroupOf(absl::string_view type) {
   // "http://schema.org/Product" and "schema:Product" name Product too.
-  if (const size_t cut = type.find_last_of("/:"); cut != absl::string_view::npos)
+  if (const size_t cut = type.find_last_of("/:");
+      cut != absl::string_view::npos)
     type.remove_prefix(cut + 1);
   for (const SchemaType& t : kSchemaTypes) {
     if (absl::EqualsIgnoreCase(t.name, type)) return static_cast<int>(t.group);
@@ -435,7 +438,8 @@ void SummarizeFacts(const PageEvidence& page, PageSummary* s) {
     size_t end = t;
     while (end < title.size() && IsWordByte(title[end])) ++end;
     if (end > t) {
-      if (const int group = UrlGroupOf(absl::string_view(title).substr(t, end - t));
+      if (const int group =
+              UrlGroupOf(absl::string_view(title).substr(t, end - t));
           group >= 0 && end - t > 1) {
         ++s->title_words[group];
       }
@@ -447,7 +451,8 @@ void SummarizeFacts(const PageEvidence& page, PageSummary* s) {
   s->title_word_count = CountWords(title);
   if (!facts->h1.empty()) s->h1_word_count = CountWords(facts->h1.front());
   s->dates = static_cast<int>(facts->dates.size());
-  for (const HtmlFacts::Byline& b : facts->bylines) s->strong_bylines += b.strong;
+  for (const HtmlFacts::Byline& b : facts->bylines)
+    s->strong_bylines += b.strong;
   s->h1 = static_cast<int>(facts->h1.size());
   s->controls = facts->counts;
   s->class_words = facts->class_words;
@@ -457,10 +462,10 @@ void SummarizeFacts(const PageEvidence& page, PageSummary* s) {
 // Month names and their abbreviations, English (the dev pages' language)
 // and the CJK date marks.
 const PhraseMatcher& MonthNames() {
-  static const PhraseMatcher* const matcher = new PhraseMatcher(
-      {"jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct",
-       "nov", "dec", "年", "月"},
-      PhraseMatcher::Case::kIgnoreAscii);
+  static const PhraseMatcher* const matcher =
+      new PhraseMatcher({"jan", "feb", "mar", "apr", "may", "jun", "jul", "aug",
+                         "sep", "oct", "nov", "dec", "年", "月"},
+                        PhraseMatcher::Case::kIgnoreAscii);
   return *matcher;
 }
 
@@ -482,9 +487,10 @@ bool IsDateLine(const Block& b) {
   if (month) return true;
   int separators = 0;
   for (size_t i = 1; i + 1 < text.size(); ++i) {
-    separators += (text[i] == '/' || text[i] == '-' || text[i] == '.') &&
-                  absl::ascii_isdigit(static_cast<unsigned char>(text[i - 1])) &&
-                  absl::ascii_isdigit(static_cast<unsigned char>(text[i + 1]));
+    separators +=
+        (text[i] == '/' || text[i] == '-' || text[i] == '.') &&
+        absl::ascii_isdigit(static_cast<unsigned char>(text[i - 1])) &&
+        absl::ascii_isdigit(static_cast<unsigned char>(text[i + 1]));
   }
   return separators >= 2;
 }
@@ -535,7 +541,8 @@ void CountPhrases(absl::string_view text, PageSummary* s) {
 bool IsBylineLine(const Block& b) {
   if (b.features.text.chars > kMaxBylineChars) return false;
   const absl::string_view text = b.text;
-  return (text.size() > 3 && absl::EqualsIgnoreCase(text.substr(0, 3), "by ")) ||
+  return (text.size() > 3 &&
+          absl::EqualsIgnoreCase(text.substr(0, 3), "by ")) ||
          absl::StartsWith(text, "作者");
 }
 
@@ -605,15 +612,16 @@ void SummarizeBlocks(const BlockList& blocks, PageSummary* s) {
       s->byline_after_h1 |= IsBylineLine(b);
     }
     if (phrase_bytes < kMaxPhrasePageBytes) {
-      const absl::string_view head =
-          Utf8Prefix(b.text, std::min(kMaxPhraseBlockBytes,
-                                      kMaxPhrasePageBytes - phrase_bytes));
+      const absl::string_view head = Utf8Prefix(
+          b.text,
+          std::min(kMaxPhraseBlockBytes, kMaxPhrasePageBytes - phrase_bytes));
       phrase_bytes += head.size();
       CountPhrases(head, s);
       s->phrase_words += head.size() == b.text.size()
                              ? b.features.text.words
-                             : b.features.text.words * static_cast<double>(
-                                   head.size()) / b.text.size();
+                             : b.features.text.words *
+                                   static_cast<double>(head.size()) /
+                                   b.text.size();
     }
     const bool prose = weight >= kProseWeight && links < kProseLinkShare &&
                        b.features.text.ends_sentence;
@@ -635,8 +643,8 @@ uint32_t BuildKey(const DomNode& n) {
   return n.class_key != 0 ? n.class_key : 0x80000000u | n.tag;
 }
 
-void SummarizeDom(const ScoringParams& p, const BlockList& blocks,
-                  DomTree* dom, PageSummary* s) {
+void SummarizeDom(const ScoringParams& p, const BlockList& blocks, DomTree* dom,
+                  PageSummary* s) {
   DomTree& nodes = *dom;
   if (nodes.empty()) return;
   AggregateBlocks(p, blocks, &nodes);
@@ -651,13 +659,28 @@ void SummarizeDom(const ScoringParams& p, const BlockList& blocks,
     const DomNode& n = nodes[i];
     s->max_depth = std::max(s->max_depth, n.depth);
     switch (n.tag) {
-      case GUMBO_TAG_ARTICLE: ++s->articles; break;
-      case GUMBO_TAG_SECTION: ++s->sections; break;
-      case GUMBO_TAG_TABLE: ++s->tables; break;
-      case GUMBO_TAG_PRE: case GUMBO_TAG_CODE: ++s->code; break;
-      case GUMBO_TAG_IMG: ++s->images; break;
-      case GUMBO_TAG_NAV: case GUMBO_TAG_ASIDE: ++s->navs; break;
-      default: break;
+      case GUMBO_TAG_ARTICLE:
+        ++s->articles;
+        break;
+      case GUMBO_TAG_SECTION:
+        ++s->sections;
+        break;
+      case GUMBO_TAG_TABLE:
+        ++s->tables;
+        break;
+      case GUMBO_TAG_PRE:
+      case GUMBO_TAG_CODE:
+        ++s->code;
+        break;
+      case GUMBO_TAG_IMG:
+        ++s->images;
+        break;
+      case GUMBO_TAG_NAV:
+      case GUMBO_TAG_ASIDE:
+        ++s->navs;
+        break;
+      default:
+        break;
     }
     if (n.parent >= 0 && n.text_chars > 0 && n.negative_ancestor < 0 &&
         !n.paragraph_like) {
@@ -730,14 +753,16 @@ const PageColumn kColumns[] = {
     {"url_trailing_slash",
      [](const PageSummary& s) -> double { return s.url_trailing_slash; }},
     {"url_file", [](const PageSummary& s) -> double { return s.url_file; }},
-#define URL_GROUP(name, group)                                              \
-  {"url_words_" name,                                                       \
-   [](const PageSummary& s) -> double {                                     \
-     return s.url_words[static_cast<int>(UrlGroup::group)];                 \
-   }},                                                                      \
-      {"url_first_" name, [](const PageSummary& s) -> double {              \
-         return s.url_first_word[static_cast<int>(UrlGroup::group)];        \
-       }}
+#define URL_GROUP(name, group)                                    \
+  {"url_words_" name,                                             \
+   [](const PageSummary& s) -> double {                           \
+     return s.url_words[static_cast<int>(UrlGroup::group)];       \
+   }},                                                            \
+  {                                                               \
+    "url_first_" name, [](const PageSummary& s) -> double {       \
+      return s.url_first_word[static_cast<int>(UrlGroup::group)]; \
+    }                                                             \
+  }
     URL_GROUP("forum", kForum),
     URL_GROUP("product", kProduct),
     URL_GROUP("collection", kCollection),
@@ -746,10 +771,12 @@ const PageColumn kColumns[] = {
     URL_GROUP("article", kArticle),
     URL_GROUP("service", kService),
 #undef URL_GROUP
-#define HOST_GROUP(name, group)                                             \
-  {"url_host_" name, [](const PageSummary& s) -> double {                   \
-     return s.url_host_word[static_cast<int>(UrlGroup::group)];             \
-   }}
+#define HOST_GROUP(name, group)                                  \
+  {                                                              \
+    "url_host_" name, [](const PageSummary& s) -> double {       \
+      return s.url_host_word[static_cast<int>(UrlGroup::group)]; \
+    }                                                            \
+  }
     HOST_GROUP("forum", kForum),
     HOST_GROUP("product", kProduct),
     HOST_GROUP("collection", kCollection),
@@ -758,10 +785,12 @@ const PageColumn kColumns[] = {
     HOST_GROUP("article", kArticle),
     HOST_GROUP("service", kService),
 #undef HOST_GROUP
-#define TITLE_GROUP(name, group)                                            \
-  {"title_words_" name, [](const PageSummary& s) -> double {                \
-     return s.title_words[static_cast<int>(UrlGroup::group)];               \
-   }}
+#define TITLE_GROUP(name, group)                               \
+  {                                                            \
+    "title_words_" name, [](const PageSummary& s) -> double {  \
+      return s.title_words[static_cast<int>(UrlGroup::group)]; \
+    }                                                          \
+  }
     TITLE_GROUP("forum", kForum),
     TITLE_GROUP("product", kProduct),
     TITLE_GROUP("collection", kCollection),
@@ -770,13 +799,15 @@ const PageColumn kColumns[] = {
     TITLE_GROUP("article", kArticle),
     TITLE_GROUP("service", kService),
 #undef TITLE_GROUP
-    // What the page declares itself: JSON-LD and microdata types (counts per
-    // group, saturating), Open Graph, article and product meta.
-#define SCHEMA_GROUP(name, group)                                           \
-  {"schema_" name, [](const PageSummary& s) -> double {                     \
-     return s.json_ld[static_cast<int>(SchemaGroup::group)] +               \
-            s.microdata[static_cast<int>(SchemaGroup::group)];              \
-   }}
+// What the page declares itself: JSON-LD and microdata types (counts per
+// group, saturating), Open Graph, article and product meta.
+#define SCHEMA_GROUP(name, group)                               \
+  {                                                             \
+    "schema_" name, [](const PageSummary& s) -> double {        \
+      return s.json_ld[static_cast<int>(SchemaGroup::group)] +  \
+             s.microdata[static_cast<int>(SchemaGroup::group)]; \
+    }                                                           \
+  }
     SCHEMA_GROUP("article", kArticle),
     SCHEMA_GROUP("product", kProduct),
     SCHEMA_GROUP("forum", kForum),
@@ -795,9 +826,12 @@ const PageColumn kColumns[] = {
 #undef SCHEMA_GROUP
     {"json_ld_items",
      [](const PageSummary& s) -> double { return Log(s.json_ld_items); }},
-    {"og_article", [](const PageSummary& s) -> double { return s.og_type == 1; }},
-    {"og_product", [](const PageSummary& s) -> double { return s.og_type == 2; }},
-    {"og_website", [](const PageSummary& s) -> double { return s.og_type == 3; }},
+    {"og_article",
+     [](const PageSummary& s) -> double { return s.og_type == 1; }},
+    {"og_product",
+     [](const PageSummary& s) -> double { return s.og_type == 2; }},
+    {"og_website",
+     [](const PageSummary& s) -> double { return s.og_type == 3; }},
     {"og_other", [](const PageSummary& s) -> double { return s.og_type == 4; }},
     {"meta_article",
      [](const PageSummary& s) -> double { return s.meta_article; }},
@@ -816,9 +850,12 @@ const PageColumn kColumns[] = {
     {"h1_word_count",
      [](const PageSummary& s) -> double { return s.h1_word_count; }},
     // Form controls.
-    {"forms", [](const PageSummary& s) -> double { return Log(s.controls.forms); }},
+    {"forms",
+     [](const PageSummary& s) -> double { return Log(s.controls.forms); }},
     {"text_inputs",
-     [](const PageSummary& s) -> double { return Log(s.controls.text_inputs); }},
+     [](const PageSummary& s) -> double {
+       return Log(s.controls.text_inputs);
+     }},
     {"search_inputs",
      [](const PageSummary& s) -> double {
        return Log(s.controls.search_inputs);
@@ -832,21 +869,25 @@ const PageColumn kColumns[] = {
     {"passwords",
      [](const PageSummary& s) -> double { return Log(s.controls.passwords); }},
     {"heading_ids",
-     [](const PageSummary& s) -> double { return Log(s.controls.heading_ids); }},
+     [](const PageSummary& s) -> double {
+       return Log(s.controls.heading_ids);
+     }},
     {"anchor_links",
      [](const PageSummary& s) -> double {
        return Log(s.controls.anchor_links);
      }},
-    // Class and id words: elements holding each group's (log count), and
-    // whether <html> or <body> holds them.
-#define CLASS_GROUP(name, group)                                            \
-  {"class_" name,                                                           \
-   [](const PageSummary& s) -> double {                                     \
-     return Log(s.class_words[static_cast<int>(ClassWordGroup::group)]);    \
-   }},                                                                      \
-      {"body_class_" name, [](const PageSummary& s) -> double {             \
-         return s.root_class_words[static_cast<int>(ClassWordGroup::group)]; \
-       }}
+// Class and id words: elements holding each group's (log count), and
+// whether <html> or <body> holds them.
+#define CLASS_GROUP(name, group)                                          \
+  {"class_" name,                                                         \
+   [](const PageSummary& s) -> double {                                   \
+     return Log(s.class_words[static_cast<int>(ClassWordGroup::group)]);  \
+   }},                                                                    \
+  {                                                                       \
+    "body_class_" name, [](const PageSummary& s) -> double {              \
+      return s.root_class_words[static_cast<int>(ClassWordGroup::group)]; \
+    }                                                                     \
+  }
     CLASS_GROUP("article", kArticle),
     CLASS_GROUP("page", kPage),
     CLASS_GROUP("archive", kArchive),
@@ -859,11 +900,13 @@ const PageColumn kColumns[] = {
     CLASS_GROUP("comment", kComment),
     CLASS_GROUP("pagination", kPagination),
 #undef CLASS_GROUP
-    // Phrases of each kind of page (counts), and who speaks (per word).
-#define PHRASE_GROUP(name, group)                                           \
-  {"phrases_" name, [](const PageSummary& s) -> double {                    \
-     return Log(s.phrases[static_cast<int>(PhraseGroup::group)]);           \
-   }}
+// Phrases of each kind of page (counts), and who speaks (per word).
+#define PHRASE_GROUP(name, group)                                  \
+  {                                                                \
+    "phrases_" name, [](const PageSummary& s) -> double {          \
+      return Log(s.phrases[static_cast<int>(PhraseGroup::group)]); \
+    }                                                              \
+  }
     PHRASE_GROUP("service", kService),
     PHRASE_GROUP("shop", kShop),
     PHRASE_GROUP("browse", kBrowse),
@@ -888,7 +931,8 @@ const PageColumn kColumns[] = {
      }},
     // The blocks: how many, how long (in reading units), and where the text
     // is.
-    {"log_blocks", [](const PageSummary& s) -> double { return Log(s.blocks); }},
+    {"log_blocks",
+     [](const PageSummary& s) -> double { return Log(s.blocks); }},
     {"log_chars", [](const PageSummary& s) -> double { return Log(s.chars); }},
     {"mean_block_chars",
      [](const PageSummary& s) -> double {
@@ -917,15 +961,21 @@ const PageColumn kColumns[] = {
        return Share(s.linked_headings, s.headings);
      }},
     {"headings_per_block",
-     [](const PageSummary& s) -> double { return Share(s.headings, s.blocks); }},
+     [](const PageSummary& s) -> double {
+       return Share(s.headings, s.blocks);
+     }},
     {"list_share",
-     [](const PageSummary& s) -> double { return Share(s.list_chars, s.chars); }},
+     [](const PageSummary& s) -> double {
+       return Share(s.list_chars, s.chars);
+     }},
     {"table_share",
      [](const PageSummary& s) -> double {
        return Share(s.table_chars, s.chars);
      }},
     {"pre_share",
-     [](const PageSummary& s) -> double { return Share(s.pre_chars, s.chars); }},
+     [](const PageSummary& s) -> double {
+       return Share(s.pre_chars, s.chars);
+     }},
     {"quote_share",
      [](const PageSummary& s) -> double {
        return Share(s.quote_chars, s.chars);
@@ -986,7 +1036,8 @@ const PageColumn kColumns[] = {
      [](const PageSummary& s) -> double { return s.date_after_h1; }},
     {"byline_after_h1",
      [](const PageSummary& s) -> double { return s.byline_after_h1; }},
-    {"h1_position", [](const PageSummary& s) -> double { return s.h1_position; }},
+    {"h1_position",
+     [](const PageSummary& s) -> double { return s.h1_position; }},
     {"log_date_blocks",
      [](const PageSummary& s) -> double { return Log(s.date_blocks); }},
     {"date_block_share",
@@ -1008,9 +1059,11 @@ const PageColumn kColumns[] = {
      [](const PageSummary& s) -> double { return Log(s.articles); }},
     {"log_sections",
      [](const PageSummary& s) -> double { return Log(s.sections); }},
-    {"log_tables", [](const PageSummary& s) -> double { return Log(s.tables); }},
+    {"log_tables",
+     [](const PageSummary& s) -> double { return Log(s.tables); }},
     {"log_code", [](const PageSummary& s) -> double { return Log(s.code); }},
-    {"log_images", [](const PageSummary& s) -> double { return Log(s.images); }},
+    {"log_images",
+     [](const PageSummary& s) -> double { return Log(s.images); }},
     {"log_navs", [](const PageSummary& s) -> double { return Log(s.navs); }},
     {"log_headline_links",
      [](const PageSummary& s) -> double { return Log(s.headline_links); }},
@@ -1021,7 +1074,9 @@ const PageColumn kColumns[] = {
     {"log_cards",
      [](const PageSummary& s) -> double { return Log(s.card_count); }},
     {"card_share",
-     [](const PageSummary& s) -> double { return Share(s.card_chars, s.code_points); }},
+     [](const PageSummary& s) -> double {
+       return Share(s.card_chars, s.code_points);
+     }},
     {"teaser_grids",
      [](const PageSummary& s) -> double { return Log(s.teaser_grids); }},
     {"teaser_share",
@@ -1038,7 +1093,9 @@ const PageColumn kColumns[] = {
      [](const PageSummary& s) -> double { return Log(s.repeated_groups); }},
     {"log_posts", [](const PageSummary& s) -> double { return Log(s.posts); }},
     {"best_share",
-     [](const PageSummary& s) -> double { return Share(s.best_chars, s.code_points); }},
+     [](const PageSummary& s) -> double {
+       return Share(s.best_chars, s.code_points);
+     }},
     {"best_link_density",
      [](const PageSummary& s) -> double { return s.best_link_density; }},
 };

@@ -32,10 +32,10 @@ namespace declutter::extract {
 
 struct PageEvidence {
   absl::string_view url;
-  const HtmlFacts* facts = nullptr;               // null for text pages
+  const HtmlFacts* facts = nullptr;                  // null for text pages
   const std::vector<JsonLdItem>* json_ld = nullptr;  // null: none
-  DomTree* dom = nullptr;                         // null for text pages
-  const BlockList* blocks = nullptr;              // never null
+  DomTree* dom = nullptr;                            // null for text pages
+  const BlockList* blocks = nullptr;                 // never null
 };
 
 // The page's values, in PageFeatureNames() order.

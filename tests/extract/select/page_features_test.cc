@@ -129,9 +129,9 @@ TEST(PageFeaturesTest, UrlShapeAndGenericWordsButNeverTheSite) {
   EXPECT_EQ(f["url_long_slug"], 1);
   EXPECT_EQ(f["url_file"], 1);
   EXPECT_EQ(f["url_query"], 1);
-  EXPECT_EQ(f["url_host_docs"], 1);     // the "docs." label
-  EXPECT_EQ(f["url_words_docs"], 1);    // "guide"
-  EXPECT_EQ(f["url_first_docs"], 1);    // the first segment
+  EXPECT_EQ(f["url_host_docs"], 1);      // the "docs." label
+  EXPECT_EQ(f["url_words_docs"], 1);     // "guide"
+  EXPECT_EQ(f["url_first_docs"], 1);     // the first segment
   EXPECT_EQ(f["url_words_listing"], 1);  // the "page" query key
   // Two labels: the first is the site's name, whatever word it is.
   const Features site(ArticlePage(), "https://forum.com/");
