@@ -187,9 +187,11 @@ struct PageSummary {
   HtmlFacts::ElementCounts controls;
   std::array<int32_t, kClassWordGroups> class_words{};
   std::array<bool, kClassWordGroups> root_class_words{};
-  // Blocks.
+  // Blocks. Their lengths (`chars` and the *_chars sums) are in reading
+  // units (TextFeatures::Weight), so a Chinese page measures as long as its
+  // English translation; the DOM's sums are code points.
   int blocks = 0;
-  double chars = 0;        // reading units (TextFeatures::Weight)
+  double chars = 0;
   double code_points = 0;  // the DOM's unit, for the DOM's shares
   double link_dense_chars = 0;
   double heading_chars = 0;
@@ -933,8 +935,8 @@ const PageColumn kColumns[] = {
     // is.
     {"log_blocks",
      [](const PageSummary& s) -> double { return Log(s.blocks); }},
-    {"log_chars", [](const PageSummary& s) -> double { return Log(s.chars); }},
-    {"mean_block_chars",
+    {"log_weight", [](const PageSummary& s) -> double { return Log(s.chars); }},
+    {"mean_block_weight",
      [](const PageSummary& s) -> double {
        return Log(Share(s.chars, s.blocks));
      }},
