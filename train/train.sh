@@ -1,12 +1,13 @@
 #!/usr/bin/env bash
 # Retrains every learned model from ../shared/data with fixed seeds and prints the
-# figures they give (issue 23). Today: the block model, cross-validated on wcxb-dev
-# with folds grouped by domain, and checked on scrapinghub and magic-html, which it
-# is never trained on; and the text-block model, the same on wcxb-dev flattened to
+# figures they give (issue 23): the block model and the page-type model,
+# cross-validated on wcxb-dev with folds grouped by domain and checked on sets they
+# are never trained on (scrapinghub, magic-html; the page-type model also magic-html's
+# forum pages and gne-zh); and the text-block model, the same on wcxb-dev flattened to
 # text (train/flatten_html.py), checked on the seeds.
 # Usage: train/train.sh [OUT_DIR]   (default: build/train; rows and models go there)
 # Environment: SHARED (default ../shared), BUILD_DIR (default build).
-# Writes block_model.json and text_block_model.json to OUT_DIR.
+# Writes block_model.json, text_block_model.json and page_type_model.json to OUT_DIR.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 shared=${SHARED:-../shared}
@@ -16,13 +17,20 @@ mkdir -p "$out"
 
 BUILD_DIR="$build_dir" bash scripts/build.sh declutter-quality
 quality="$build_dir/bench/quality/declutter-quality"
-# The rows come from the engine's own feature code (declutter-quality --dump_features),
-# scored by the heuristic scorer: its score is one of the block model's features, and
-# the learned scorer computes the rows it serves the same way.
+# The rows come from the engine's own feature code (declutter-quality --dump_features
+# for blocks, --dump_page_features for pages), scored by the heuristic scorer: its
+# score is one of the block model's features, and the learned scorer computes the
+# rows it serves the same way.
 dump() { "$quality" --scorer heuristic "$@" > /dev/null; }
-dump --set wcxb --data "$shared/data/wcxb-dev" --dump_features "$out/wcxb-dev.tsv"
-dump --set scrapinghub --data "$shared/data/scrapinghub" --dump_features "$out/scrapinghub.tsv"
-dump --set magic-html --data "$shared/data/magic-html" --dump_features "$out/magic-html.tsv"
+dump --set wcxb --data "$shared/data/wcxb-dev" --dump_features "$out/wcxb-dev.tsv" \
+  --dump_page_features "$out/wcxb-dev.pages.tsv"
+dump --set scrapinghub --data "$shared/data/scrapinghub" \
+  --dump_features "$out/scrapinghub.tsv" --dump_page_features "$out/scrapinghub.pages.tsv"
+dump --set magic-html --data "$shared/data/magic-html" \
+  --dump_features "$out/magic-html.tsv" --dump_page_features "$out/magic-html.pages.tsv"
+dump --set magic-html-forum --data "$shared/data/magic-html" \
+  --dump_page_features "$out/magic-html-forum.pages.tsv"
+dump --set gne-zh --data "$shared/data/gne-zh" --dump_page_features "$out/gne-zh.pages.tsv"
 
 # Debian's python3 (python3-xgboost, -sklearn, -numpy), whatever else is on PATH.
 /usr/bin/python3 train/train_block_model.py \
@@ -42,6 +50,12 @@ dump --set wcxb-text --data "$shared/data/wcxb-dev" --dump_features "$out/wcxb-t
   --dev "$out/wcxb-flat.tsv" --dev_truth "$shared/data/wcxb-dev/ground-truth" \
   --seeds "$out/seeds.tsv" "$shared/seeds" --clean "$out/wcxb-text.tsv" --train_on_clean \
   --model_out "$out/text_block_model.json"
+
+
+/usr/bin/python3 train/train_page_type.py --dev "$out/wcxb-dev.pages.tsv" \
+  --held_out "scrapinghub=$out/scrapinghub.pages.tsv" "magic-html=$out/magic-html.pages.tsv" \
+  "magic-html-forum=$out/magic-html-forum.pages.tsv" "gne-zh=$out/gne-zh.pages.tsv" \
+  --model_out "$out/page_type_model.json"
 
 # The figures through the whole engine (container choice and all), heuristic beside
 # learned: wcxb-dev with each page scored by the fold model that never saw its domain,

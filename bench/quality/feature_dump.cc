@@ -102,4 +102,54 @@ absl::Status FeatureDump::Close() {
   return flushed && closed ? absl::OkStatus() : WriteError(path_);
 }
 
+absl::StatusOr<PageFeatureDump> PageFeatureDump::Open(const std::string& path) {
+  std::FILE* file = std::fopen(path.c_str(), "w");
+  if (file == nullptr) {
+    return absl::InvalidArgumentError(
+        absl::StrCat("cannot create ", path, ": ", std::strerror(errno),
+                     "; expected a writable path"));
+  }
+  PageFeatureDump dump(path, file);
+  std::string header = "set\tpage\tpage_type\turl\tword_f1";
+  for (const std::string& name : extract::PageFeatureNames())
+    absl::StrAppend(&header, "\t", name);
+  absl::StrAppend(&header, "\n");
+  if (std::fputs(header.c_str(), file) == EOF) return WriteError(path);
+  return dump;
+}
+
+PageFeatureDump::PageFeatureDump(PageFeatureDump&& other) noexcept
+    : path_(std::move(other.path_)),
+      file_(std::exchange(other.file_, nullptr)) {}
+
+PageFeatureDump::~PageFeatureDump() {
+  if (file_ != nullptr) std::fclose(file_);
+}
+
+absl::Status PageFeatureDump::Write(absl::string_view set,
+                                    absl::string_view page,
+                                    absl::string_view page_type,
+                                    absl::string_view url,
+                                    absl::string_view truth,
+                                    const extract::Result& result) {
+  std::string row = absl::StrCat(
+      OneCell(set), "\t", OneCell(page), "\t", OneCell(page_type), "\t",
+      OneCell(url), "\t",
+      absl::StrFormat("%.4f", ScoreWords(truth, result.article.text).f1));
+  for (double v : result.page_features)
+    absl::StrAppend(&row, "\t", absl::StrFormat("%.6g", v));
+  absl::StrAppend(&row, "\n");
+  if (std::fwrite(row.data(), 1, row.size(), file_) != row.size())
+    return WriteError(path_);
+  return absl::OkStatus();
+}
+
+absl::Status PageFeatureDump::Close() {
+  std::FILE* file = std::exchange(file_, nullptr);
+  if (file == nullptr) return absl::OkStatus();
+  const bool flushed = std::fflush(file) == 0;
+  const bool closed = std::fclose(file) == 0;
+  return flushed && closed ? absl::OkStatus() : WriteError(path_);
+}
+
 }  // namespace declutter::bench

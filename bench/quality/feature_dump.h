@@ -13,6 +13,7 @@
 
 #include <cstdio>
 #include <string>
+#include <utility>
 
 #include "absl/container/flat_hash_map.h"
 #include "absl/status/status.h"
@@ -51,6 +52,38 @@ class FeatureDump {
 
  private:
   FeatureDump(std::string path, std::FILE* file)
+      : path_(std::move(path)), file_(file) {}
+
+  std::string path_;
+  std::FILE* file_;
+};
+
+// Training rows for the page-type model: one tab-separated line per page a
+// benchmark run cleans, with the engine's page-level features (Result::
+// page_features, named by PageFeatureNames) and the page's word F1 against its
+// truth. Written by `declutter-quality --dump_page_features FILE`.
+//
+// Columns: set, page, page_type (the truth's; "" when the set has none), url,
+// word_f1, the features... Not thread-safe: one writer per file.
+class PageFeatureDump {
+ public:
+  // Creates or truncates `path` and writes the header line.
+  static absl::StatusOr<PageFeatureDump> Open(const std::string& path);
+
+  PageFeatureDump(PageFeatureDump&& other) noexcept;
+  PageFeatureDump& operator=(PageFeatureDump&&) = delete;
+  ~PageFeatureDump();
+
+  // Appends the row of one page's result (cleaned with report_block_features).
+  absl::Status Write(absl::string_view set, absl::string_view page,
+                     absl::string_view page_type, absl::string_view url,
+                     absl::string_view truth, const extract::Result& result);
+
+  // Flushes and closes; the first write error, if any, naming the file.
+  absl::Status Close();
+
+ private:
+  PageFeatureDump(std::string path, std::FILE* file)
       : path_(std::move(path)), file_(file) {}
 
   std::string path_;

@@ -14,11 +14,13 @@
 //   declutter-quality --set scrapinghub --data ../shared/data/scrapinghub --scorer heuristic
 //   declutter-quality --set wcxb-flat --data ../shared/data/wcxb-dev --flat DIR
 //   declutter-quality --set seeds --data ../shared/seeds
+//   declutter-quality --set wcxb --data ../shared/data/wcxb-dev --dump_page_features pages.tsv
 // clang-format on
 //
 // --dump_features writes one row per block of every page: the engine's own
 // features, score and verdict, and a label against the truth
-// (bench/quality/feature_dump.h).
+// (bench/quality/feature_dump.h). --dump_page_features writes one row per page:
+// the page-type model's features and the page's word F1 (PageFeatureDump).
 //
 // wcxb-text is the no-harm check for the text path: each page's ground-truth
 // main_content is sent as text/plain and must come back whole (word F1 against
@@ -106,6 +108,9 @@ ABSL_FLAG(std::string, cv_models, "",
           "wcxb: score each page with the model of its fold, from this folder "
           "of fold_K.json and folds.tsv (train/train.sh writes it), so no page "
           "is scored by a model trained on its domain");
+ABSL_FLAG(std::string, dump_page_features, "",
+          "write one row per page (page-type features, word F1 against the "
+          "truth) to this file, tab-separated");
 
 namespace {
 
@@ -446,13 +451,30 @@ bool OpenDump(std::optional<declutter::bench::FeatureDump>* dump) {
   return true;
 }
 
-// Cleans one case, times it, writes its rows to `dump` (when not null) and
-// gives the outcome to `tally`. An error only when the dump cannot be written;
-// a page that fails is the tally's, and is named on stderr.
+// Opens --dump_page_features into `dump` when it is given; false, with a
+// message, when it cannot be opened.
+bool OpenPageDump(std::optional<declutter::bench::PageFeatureDump>* dump) {
+  const std::string path = absl::GetFlag(FLAGS_dump_page_features);
+  if (path.empty()) return true;
+  absl::StatusOr<declutter::bench::PageFeatureDump> opened =
+      declutter::bench::PageFeatureDump::Open(path);
+  if (!opened.ok()) {
+    std::cerr << opened.status().message() << "\n";
+    return false;
+  }
+  dump->emplace(*std::move(opened));
+  return true;
+}
+
+// Cleans one case, times it, writes its rows to `dump` and its page row to
+// `page_dump` (each when not null) and gives the outcome to `tally`. An error
+// only when a dump cannot be written; a page that fails is the tally's, and is
+// named on stderr.
 absl::Status ScoreCase(const std::string& set, const BenchCase& c,
                        const declutter::api::InputReader& reader,
                        const CaseScorers& scorers,
                        declutter::bench::FeatureDump* dump,
+                       declutter::bench::PageFeatureDump* page_dump,
                        QualityTally* tally) {
   absl::StatusOr<std::string> html = ReadPage(reader, c);
   if (!html.ok()) {
@@ -463,7 +485,7 @@ absl::Status ScoreCase(const std::string& set, const BenchCase& c,
   const absl::Time start = absl::Now();
   absl::StatusOr<declutter::extract::Result> result =
       CleanCase(c, *html, scorers, /*report_removed=*/false,
-                /*report_features=*/dump != nullptr);
+                /*report_features=*/dump != nullptr || page_dump != nullptr);
   tally->AddTime(c.id, absl::ToDoubleMilliseconds(absl::Now() - start));
   if (!result.ok()) {
     std::cerr << c.id << ": " << result.status().message() << "\n";
@@ -472,6 +494,13 @@ absl::Status ScoreCase(const std::string& set, const BenchCase& c,
   }
   if (dump != nullptr && c.has_truth) {
     if (absl::Status s = dump->Write(set, c.id, c.page_type, c.truth, *result);
+        !s.ok()) {
+      return s;
+    }
+  }
+  if (page_dump != nullptr) {
+    if (absl::Status s =
+            page_dump->Write(set, c.id, c.page_type, c.url, c.truth, *result);
         !s.ok()) {
       return s;
     }
@@ -572,6 +601,8 @@ int main(int argc, char** argv) {
   }
   std::optional<declutter::bench::FeatureDump> dump;
   if (!OpenDump(&dump)) return 2;
+  std::optional<declutter::bench::PageFeatureDump> page_dump;
+  if (!OpenPageDump(&page_dump)) return 2;
   const bool word_metric =
       set == "wcxb" || set == "wcxb-text" || set == "wcxb-flat";
   QualityTally tally(word_metric ? QualityTally::ContentMetric::kWords
@@ -579,7 +610,8 @@ int main(int argc, char** argv) {
                      /*score_metadata=*/set == "wcxb");
   for (const BenchCase& c : cases) {
     absl::Status s =
-        ScoreCase(set, c, reader, *scorers, dump ? &*dump : nullptr, &tally);
+        ScoreCase(set, c, reader, *scorers, dump ? &*dump : nullptr,
+                  page_dump ? &*page_dump : nullptr, &tally);
     if (!s.ok()) {
       std::cerr << s.message() << "\n";
       return 1;
@@ -588,6 +620,12 @@ int main(int argc, char** argv) {
   PrintSummary(set, cases.size(), word_metric, tally);
   if (dump.has_value()) {
     if (absl::Status s = dump->Close(); !s.ok()) {
+      std::cerr << s.message() << "\n";
+      return 1;
+    }
+  }
+  if (page_dump.has_value()) {
+    if (absl::Status s = page_dump->Close(); !s.ok()) {
       std::cerr << s.message() << "\n";
       return 1;
     }

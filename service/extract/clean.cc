@@ -18,6 +18,7 @@
 #include "service/extract/score/builtin_models.h"
 #include "service/extract/score/scoring_params.h"
 #include "service/extract/select/html_selector.h"
+#include "service/extract/select/page_features.h"
 #include "service/extract/select/selection_finaliser.h"
 #include "service/extract/select/text_selector.h"
 #include "service/extract/strings/text_normalizer.h"
@@ -81,8 +82,9 @@ absl::StatusOr<const BlockScorer*> ChooseScorer(const Options& options,
 // What the parse-or-split stages leave for the rest of the pipeline.
 struct PageBlocks {
   BlockList blocks;
-  DomTree dom;      // HTML only
-  HtmlFacts facts;  // HTML only
+  DomTree dom;                      // HTML only
+  HtmlFacts facts;                  // HTML only
+  std::vector<JsonLdItem> json_ld;  // HTML only: facts.json_ld parsed
   bool html = false;
 };
 
@@ -129,7 +131,7 @@ void ExtractMetadata(const Page& page, PageBlocks* page_blocks,
     return;
   }
   const HtmlFacts& facts = page_blocks->facts;
-  const std::vector<JsonLdItem> json_ld = JsonLd::Parse(facts.json_ld);
+  const std::vector<JsonLdItem>& json_ld = page_blocks->json_ld;
   MetadataExtractor::FromHtml(facts, json_ld, blocks, page.url, page.fetched_at,
                               article);
   found->structured_body = JsonLd::BodyText(json_ld);
@@ -226,6 +228,14 @@ absl::StatusOr<Result> Clean(const Page& page, const Options& options) {
                    [&] { BuildTextBlocks(&utf8, &page_blocks); });
   }
   if (!s.ok()) return s;
+  // JSON-LD is parsed once, before the page features and the metadata stage
+  // read it; its time is the metadata stage's.
+  if (page_blocks.html) {
+    s = stages.Run("reading JSON-LD", &StageTimings::metadata_us, [&] {
+      page_blocks.json_ld = JsonLd::Parse(page_blocks.facts.json_ld);
+    });
+    if (!s.ok()) return s;
+  }
 
   s = stages.Run("classification", &StageTimings::classify_us, [&] {
     ComputeBlockFeatures(page_blocks.html ? &page_blocks.dom : nullptr,
@@ -238,6 +248,20 @@ absl::StatusOr<Result> Clean(const Page& page, const Options& options) {
   if (!s.ok()) return s;
 
   s = stages.Run("content selection", &StageTimings::select_us, [&] {
+    // The page-type model's input, from the scored blocks before selection
+    // rewrites the DOM's aggregates. Reported only for now: no page-type
+    // model runs yet.
+    if (options.report_block_features) {
+      PageEvidence evidence;
+      evidence.url = page.url;
+      evidence.blocks = &blocks;
+      if (page_blocks.html) {
+        evidence.facts = &page_blocks.facts;
+        evidence.json_ld = &page_blocks.json_ld;
+        evidence.dom = &page_blocks.dom;
+      }
+      result.page_features = PageFeatureValues(kScoringParams, evidence);
+    }
     if (page_blocks.html) {
       SelectHtml(kScoringParams, &page_blocks.dom, &blocks);
     } else {

@@ -46,8 +46,10 @@ struct Shortcuts {
 struct Options {
   OutputFormat format = OutputFormat::kText;
   bool report_removed = false;
-  // Return every block's features, score and verdict in Result::block_rows: for
-  // training and inspecting scorers (declutter-quality --dump_features).
+  // Return every block's features, score and verdict in Result::block_rows, and
+  // the page-level features in Result::page_features: for training and
+  // inspecting scorers and the page-type model (declutter-quality
+  // --dump_features, --dump_page_features).
   bool report_block_features = false;
   Favor favor = Favor::kBalanced;
   ScorerChoice scorer = ScorerChoice::kLearned;

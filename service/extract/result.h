@@ -136,6 +136,10 @@ const char* PageTypeName(PageType type);
 // The names of BlockFeatureRow::values, fixed for a build; stable order.
 const std::vector<std::string>& BlockFeatureNames();
 
+// The names of Result::page_features, the page-type model's input, fixed for a
+// build; stable order (select/page_features.h computes them).
+const std::vector<std::string>& PageFeatureNames();
+
 struct Result {
   Article article;
   std::vector<RemovedBlock> removed;
@@ -151,6 +155,9 @@ struct Result {
   double extraction_confidence = 0;
   // Every block in page order, when Options::report_block_features.
   std::vector<BlockFeatureRow> block_rows;
+  // The page-level features the page-type model reads, in PageFeatureNames()
+  // order, when Options::report_block_features; empty otherwise.
+  std::vector<double> page_features;
 };
 
 }  // namespace declutter::extract

@@ -2,6 +2,7 @@
 
 #include <gumbo.h>
 
+#include <array>
 #include <string>
 #include <utility>
 #include <vector>
@@ -24,6 +25,112 @@ constexpr size_t kMaxBylineBytes = 120;
 constexpr size_t kMaxDates = 16;
 constexpr size_t kMaxMeta = 256;
 constexpr size_t kMaxJsonLd = 16;
+constexpr size_t kMaxItemTypes = 32;
+constexpr size_t kMaxItemTypeBytes = 64;
+
+void Count(int32_t* n) {
+  if (*n < HtmlFacts::ElementCounts::kMaxCount) ++*n;
+}
+
+// Counts a form control, a heading with an id or an in-page link into
+// `controls`.
+void CountElement(const GumboElement& el, HtmlFacts::ElementCounts* controls) {
+  switch (el.tag) {
+    case GUMBO_TAG_H2:
+    case GUMBO_TAG_H3:
+    case GUMBO_TAG_H4:
+      if (!Attr(el, "id").empty()) Count(&controls->heading_ids);
+      return;
+    case GUMBO_TAG_A: {
+      const absl::string_view href = Attr(el, "href");
+      if (href.size() > 1 && href[0] == '#') Count(&controls->anchor_links);
+      return;
+    }
+    case GUMBO_TAG_FORM:
+      Count(&controls->forms);
+      return;
+    case GUMBO_TAG_SELECT:
+      Count(&controls->selects);
+      return;
+    case GUMBO_TAG_TEXTAREA:
+      Count(&controls->textareas);
+      return;
+    case GUMBO_TAG_BUTTON:
+      Count(&controls->buttons);
+      return;
+    case GUMBO_TAG_INPUT:
+      break;
+    default:
+      return;
+  }
+  const absl::string_view type = Attr(el, "type");
+  if (type.empty() || absl::EqualsIgnoreCase(type, "text") ||
+      absl::EqualsIgnoreCase(type, "email") ||
+      absl::EqualsIgnoreCase(type, "tel") ||
+      absl::EqualsIgnoreCase(type, "number")) {
+    Count(&controls->text_inputs);
+  } else if (absl::EqualsIgnoreCase(type, "search")) {
+    Count(&controls->search_inputs);
+  } else if (absl::EqualsIgnoreCase(type, "submit") ||
+             absl::EqualsIgnoreCase(type, "button") ||
+             absl::EqualsIgnoreCase(type, "image")) {
+    Count(&controls->buttons);
+  } else if (absl::EqualsIgnoreCase(type, "password")) {
+    Count(&controls->passwords);
+  }
+}
+
+struct ClassWord {
+  absl::string_view word;
+  ClassWordGroup group;
+};
+
+constexpr ClassWord kClassWords[] = {
+#define PAGE_TYPE_CLASS_WORDS
+#include "service/extract/data/page_type_words.inc"
+#undef PAGE_TYPE_CLASS_WORDS
+};
+
+// The bytes of each class or id value looked at: the words that say what an
+// element is for come first, long values are lists of utility classes.
+constexpr size_t kMaxClassValueBytes = 256;
+
+// Adds the groups of the class words in `el`'s class and id to the facts.
+void CountClassWords(const GumboElement& el, HtmlFacts* facts) {
+  static const PhraseMatcher* const matcher = PhraseMatcher::NewForTable(
+      kClassWords, &ClassWord::word, PhraseMatcher::Case::kIgnoreAscii);
+  std::array<bool, kClassWordGroups> found{};
+  bool any = false;
+  for (absl::string_view value : {Attr(el, "class"), Attr(el, "id")}) {
+    matcher->Scan(value.substr(0, kMaxClassValueBytes),
+                  [&](size_t index, size_t) {
+                    found[static_cast<size_t>(kClassWords[index].group)] = true;
+                    any = true;
+                    return true;
+                  });
+  }
+  if (!any) return;
+  const bool root = el.tag == GUMBO_TAG_HTML || el.tag == GUMBO_TAG_BODY;
+  for (size_t g = 0; g < kClassWordGroups; ++g) {
+    if (!found[g]) continue;
+    Count(&facts->class_words[g]);
+    if (root) facts->root_class_words[g] = true;
+  }
+}
+
+// The microdata type an element declares ("https://schema.org/Product" ->
+// "Product"): the last path segment of its first itemtype URL.
+void CollectItemType(const GumboElement& el, HtmlFacts* facts) {
+  if (facts->item_types.size() >= kMaxItemTypes) return;
+  absl::string_view type = Attr(el, "itemtype");
+  type = absl::StripAsciiWhitespace(type);
+  type = type.substr(0, type.find(' '));
+  while (!type.empty() && type.back() == '/') type.remove_suffix(1);
+  if (const size_t slash = type.rfind('/'); slash != absl::string_view::npos)
+    type.remove_prefix(slash + 1);
+  if (!type.empty())
+    facts->item_types.emplace_back(Utf8Prefix(type, kMaxItemTypeBytes));
+}
 
 // Concatenated text of a subtree (for JSON-LD), raw and bounded.
 std::string SubtreeText(const GumboNode* root, size_t limit) {
@@ -186,6 +293,9 @@ void CollectElementFacts(const GumboNode* node, HtmlFacts* facts) {
     default:
       break;
   }
+  CountElement(el, &f.counts);
+  CollectItemType(el, facts);
+  CountClassWords(el, facts);
   CollectMarkedFacts(node, facts);
 }
 

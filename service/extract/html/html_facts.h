@@ -12,6 +12,9 @@
 #ifndef DECLUTTER_SERVICE_EXTRACT_HTML_HTML_FACTS_H_
 #define DECLUTTER_SERVICE_EXTRACT_HTML_HTML_FACTS_H_
 
+#include <array>
+#include <cstddef>
+#include <cstdint>
 #include <string>
 #include <utility>
 #include <vector>
@@ -21,6 +24,25 @@
 struct GumboInternalNode;
 
 namespace declutter::extract {
+
+// What a class or id word says an element is for (data/page_type_words.inc,
+// PAGE_TYPE_CLASS_WORDS), for the page-type features.
+enum class ClassWordGroup {
+  kArticle,
+  kPage,
+  kArchive,
+  kProduct,
+  kShopList,
+  kForum,
+  kDocs,
+  kPrice,
+  kCard,
+  kComment,
+  kPagination,
+  kCount,
+};
+inline constexpr size_t kClassWordGroups =
+    static_cast<size_t>(ClassWordGroup::kCount);
 
 struct HtmlFacts {
   std::string title;      // text of <title>
@@ -43,6 +65,34 @@ struct HtmlFacts {
   // <time datetime> values and microdata datePublished values, in document
   // order.
   std::vector<std::string> dates;
+  // Elements counted for the page-type features: form controls (a shop's
+  // product page has a cart form with option selects, a service page a contact
+  // form, a forum a reply box, a listing filters) and the marks of generated
+  // documentation (headings with ids, links to anchors in the page: a table of
+  // contents, permalinks). Counted whatever their number; each count
+  // saturates at kMaxCount.
+  struct ElementCounts {
+    static constexpr int32_t kMaxCount = 1 << 20;
+    int32_t forms = 0;
+    int32_t text_inputs = 0;    // <input> of a typed-in kind (text, email, ...)
+    int32_t search_inputs = 0;  // <input type=search>
+    int32_t selects = 0;
+    int32_t textareas = 0;
+    int32_t buttons = 0;  // <button>, <input type=submit|button|image>
+    int32_t passwords = 0;
+    int32_t heading_ids = 0;   // <h2>-<h4> with an id
+    int32_t anchor_links = 0;  // <a href="#name">
+  };
+  ElementCounts counts;
+  // Elements whose class or id holds a word of each ClassWordGroup (each
+  // element counts once per group; saturating at ElementCounts::kMaxCount),
+  // and the groups the classes of <html> and <body> hold, which CMSes set
+  // from the page's kind ("single-post", "archive", "single-product").
+  std::array<int32_t, kClassWordGroups> class_words{};
+  std::array<bool, kClassWordGroups> root_class_words{};
+  // Microdata types (itemtype's last path segment, "Product"), in document
+  // order, the first kMaxItemTypes of them.
+  std::vector<std::string> item_types;
 
   // The first non-empty content of a <meta> whose key equals `key`; "" when
   // none.

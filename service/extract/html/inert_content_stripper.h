@@ -49,7 +49,8 @@ inline constexpr std::string_view kReadAttributes[] = {
     "http-equiv",  // <meta>
     "datetime",    // <time>
     "type",        // JSON-LD scripts; <input type=hidden> in tables (tree
-                   // construction)
+                   // construction); form controls (page-type features)
+    "itemtype",    // microdata types (page-type features)
 };
 
 struct StripStats {

@@ -106,5 +106,27 @@ TEST(HtmlFactsTest, ListsAreBoundedWhateverThePageHolds) {
   EXPECT_EQ(facts.bylines.size(), 16u);
 }
 
+TEST(HtmlFactsTest, FormControlsDocMarksAndMicrodataTypesAreCounted) {
+  const HtmlFacts facts = FactsOf(
+      "<html><body><div itemscope itemtype=\"https://schema.org/Product/\">"
+      "<form><input name=q><input type=search><input type=password>"
+      "<input type=hidden><input type=submit><select></select><textarea>"
+      "</textarea><button>Go</button></form></div>"
+      "<h2 id=intro>Intro</h2><h3>No id</h3><a href=\"#intro\">Intro</a>"
+      "<a href=\"#\">top</a><span itemtype=\"http://schema.org/Offer "
+      "http://schema.org/Thing\"></span></body></html>");
+  const HtmlFacts::ElementCounts& c = facts.counts;
+  EXPECT_EQ(c.forms, 1);
+  EXPECT_EQ(c.text_inputs, 1);  // type=hidden is not typed in
+  EXPECT_EQ(c.search_inputs, 1);
+  EXPECT_EQ(c.passwords, 1);
+  EXPECT_EQ(c.buttons, 2);
+  EXPECT_EQ(c.selects, 1);
+  EXPECT_EQ(c.textareas, 1);
+  EXPECT_EQ(c.heading_ids, 1);
+  EXPECT_EQ(c.anchor_links, 1);  // a bare "#" names no anchor
+  EXPECT_EQ(facts.item_types, (std::vector<std::string>{"Product", "Offer"}));
+}
+
 }  // namespace
 }  // namespace declutter::extract
