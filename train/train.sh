@@ -17,20 +17,13 @@ mkdir -p "$out"
 
 BUILD_DIR="$build_dir" bash scripts/build.sh declutter-quality
 quality="$build_dir/bench/quality/declutter-quality"
-# The rows come from the engine's own feature code (declutter-quality --dump_features
-# for blocks, --dump_page_features for pages), scored by the heuristic scorer: its
-# score is one of the block model's features, and the learned scorer computes the
-# rows it serves the same way.
+# The block rows come from the engine's own feature code (declutter-quality
+# --dump_features), scored by the heuristic scorer: its score is one of the block
+# model's features, and the learned scorer computes the rows it serves the same way.
 dump() { "$quality" --scorer heuristic "$@" > /dev/null; }
-dump --set wcxb --data "$shared/data/wcxb-dev" --dump_features "$out/wcxb-dev.tsv" \
-  --dump_page_features "$out/wcxb-dev.pages.tsv"
-dump --set scrapinghub --data "$shared/data/scrapinghub" \
-  --dump_features "$out/scrapinghub.tsv" --dump_page_features "$out/scrapinghub.pages.tsv"
-dump --set magic-html --data "$shared/data/magic-html" \
-  --dump_features "$out/magic-html.tsv" --dump_page_features "$out/magic-html.pages.tsv"
-dump --set magic-html-forum --data "$shared/data/magic-html" \
-  --dump_page_features "$out/magic-html-forum.pages.tsv"
-dump --set gne-zh --data "$shared/data/gne-zh" --dump_page_features "$out/gne-zh.pages.tsv"
+dump --set wcxb --data "$shared/data/wcxb-dev" --dump_features "$out/wcxb-dev.tsv"
+dump --set scrapinghub --data "$shared/data/scrapinghub" --dump_features "$out/scrapinghub.tsv"
+dump --set magic-html --data "$shared/data/magic-html" --dump_features "$out/magic-html.tsv"
 
 # Debian's python3 (python3-xgboost, -sklearn, -numpy), whatever else is on PATH.
 /usr/bin/python3 train/train_block_model.py \
@@ -51,24 +44,34 @@ dump --set wcxb-text --data "$shared/data/wcxb-dev" --dump_features "$out/wcxb-t
   --seeds "$out/seeds.tsv" "$shared/seeds" --clean "$out/wcxb-text.tsv" --train_on_clean \
   --model_out "$out/text_block_model.json"
 
-
+# The page-type model reads page features of blocks the block model scored, as it is
+# served: wcxb-dev's pages each scored by their fold's block model (the one that never
+# saw their domain), the other sets by the block model trained on all of wcxb-dev.
+page_dump() { "$quality" "$@" > /dev/null; }
+page_dump --set wcxb --data "$shared/data/wcxb-dev" --cv_models "$out/cv" \
+  --dump_page_features "$out/wcxb-dev.pages.tsv"
+for set in scrapinghub magic-html magic-html-forum gne-zh; do
+  dir=$set; [ "$set" = magic-html-forum ] && dir=magic-html
+  page_dump --set "$set" --data "$shared/data/$dir" --block_model "$out/block_model.json" \
+    --dump_page_features "$out/$set.pages.tsv"
+done
 /usr/bin/python3 train/train_page_type.py --dev "$out/wcxb-dev.pages.tsv" \
   --held_out "scrapinghub=$out/scrapinghub.pages.tsv" "magic-html=$out/magic-html.pages.tsv" \
   "magic-html-forum=$out/magic-html-forum.pages.tsv" "gne-zh=$out/gne-zh.pages.tsv" \
-  --model_out "$out/page_type_model.json"
+  --model_out "$out/page_type_model.json" --cv_models_out "$out/cv"
 
 # The figures through the whole engine (container choice and all), heuristic beside
-# learned: wcxb-dev with each page scored by the fold model that never saw its domain,
-# the other sets with the model trained on all of wcxb-dev.
+# learned: wcxb-dev with each page scored and typed by the fold models that never saw
+# its domain; the other sets with the committed models (service/extract/models/: copy
+# this run's block_model.json, its parity rows and page_type_model.json there first).
 figures() { "$quality" "$@" | grep -E "word F1|shingle F1|failures="; }
 for scorer in "--scorer heuristic" "--cv_models $out/cv"; do
   echo "== wcxb-dev, $scorer"
   figures --set wcxb --data "$shared/data/wcxb-dev" $scorer
 done
-for scorer in "--scorer heuristic" "--block_model $out/block_model.json"; do
+for scorer in "--scorer heuristic" "--scorer learned"; do
   echo "== sets never trained on, $scorer"
   figures --set scrapinghub --data "$shared/data/scrapinghub" $scorer
   figures --set magic-html --data "$shared/data/magic-html" $scorer
   figures --set magic-html --data "$shared/data/magic-html" --zh_only $scorer
-  figures --set gne-zh --data "$shared/data/gne-zh" $scorer
 done

@@ -19,6 +19,7 @@ Training uses Debian's python3-xgboost, python3-sklearn and python3-numpy.
 """
 
 import argparse
+import os
 import csv
 import sys
 from collections import Counter
@@ -42,6 +43,15 @@ PARAMS = dict(n_estimators=300, max_depth=6, learning_rate=0.05, subsample=0.8,
 NOT_FEATURES = {"set", "page", "page_type", "url", "word_f1"}
 
 csv.field_size_limit(1 << 30)
+
+
+def fit(x, y, names):
+    """A model over rows `x` with types `y`; the feature names are stored in it, so
+    the engine maps its own values to the model's columns by name."""
+    model = xgb.XGBClassifier(**PARAMS)
+    model.fit(x, y)
+    model.get_booster().feature_names = list(names)
+    return model
 
 
 def read_rows(path):
@@ -85,6 +95,10 @@ def main():
     parser.add_argument("--model_out", help="write the model trained on all dev pages here (JSON)")
     parser.add_argument("--errors", help="write the pages CV typed wrong here (page, url, "
                         "truth, predicted, probability), for working on the features")
+    parser.add_argument("--cv_models_out",
+                        help="write each fold's model (page_type_fold_K.json) and the fold of "
+                             "each dev page (page_type_folds.tsv) here, for declutter-quality "
+                             "--cv_models")
     parser.add_argument("--importance", type=int, default=0,
                         help="print the N features the all-data model gains most from")
     args = parser.parse_args()
@@ -99,10 +113,17 @@ def main():
     groups = np.array([host(r["url"], r["page"]) for r in rows])
 
     prob = np.zeros((len(y), len(TYPES)))
+    if args.cv_models_out:
+        os.makedirs(args.cv_models_out, exist_ok=True)
+    fold_of_page = {}
     for fold, (train, test) in enumerate(GroupKFold(n_splits=FOLDS).split(x, y, groups)):
-        model = xgb.XGBClassifier(**PARAMS)
-        model.fit(x[train], y[train])
+        model = fit(x[train], y[train], names)
         prob[test] = model.predict_proba(x[test])
+        for i in test:
+            fold_of_page[rows[i]["page"]] = fold + 1
+        if args.cv_models_out:
+            model.get_booster().save_model(
+                os.path.join(args.cv_models_out, f"page_type_fold_{fold + 1}.json"))
         print(f"fold {fold + 1}: train {len(train)} pages, test {len(test)} pages "
               f"on {len(set(groups[test]))} domains", file=sys.stderr)
     pred = prob.argmax(axis=1)
@@ -116,8 +137,12 @@ def main():
     right = y == pred
     print(f"  word F1 of pages typed right={f1[right].mean():.4f} wrong={f1[~right].mean():.4f}")
 
-    model = xgb.XGBClassifier(**PARAMS)
-    model.fit(x, y)
+    if args.cv_models_out:
+        with open(os.path.join(args.cv_models_out, "page_type_folds.tsv"), "w",
+                  encoding="utf-8") as f:
+            for page in sorted(fold_of_page):
+                f.write(f"{page}\t{fold_of_page[page]}\n")
+    model = fit(x, y, names)
     for held in args.held_out:
         set_name, path = held.split("=", 1)
         h_names, hx, _ = read_rows(path)

@@ -26,6 +26,49 @@ absl::StatusOr<std::unique_ptr<extract::LearnedScorer>> LoadScorer(
                                         extract::kScoringParams);
 }
 
+// Reads FOLDS (page id, tab, fold number >= 1) and loads each fold's model
+// with `load(K)` the first time the fold appears. A missing FOLDS file is no
+// error when `optional`.
+template <typename Model, typename LoadFold>
+absl::Status LoadFolds(const std::string& folds_path, bool optional,
+                       LoadFold load,
+                       std::vector<std::unique_ptr<Model>>* models,
+                       std::map<std::string, size_t>* fold_of_page) {
+  std::ifstream folds(folds_path);
+  if (!folds) {
+    return optional
+               ? absl::OkStatus()
+               : absl::NotFoundError(absl::StrCat("cannot read ", folds_path));
+  }
+  std::map<int, size_t> model_of_fold;
+  std::string line;
+  for (int number = 1; std::getline(folds, line); ++number) {
+    std::vector<std::string> cols = absl::StrSplit(line, '\t');
+    int fold = 0;
+    if (cols.size() != 2 || !absl::SimpleAtoi(cols[1], &fold) || fold < 1) {
+      return absl::InvalidArgumentError(
+          absl::StrCat(folds_path, ":", number,
+                       ": expected a page id, a tab and a fold number >= 1"));
+    }
+    auto [at, added] = model_of_fold.try_emplace(fold, models->size());
+    if (added) {
+      absl::StatusOr<std::unique_ptr<Model>> model = load(fold);
+      if (!model.ok()) return model.status();
+      models->push_back(*std::move(model));
+    }
+    (*fold_of_page)[cols[0]] = at->second;
+  }
+  return absl::OkStatus();
+}
+
+absl::StatusOr<std::unique_ptr<extract::PageTypeClassifier>> LoadPageType(
+    const std::string& path) {
+  absl::StatusOr<std::unique_ptr<extract::BoostedTrees>> model =
+      extract::BoostedTrees::FromFile(path);
+  if (!model.ok()) return model.status();
+  return extract::PageTypeClassifier::Create(*std::move(model));
+}
+
 }  // namespace
 
 absl::StatusOr<CaseScorers> CaseScorers::Load(const std::string& cv_dir,
@@ -44,29 +87,24 @@ absl::StatusOr<CaseScorers> CaseScorers::Load(const std::string& cv_dir,
   }
   if (cv_dir.empty()) return scorers;
   scorers.per_fold_ = true;
-  const std::string folds_path = cv_dir + "/folds.tsv";
-  std::ifstream folds(folds_path);
-  if (!folds) {
-    return absl::NotFoundError(absl::StrCat("cannot read ", folds_path));
+  if (absl::Status s = LoadFolds<extract::LearnedScorer>(
+          cv_dir + "/folds.tsv", /*optional=*/false,
+          [&](int fold) {
+            return LoadScorer(absl::StrCat(cv_dir, "/fold_", fold, ".json"));
+          },
+          &scorers.models_, &scorers.fold_of_page_);
+      !s.ok()) {
+    return s;
   }
-  std::map<int, size_t> model_of_fold;
-  std::string line;
-  for (int number = 1; std::getline(folds, line); ++number) {
-    std::vector<std::string> cols = absl::StrSplit(line, '\t');
-    int fold = 0;
-    if (cols.size() != 2 || !absl::SimpleAtoi(cols[1], &fold) || fold < 1) {
-      return absl::InvalidArgumentError(
-          absl::StrCat(folds_path, ":", number,
-                       ": expected a page id, a tab and a fold number >= 1"));
-    }
-    auto [at, added] = model_of_fold.try_emplace(fold, scorers.models_.size());
-    if (added) {
-      absl::StatusOr<std::unique_ptr<extract::LearnedScorer>> scorer =
-          LoadScorer(absl::StrCat(cv_dir, "/fold_", fold, ".json"));
-      if (!scorer.ok()) return scorer.status();
-      scorers.models_.push_back(*std::move(scorer));
-    }
-    scorers.fold_of_page_[cols[0]] = at->second;
+  if (absl::Status s = LoadFolds<extract::PageTypeClassifier>(
+          cv_dir + "/page_type_folds.tsv", /*optional=*/true,
+          [&](int fold) {
+            return LoadPageType(
+                absl::StrCat(cv_dir, "/page_type_fold_", fold, ".json"));
+          },
+          &scorers.page_types_, &scorers.page_type_fold_of_page_);
+      !s.ok()) {
+    return s;
   }
   return scorers;
 }
@@ -82,6 +120,17 @@ absl::StatusOr<const extract::BlockScorer*> CaseScorers::ForPage(
         "page ", id, " has no fold in --cv_models; train with this set"));
   }
   return models_[it->second].get();
+}
+
+absl::StatusOr<const extract::PageTypeClassifier*> CaseScorers::PageTypeForPage(
+    const std::string& id) const {
+  if (page_types_.empty()) return nullptr;
+  auto it = page_type_fold_of_page_.find(id);
+  if (it == page_type_fold_of_page_.end()) {
+    return absl::NotFoundError(
+        absl::StrCat("page ", id, " has no page-type fold in --cv_models"));
+  }
+  return page_types_[it->second].get();
 }
 
 }  // namespace declutter::bench

@@ -386,6 +386,10 @@ absl::StatusOr<declutter::extract::Result> CleanCase(
                        ? declutter::extract::ScorerChoice::kLearned
                        : declutter::extract::ScorerChoice::kHeuristic;
   options.custom_scorer = *scorer;
+  absl::StatusOr<const declutter::extract::PageTypeClassifier*> page_type =
+      scorers.PageTypeForPage(c.id);
+  if (!page_type.ok()) return page_type.status();
+  options.custom_page_type = *page_type;
   return declutter::extract::Clean(page, options);
 }
 

@@ -19,6 +19,7 @@
 #include "service/extract/score/scoring_params.h"
 #include "service/extract/select/html_selector.h"
 #include "service/extract/select/page_features.h"
+#include "service/extract/select/page_type_classifier.h"
 #include "service/extract/select/selection_finaliser.h"
 #include "service/extract/select/text_selector.h"
 #include "service/extract/strings/text_normalizer.h"
@@ -77,6 +78,18 @@ absl::StatusOr<const BlockScorer*> ChooseScorer(const Options& options,
   if (options.scorer == ScorerChoice::kLearned && html)
     return BuiltinBlockScorer();
   return &HeuristicBlockScorer();
+}
+
+// The page-type model, when blocks were scored by a learned model (it types
+// pages from their scored blocks, and only a learned scorer's probabilities
+// serve its profiles); null otherwise.
+absl::StatusOr<const PageTypeClassifier*> ChoosePageTypeClassifier(
+    const Options& options, const BlockList& blocks) {
+  if (blocks.empty() || blocks.front().content_probability < 0) {
+    return nullptr;
+  }
+  if (options.custom_page_type != nullptr) return options.custom_page_type;
+  return BuiltinPageTypeClassifier();
 }
 
 // What the parse-or-split stages leave for the rest of the pipeline.
@@ -249,9 +262,12 @@ absl::StatusOr<Result> Clean(const Page& page, const Options& options) {
 
   s = stages.Run("content selection", &StageTimings::select_us, [&] {
     // The page-type model's input, from the scored blocks before selection
-    // rewrites the DOM's aggregates. Reported only for now: no page-type
-    // model runs yet.
-    if (options.report_block_features) {
+    // rewrites the DOM's aggregates; the model runs with a learned scorer on
+    // HTML pages, whose probabilities the type's profile selects with.
+    absl::StatusOr<const PageTypeClassifier*> classifier =
+        ChoosePageTypeClassifier(options, blocks);
+    if (!classifier.ok()) return classifier.status();
+    if (options.report_block_features || *classifier != nullptr) {
       PageEvidence evidence;
       evidence.url = page.url;
       evidence.blocks = &blocks;
@@ -262,11 +278,21 @@ absl::StatusOr<Result> Clean(const Page& page, const Options& options) {
       }
       result.page_features = PageFeatureValues(kScoringParams, evidence);
     }
+    if (*classifier != nullptr) {
+      absl::StatusOr<PageTypeGuess> guess =
+          (*classifier)->Classify(result.page_features);
+      if (!guess.ok()) return guess.status();
+      result.page_type = guess->type;
+      result.page_type_probability = guess->probability;
+    }
+    if (!options.report_block_features) result.page_features.clear();
     if (page_blocks.html) {
-      SelectHtml(kScoringParams, &page_blocks.dom, &blocks);
+      SelectHtml(kScoringParams, &page_blocks.dom, &blocks, result.page_type,
+                 result.page_type_probability);
     } else {
       SelectText(kScoringParams, &blocks);
     }
+    return absl::OkStatus();
   });
   if (!s.ok()) return s;
 

@@ -22,6 +22,7 @@ enum class Favor { kBalanced, kPrecision, kRecall };
 
 class WorkBudget;
 class BlockScorer;
+class PageTypeClassifier;
 
 // Which scorer rates each block as article text or not (score/).
 enum class ScorerChoice {
@@ -57,6 +58,9 @@ struct Options {
   // evaluate models of their own (declutter-quality --cv_models). Borrowed for
   // the call.
   const BlockScorer* custom_scorer = nullptr;
+  // When set, types HTML pages scored by a learned model instead of the
+  // built-in page-type model (declutter-quality --cv_models). Borrowed.
+  const PageTypeClassifier* custom_page_type = nullptr;
   // The page's deadline and cancellation; null means no limit. Borrowed for the
   // call.
   WorkBudget* budget = nullptr;

@@ -1,6 +1,7 @@
 #include "service/extract/blocks/block_featurizer.h"
 
 #include <cstdint>
+#include <utility>
 #include <vector>
 
 #include "absl/container/flat_hash_map.h"
@@ -50,21 +51,18 @@ SubtreeText SumSubtreeText(const DomTree& nodes, const BlockList& blocks) {
 }
 
 // How many children of each element's parent share its tag and first class,
-// itself included (1 for an only child).
+// itself included (1 for an only child): one count per (parent, tag, class)
+// over the whole tree.
 std::vector<int32_t> LikeSiblings(const DomTree& nodes) {
+  const auto key = [&](size_t i) {
+    return std::make_pair(nodes[i].parent,
+                          (uint64_t{nodes[i].tag} << 32) | nodes[i].class_key);
+  };
+  absl::flat_hash_map<std::pair<int32_t, uint64_t>, int32_t> count;
+  count.reserve(nodes.size());
+  for (size_t i = 0; i < nodes.size(); ++i) ++count[key(i)];
   std::vector<int32_t> like(nodes.size(), 1);
-  for (size_t p = 0; p < nodes.size(); ++p) {
-    // Children of p: from p + 1, jumping over each child's subtree.
-    absl::flat_hash_map<uint64_t, int32_t> count;
-    for (int32_t c = static_cast<int32_t>(p) + 1; c < nodes[p].end;
-         c = nodes[c].end) {
-      ++count[(uint64_t{nodes[c].tag} << 32) | nodes[c].class_key];
-    }
-    for (int32_t c = static_cast<int32_t>(p) + 1; c < nodes[p].end;
-         c = nodes[c].end) {
-      like[c] = count[(uint64_t{nodes[c].tag} << 32) | nodes[c].class_key];
-    }
-  }
+  for (size_t i = 0; i < nodes.size(); ++i) like[i] = count[key(i)];
   return like;
 }
 

@@ -168,9 +168,17 @@ absl::StatusOr<std::unique_ptr<BoostedTrees>> BoostedTrees::FromJson(
     const int32_t base = static_cast<int32_t>(out->nodes_.size());
     out->roots_.push_back(base);
     out->class_of_.push_back(tree_info[t]);
+    // Depth of each node: children come after parents, so one forward pass.
+    std::vector<int32_t> depth(n, 0);
+    int32_t tree_depth = 0;
     for (size_t i = 0; i < n; ++i) {
       Node node;
       node.value = value[i];
+      // A leaf: itself, through the always-missing padding column.
+      node.feature = features;
+      node.children =
+          static_cast<uint32_t>(base + static_cast<int32_t>(i)) | kDefaultLeft;
+      tree_depth = std::max(tree_depth, depth[i]);
       if (left[i] >= 0) {
         // Children come after their parent (XGBoost appends them when it
         // splits a leaf), so every walk moves forward and ends.
@@ -187,9 +195,11 @@ absl::StatusOr<std::unique_ptr<BoostedTrees>> BoostedTrees::FromJson(
         node.feature = split[i];
         node.children = static_cast<uint32_t>(base + left[i]) |
                         (default_left[i] != 0 ? kDefaultLeft : 0);
+        depth[left[i]] = depth[right[i]] = depth[i] + 1;
       }
       out->nodes_.push_back(node);
     }
+    out->depth_of_.push_back(tree_depth);
   }
   return out;
 }
@@ -234,34 +244,39 @@ absl::StatusOr<std::vector<float>> BoostedTrees::Predict(
   const size_t n = rows.size() / cols;
   const size_t k = static_cast<size_t>(num_classes_);
   std::vector<float> out(n * k, base_margin_);
+  // The rows with one more column, always missing, that leaves read.
+  const size_t width = cols + 1;
+  std::vector<float> padded(n * width, std::nanf(""));
+  for (size_t r = 0; r < n; ++r) {
+    std::copy_n(rows.data() + r * cols, cols, padded.data() + r * width);
+  }
   // Tree by tree over every row, so one tree's nodes stay in cache for the
-  // page; kLanes rows walk each tree side by side, so the CPU overlaps their
-  // independent chains of loads instead of waiting on one.
+  // page; kLanes rows walk each tree side by side, each its tree's depth in
+  // steps (a leaf steps to itself), so the CPU overlaps their independent
+  // chains of loads instead of waiting on one.
   constexpr size_t kLanes = 8;
+  const Node* const nodes = nodes_.data();
   for (size_t t = 0; t < roots_.size(); ++t) {
     const size_t cls = static_cast<size_t>(class_of_[t]);
-    const Node* root = &nodes_[roots_[t]];
+    const uint32_t root = static_cast<uint32_t>(roots_[t]);
+    const int32_t steps = depth_of_[t];
     for (size_t r0 = 0; r0 < n; r0 += kLanes) {
       const size_t lanes = std::min(kLanes, n - r0);
-      const Node* node[kLanes];
-      for (size_t l = 0; l < lanes; ++l) node[l] = root;
-      // Every walk moves to a higher index, so this ends within the tree's
-      // size.
-      for (bool moved = true; moved;) {
-        moved = false;
+      uint32_t at[kLanes];
+      for (size_t l = 0; l < kLanes; ++l) at[l] = root;
+      for (int32_t step = 0; step < steps; ++step) {
         for (size_t l = 0; l < lanes; ++l) {
-          const Node* at = node[l];
-          if (at->feature < 0) continue;
-          const float v = rows[(r0 + l) * cols + at->feature];
+          const Node& node = nodes[at[l]];
+          const float v = padded[(r0 + l) * width + node.feature];
           const bool go_left = std::isnan(v)
-                                   ? (at->children & kDefaultLeft) != 0
-                                   : v < at->value;
-          node[l] = &nodes_[(at->children & ~kDefaultLeft) + (go_left ? 0 : 1)];
-          moved = true;
+                                   ? (node.children & kDefaultLeft) != 0
+                                   : v < node.value;
+          at[l] = (node.children & ~kDefaultLeft) + (go_left ? 0 : 1);
         }
       }
-      for (size_t l = 0; l < lanes; ++l)
-        out[(r0 + l) * k + cls] += node[l]->value;
+      for (size_t l = 0; l < lanes; ++l) {
+        out[(r0 + l) * k + cls] += nodes[at[l]].value;
+      }
     }
   }
   if (output_ == Output::kSigmoid) {

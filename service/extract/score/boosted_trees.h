@@ -65,10 +65,12 @@ class BoostedTrees {
  private:
   // One node of a tree, 12 bytes. XGBoost puts a node's right child right
   // after its left one (checked at load), so one index serves both and the
-  // walk picks a child without a branch.
+  // walk picks a child without a branch. A leaf points at itself through a
+  // feature that is always missing (the row's padding column), so every walk
+  // can take its tree's full depth in steps and no lane waits on a branch.
   struct Node {
     float value = 0;       // split threshold, or a leaf's value
-    int32_t feature = -1;  // -1 for a leaf
+    int32_t feature = -1;  // the padding column for a leaf
     // The left child (taken when value < threshold) in nodes_; the right is
     // left + 1. Bit 31 set: a missing (NaN) value goes left.
     uint32_t children = 0;
@@ -85,6 +87,7 @@ class BoostedTrees {
   std::vector<Node> nodes_;        // every tree's, one after another
   std::vector<int32_t> roots_;     // each tree's root in nodes_
   std::vector<int32_t> class_of_;  // each tree's class (multi-class models)
+  std::vector<int32_t> depth_of_;  // each tree's depth: steps to any leaf
 };
 
 }  // namespace declutter::extract

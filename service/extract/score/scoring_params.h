@@ -172,10 +172,22 @@ struct ScoringParams {
   // chars.
   int max_grid_head_levels = 3;
   int32_t grid_head_chars = 50;
+
+  // ---- Profiles by page type (select/html_selector) ----
   // A block outside the chosen content joins it when a learned scorer is this
-  // sure it is article text (log-odds 4): the second column of a service page,
-  // the posts the container missed. Lower took more chrome on scrapinghub.
-  double rescue_probability = 0.982;
+  // sure it is article text, per PageType (result.h order: unknown, article,
+  // forum, product, collection, listing, documentation, service). An article
+  // takes only what the model is all but sure of (log-odds 4: the second
+  // column of a split body; lower took more chrome on scrapinghub); a thread, a
+  // listing, a collection, documentation or a service page is many parts, and
+  // one container holds one of them. Listings and collections at 0.5 gained
+  // 0.006 on wcxb-dev but lost 0.01 on magic-html's Chinese pages, which the
+  // page-type model calls listings too often.
+  std::array<double, 8> rescue_probability = {0.982, 0.982, 0.73, 0.982,
+                                              0.73,  0.73,  0.5,  0.5};
+  // Below this page-type probability a page gets the article's profile:
+  // mistyped articles lost most (magic-html's Chinese pages: 0.857 with none).
+  double min_profile_probability = 0.7;
 
   // ---- Structured body (select/structured_body) ----
   // Structured-data text shorter than this is not taken as a body.

@@ -26,8 +26,12 @@ namespace declutter::extract {
 
 // `dom` is the page's tree (Block::node indexes it); its aggregates and hints
 // are rewritten. `favor` needs no handling here: the score stage shifted the
-// scores.
-void SelectHtml(const ScoringParams& params, DomTree* dom, BlockList* blocks);
+// scores. `type`, the page-type model's guess (kUnknown when none ran), picks
+// the profile: how sure a learned scorer must be of a block outside the chosen
+// containers to take it too (ScoringParams::rescue_probability).
+void SelectHtml(const ScoringParams& params, DomTree* dom, BlockList* blocks,
+                PageType type = PageType::kUnknown,
+                double type_probability = 0);
 
 }  // namespace declutter::extract
 
