@@ -60,6 +60,17 @@ done
   "magic-html-forum=$out/magic-html-forum.pages.tsv" "gne-zh=$out/gne-zh.pages.tsv" \
   --model_out "$out/page_type_model.json" --cv_models_out "$out/cv"
 
+# The extraction-confidence model: the same page features, each wcxb-dev page's word F1
+# from a run that scored and typed it with the fold models that never saw its domain.
+page_dump --set wcxb --data "$shared/data/wcxb-dev" --cv_models "$out/cv" \
+  --dump_page_features "$out/wcxb-dev.cv-pages.tsv"
+for set in scrapinghub magic-html; do
+  page_dump --set "$set" --data "$shared/data/$set" --dump_page_features "$out/$set.cv-pages.tsv"
+done
+(cd train && /usr/bin/python3 train_confidence.py --dev "$out/wcxb-dev.cv-pages.tsv" \
+  --held_out "scrapinghub=$out/scrapinghub.cv-pages.tsv" "magic-html=$out/magic-html.cv-pages.tsv" \
+  --model_out "$out/confidence_model.json")
+
 # The figures through the whole engine (container choice and all), heuristic beside
 # learned: wcxb-dev with each page scored and typed by the fold models that never saw
 # its domain; the other sets with the committed models (service/extract/models/: copy

@@ -152,6 +152,10 @@ void FillArticle(const extract::Article& a, v1::Article* out) {
 
 }  // namespace
 
+absl::Status RequestCleaner::LoadModels() {
+  return extract::LoadBuiltinModels();
+}
+
 absl::Status RequestCleaner::Clean(const v1::CleanRequest& request,
                                    v1::CleanResponse* response,
                                    extract::WorkBudget* budget,

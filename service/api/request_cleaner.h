@@ -22,6 +22,10 @@ namespace declutter::api {
 
 class RequestCleaner {
  public:
+  // Loads the engine's built-in models (extract::LoadBuiltinModels): servers
+  // call it before serving. The load error, if any.
+  static absl::Status LoadModels();
+
   // Cleans `request` into `response` (whose `id` is always set). A page that
   // cannot be cleaned returns its error status; `response->input` is still
   // filled as far as it got. `budget` (may be null: no limit) bounds the

@@ -17,6 +17,7 @@
 #include "service/extract/score/block_feature_rows.h"
 #include "service/extract/score/builtin_models.h"
 #include "service/extract/score/scoring_params.h"
+#include "service/extract/select/extraction_confidence.h"
 #include "service/extract/select/html_selector.h"
 #include "service/extract/select/page_features.h"
 #include "service/extract/select/page_type_classifier.h"
@@ -213,6 +214,15 @@ void WriteOutput(const Options& options, absl::string_view declared_language,
 
 }  // namespace
 
+absl::Status LoadBuiltinModels() {
+  if (absl::StatusOr<const BlockScorer*> s = BuiltinBlockScorer(); !s.ok())
+    return s.status();
+  if (absl::StatusOr<const PageTypeClassifier*> c = BuiltinPageTypeClassifier();
+      !c.ok())
+    return c.status();
+  return BuiltinConfidenceEstimator().status();
+}
+
 absl::StatusOr<Result> Clean(const Page& page, const Options& options) {
   WorkBudget unlimited;
   const absl::Time start = absl::Now();
@@ -284,6 +294,13 @@ absl::StatusOr<Result> Clean(const Page& page, const Options& options) {
       if (!guess.ok()) return guess.status();
       result.page_type = guess->type;
       result.page_type_probability = guess->probability;
+      absl::StatusOr<const ConfidenceEstimator*> estimator =
+          BuiltinConfidenceEstimator();
+      if (!estimator.ok()) return estimator.status();
+      absl::StatusOr<double> confidence =
+          (*estimator)->Estimate(result.page_features);
+      if (!confidence.ok()) return confidence.status();
+      result.extraction_confidence = *confidence;
     }
     if (!options.report_block_features) result.page_features.clear();
     if (page_blocks.html) {

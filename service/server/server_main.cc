@@ -39,6 +39,7 @@
 #include "absl/status/statusor.h"
 #include "absl/strings/str_cat.h"
 #include "absl/time/time.h"
+#include "service/api/request_cleaner.h"
 #include "service/server/declutter_service.h"
 #include "service/server/json_log.h"
 #include "service/server/metrics.h"
@@ -186,6 +187,12 @@ void DrainOnSignal(const ShutdownSignals& signals, const ServerConfig& config,
 int Serve(const ServerConfig& config,
           std::shared_ptr<grpc::ServerCredentials> credentials,
           const ShutdownSignals& signals, JsonLog* log) {
+  // The models load before the ports open, so the first page pays nothing and
+  // a model that does not load stops the start.
+  if (absl::Status models = api::RequestCleaner::LoadModels(); !models.ok()) {
+    std::cerr << "declutter-server: " << models.message() << "\n";
+    return 1;
+  }
   WorkPool pool(config.workers, config.queue);
   Metrics metrics;
   DeclutterService::DeclareMetrics(&metrics, &pool);

@@ -234,6 +234,19 @@ absl::StatusOr<std::vector<size_t>> BoostedTrees::MapFeatures(
   return index;
 }
 
+absl::StatusOr<std::vector<float>> BoostedTrees::PredictNamed(
+    const std::vector<size_t>& index, size_t expected,
+    const std::vector<double>& values) const {
+  if (values.size() != expected) {
+    return absl::InvalidArgumentError(absl::StrFormat(
+        "%d feature values; expected %d", values.size(), expected));
+  }
+  std::vector<float> row;
+  row.reserve(index.size());
+  for (size_t i : index) row.push_back(static_cast<float>(values[i]));
+  return Predict(row);
+}
+
 absl::StatusOr<std::vector<float>> BoostedTrees::Predict(
     absl::Span<const float> rows) const {
   const size_t cols = names_.size();

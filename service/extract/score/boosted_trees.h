@@ -62,6 +62,13 @@ class BoostedTrees {
   absl::StatusOr<std::vector<float>> Predict(
       absl::Span<const float> rows) const;
 
+  // One row of a caller's `values` (`expected` of them, in the caller's
+  // order), put in the model's order through `index` (from MapFeatures) and
+  // predicted. INVALID_ARGUMENT when values is not `expected` long.
+  absl::StatusOr<std::vector<float>> PredictNamed(
+      const std::vector<size_t>& index, size_t expected,
+      const std::vector<double>& values) const;
+
  private:
   // One node of a tree, 12 bytes. XGBoost puts a node's right child right
   // after its left one (checked at load), so one index serves both and the
@@ -89,6 +96,19 @@ class BoostedTrees {
   std::vector<int32_t> class_of_;  // each tree's class (multi-class models)
   std::vector<int32_t> depth_of_;  // each tree's depth: steps to any leaf
 };
+
+// For a model built into the engine: T::Create over the model whose JSON is
+// `json`, or the error; held for the life of the process (the caller keeps it
+// in a function-local static, so it loads once, on first use).
+template <typename T>
+const absl::StatusOr<std::unique_ptr<T>>* LoadBuiltinModel(
+    absl::string_view json) {
+  absl::StatusOr<std::unique_ptr<BoostedTrees>> model =
+      BoostedTrees::FromJson(json);
+  if (!model.ok())
+    return new absl::StatusOr<std::unique_ptr<T>>(model.status());
+  return new absl::StatusOr<std::unique_ptr<T>>(T::Create(*std::move(model)));
+}
 
 }  // namespace declutter::extract
 

@@ -34,15 +34,8 @@ absl::StatusOr<std::unique_ptr<PageTypeClassifier>> PageTypeClassifier::Create(
 
 absl::StatusOr<PageTypeGuess> PageTypeClassifier::Classify(
     const std::vector<double>& features) const {
-  if (features.size() != PageFeatureNames().size()) {
-    return absl::InvalidArgumentError(
-        absl::StrCat("page features: ", features.size(), " values; expected ",
-                     PageFeatureNames().size()));
-  }
-  std::vector<float> row;
-  row.reserve(index_.size());
-  for (size_t i : index_) row.push_back(static_cast<float>(features[i]));
-  absl::StatusOr<std::vector<float>> p = model_->Predict(row);
+  absl::StatusOr<std::vector<float>> p =
+      model_->PredictNamed(index_, PageFeatureNames().size(), features);
   if (!p.ok()) return p.status();
   const auto best = std::max_element(p->begin(), p->end());
   PageTypeGuess guess;
@@ -52,14 +45,8 @@ absl::StatusOr<PageTypeGuess> PageTypeClassifier::Classify(
 }
 
 absl::StatusOr<const PageTypeClassifier*> BuiltinPageTypeClassifier() {
-  using Loaded = absl::StatusOr<std::unique_ptr<PageTypeClassifier>>;
-  static const Loaded* const kClassifier = [] {
-    absl::StatusOr<std::unique_ptr<BoostedTrees>> model =
-        BoostedTrees::FromJson(absl::string_view(kDeclutterPageTypeModel,
-                                                 kDeclutterPageTypeModelSize));
-    if (!model.ok()) return new Loaded(model.status());
-    return new Loaded(PageTypeClassifier::Create(*std::move(model)));
-  }();
+  static const auto* const kClassifier = LoadBuiltinModel<PageTypeClassifier>(
+      absl::string_view(kDeclutterPageTypeModel, kDeclutterPageTypeModelSize));
   if (!kClassifier->ok()) return kClassifier->status();
   return kClassifier->value().get();
 }
