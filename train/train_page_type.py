@@ -35,8 +35,10 @@ FOLDS = 5
 # kUnknown left out.
 TYPES = ["article", "forum", "product", "collection", "listing", "documentation",
          "service"]
-# Tree model settings: chosen once on the CV figure, not per fold.
-PARAMS = dict(n_estimators=300, max_depth=6, learning_rate=0.05, subsample=0.8,
+# Tree model settings: chosen once on the CV figure, not per fold. 120 rounds at 0.12
+# scored as 300 at 0.05 (CV accuracy 0.862 vs 0.863, the same F1 through the engine)
+# with 2.5 times fewer trees, which the engine walks on every page.
+PARAMS = dict(n_estimators=120, max_depth=6, learning_rate=0.12, subsample=0.8,
               colsample_bytree=0.3, min_child_weight=1, tree_method="hist",
               objective="multi:softprob", random_state=SEED, n_jobs=2)
 # Columns of a dump row that are not features.
