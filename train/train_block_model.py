@@ -70,24 +70,35 @@ def read_rows(path):
     return names, x, label, selected, tokens, pages, types
 
 
+def url_host(url, fallback):
+    """The URL's host without www., the domain folds are grouped by; `fallback` (a
+    group of its own) when the URL has none."""
+    name = urlparse(url).hostname or fallback
+    return name[4:] if name.startswith("www.") else name
+
+
 def wcxb_domains(truth_dir, pages):
-    """The host of each page's URL (without www.), from wcxb's ground truth."""
+    """The host of each page's URL, from wcxb's ground truth."""
     host = {}
     for page in set(pages):
         with open(os.path.join(truth_dir, page + ".json"), encoding="utf-8") as f:
             url = json.load(f).get("url", "")  # one page has none: its own group
-        name = urlparse(url).hostname or page
-        host[page] = name[4:] if name.startswith("www.") else name
+        host[page] = url_host(url, page)
     return np.array([host[p] for p in pages])
 
 
-def fit(x, y, names):
-    """A model over rows `x` with labels `y`; the feature names are stored in it, so
-    the engine maps its own values to the model's columns by name."""
-    model = xgb.XGBClassifier(**PARAMS)
+def fit_named(model, x, y, names):
+    """`model` (an XGBoost estimator) fitted to rows `x` and targets `y`, with the
+    feature names stored in it, so the engine maps its own values to the model's
+    columns by name."""
     model.fit(x, y)
     model.get_booster().feature_names = list(names)
     return model
+
+
+def fit(x, y, names):
+    """The block model over rows `x` with labels `y`."""
+    return fit_named(xgb.XGBClassifier(**PARAMS), x, y, names)
 
 
 def write_parity_rows(path, model, names, x):

@@ -19,7 +19,8 @@ import numpy as np
 import xgboost as xgb
 from sklearn.model_selection import GroupKFold
 
-from train_page_type import SEED, FOLDS, host, read_rows
+from train_block_model import FOLDS, SEED, fit_named
+from train_page_type import host, read_rows
 
 # Regression trees: shallow, slow rate; chosen once, not tuned per set.
 PARAMS = dict(n_estimators=200, max_depth=4, learning_rate=0.05, subsample=0.8,
@@ -49,10 +50,8 @@ def report(name, predicted, f1):
 
 
 def fit(x, y, names):
-    model = xgb.XGBRegressor(**PARAMS)
-    model.fit(x, y)
-    model.get_booster().feature_names = list(names)
-    return model
+    """The confidence model over rows `x` with word F1s `y`."""
+    return fit_named(xgb.XGBRegressor(**PARAMS), x, y, names)
 
 
 def main():

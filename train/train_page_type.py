@@ -23,14 +23,13 @@ import os
 import csv
 import sys
 from collections import Counter
-from urllib.parse import urlparse
 
 import numpy as np
 import xgboost as xgb
 from sklearn.model_selection import GroupKFold
 
-SEED = 20261201
-FOLDS = 5
+from train_block_model import FOLDS, SEED, fit_named, url_host
+
 # The class index of each type in the model's output: PageType's order (result.h),
 # kUnknown left out.
 TYPES = ["article", "forum", "product", "collection", "listing", "documentation",
@@ -48,12 +47,8 @@ csv.field_size_limit(1 << 30)
 
 
 def fit(x, y, names):
-    """A model over rows `x` with types `y`; the feature names are stored in it, so
-    the engine maps its own values to the model's columns by name."""
-    model = xgb.XGBClassifier(**PARAMS)
-    model.fit(x, y)
-    model.get_booster().feature_names = list(names)
-    return model
+    """The page-type model over rows `x` with types `y`."""
+    return fit_named(xgb.XGBClassifier(**PARAMS), x, y, names)
 
 
 def read_rows(path):
@@ -66,9 +61,8 @@ def read_rows(path):
 
 
 def host(url, page):
-    """The URL's host without www.; a page without a URL is a group of its own."""
-    name = urlparse(url).hostname or ("page:" + page)
-    return name[4:] if name.startswith("www.") else name
+    """The domain a page's folds group by; a page without a URL is its own."""
+    return url_host(url, "page:" + page)
 
 
 def report_cv(y, pred, label=""):

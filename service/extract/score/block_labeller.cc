@@ -60,8 +60,6 @@ const char* LeftOutReason(LeftOutBecause why) {
       return "after a related-list heading";
     case LeftOutBecause::kInTeaserGrid:
       return "outside the main content, in a grid of teaser cards";
-    case LeftOutBecause::kModelSaysChrome:
-      return "the block model reads it as page chrome";
   }
   return "left out";
 }

@@ -31,7 +31,6 @@ enum class LeftOutBecause {
   kTooLittleText,       // inside the content, but scores below drop_below
   kAfterListHeading,    // text pages: after a related-list or comment heading
   kInTeaserGrid,        // outside the content, in a grid of teaser cards
-  kModelSaysChrome,     // a page of many parts: the block model reads chrome
 };
 
 // Leaves `b` out for `why`, unless the evidence already gave it a kind: that is

@@ -1,7 +1,7 @@
 // A gradient-boosted tree model trained by train/ (XGBoost), read from
 // XGBoost's JSON model file and evaluated by this unit's own tree walk: the
 // trees as flat arrays, walked tree by tree over all of a page's rows. It
-// measured 3x faster than libxgboost's C API on the block model
+// measured 1.5x faster than libxgboost's C API on the block model
 // (bench/micro/tree_eval_benchmark), and it needs no library at run time; the
 // parity test checks it against Python's XGBoost on stored rows (1e-5).
 //
@@ -97,17 +97,18 @@ class BoostedTrees {
   std::vector<int32_t> depth_of_;  // each tree's depth: steps to any leaf
 };
 
-// For a model built into the engine: T::Create over the model whose JSON is
-// `json`, or the error; held for the life of the process (the caller keeps it
-// in a function-local static, so it loads once, on first use).
-template <typename T>
+// For a model built into the engine: T::Create(model, args...) over the model
+// whose JSON is `json`, or the error; held for the life of the process (the
+// caller keeps it in a function-local static, so it loads once, on first use).
+template <typename T, typename... Args>
 const absl::StatusOr<std::unique_ptr<T>>* LoadBuiltinModel(
-    absl::string_view json) {
+    absl::string_view json, const Args&... args) {
   absl::StatusOr<std::unique_ptr<BoostedTrees>> model =
       BoostedTrees::FromJson(json);
   if (!model.ok())
     return new absl::StatusOr<std::unique_ptr<T>>(model.status());
-  return new absl::StatusOr<std::unique_ptr<T>>(T::Create(*std::move(model)));
+  return new absl::StatusOr<std::unique_ptr<T>>(
+      T::Create(*std::move(model), args...));
 }
 
 }  // namespace declutter::extract

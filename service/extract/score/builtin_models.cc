@@ -18,17 +18,8 @@ absl::string_view BuiltinBlockModelJson() {
 }
 
 absl::StatusOr<const BlockScorer*> BuiltinBlockScorer() {
-  static const absl::StatusOr<std::unique_ptr<LearnedScorer>>* const kScorer =
-      [] {
-        absl::StatusOr<std::unique_ptr<BoostedTrees>> model =
-            BoostedTrees::FromJson(BuiltinBlockModelJson());
-        if (!model.ok()) {
-          return new absl::StatusOr<std::unique_ptr<LearnedScorer>>(
-              model.status());
-        }
-        return new absl::StatusOr<std::unique_ptr<LearnedScorer>>(
-            LearnedScorer::Create(*std::move(model), kScoringParams));
-      }();
+  static const auto* const kScorer =
+      LoadBuiltinModel<LearnedScorer>(BuiltinBlockModelJson(), kScoringParams);
   if (!kScorer->ok()) return kScorer->status();
   return kScorer->value().get();
 }

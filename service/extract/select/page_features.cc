@@ -22,15 +22,13 @@ namespace declutter::extract {
 namespace {
 
 // ---- What the features measure, each with what it catches ----
-// A block whose link density reaches this is link text (menus, teaser lists,
-// tag clouds): the share of the page's text in such blocks separates listings
-// and collections from pages of prose.
-constexpr double kLinkDenseShare = 0.5;
-// A block of prose: at least this much weight, few links and a sentence end.
-// Runs of consecutive prose blocks are an article's body; a product page or a
-// listing has short ones.
+// A block of prose: at least this much weight, few links (under
+// ScoringParams::prose_link_share) and a sentence end. Runs of consecutive
+// prose blocks are an article's body; a product page or a listing has short
+// ones. Link text is what ScoringParams::link_dense_share calls link-dense
+// (menus, teaser lists, tag clouds): the share of the page's text in it
+// separates listings and collections from pages of prose.
 constexpr double kProseWeight = 60;
-constexpr double kProseLinkShare = 0.3;
 // A price is a short block (a card's price line, a price table cell): a
 // currency mark beside a digit in a block of at most this many chars.
 constexpr int32_t kMaxPriceBlockChars = 80;
@@ -548,7 +546,8 @@ bool IsBylineLine(const Block& b) {
          absl::StartsWith(text, "作者");
 }
 
-void SummarizeBlocks(const BlockList& blocks, PageSummary* s) {
+void SummarizeBlocks(const ScoringParams& p, const BlockList& blocks,
+                     PageSummary* s) {
   size_t phrase_bytes = 0;
   size_t first_h1 = blocks.size();
   double run = 0;
@@ -566,7 +565,7 @@ void SummarizeBlocks(const BlockList& blocks, PageSummary* s) {
     s->score_sum += b.score;
     if (b.score > 0) s->positive_chars += chars;
     if (b.kind != BlockKind::kNone) s->labelled_chars += chars;
-    const bool link_text = links >= kLinkDenseShare;
+    const bool link_text = links >= p.link_dense_share;
     if (link_text) s->link_dense_chars += chars;
     switch (b.role) {
       case BlockRole::kHeading:
@@ -625,7 +624,7 @@ void SummarizeBlocks(const BlockList& blocks, PageSummary* s) {
                                    static_cast<double>(head.size()) /
                                    b.text.size();
     }
-    const bool prose = weight >= kProseWeight && links < kProseLinkShare &&
+    const bool prose = weight >= kProseWeight && links < p.prose_link_share &&
                        b.features.text.ends_sentence;
     if (prose) {
       s->prose_chars += chars;
@@ -1119,7 +1118,7 @@ std::vector<double> PageFeatureValues(const ScoringParams& params,
   s.html = page.dom != nullptr;
   SummarizeUrl(page.url, &s);
   SummarizeFacts(page, &s);
-  SummarizeBlocks(*page.blocks, &s);
+  SummarizeBlocks(params, *page.blocks, &s);
   if (page.dom != nullptr) SummarizeDom(params, *page.blocks, page.dom, &s);
   std::vector<double> values;
   values.reserve(std::size(kColumns));
