@@ -509,6 +509,8 @@ absl::Status ScoreCase(const std::string& set, const BenchCase& c,
       return s;
     }
   }
+  if (result->input.tags_flattened > 0 || result->input.lines_merged > 0)
+    tally->AddStructureLimited(c.id);
   tally->AddPage(c, *html, &result->article);
   return absl::OkStatus();
 }
@@ -522,6 +524,10 @@ void PrintSummary(const std::string& set, size_t pages, bool word_metric,
   std::printf("%s: pages=%zu with U+FFFD their bytes lacked=%d%s%s\n",
               set.c_str(), pages, static_cast<int>(fffd.size()),
               fffd.empty() ? "" : " ", absl::StrJoin(fffd, " ").c_str());
+  const std::vector<std::string>& limited = tally.structure_limited_pages();
+  std::printf("%s: pages past the memory bound's markup or line budget=%d%s%s\n",
+              set.c_str(), static_cast<int>(limited.size()),
+              limited.empty() ? "" : " ", absl::StrJoin(limited, " ").c_str());
   const auto& fields = tally.fields();
   if (auto it = fields.find("language");
       it != fields.end() && it->second.scored > 0) {

@@ -67,7 +67,16 @@ class QualityTally {
   void AddPage(const BenchCase& c, absl::string_view bytes,
                const extract::Article* article);
 
+  // Page `id` had markup or lines past what the engine keeps for its size
+  // (InputInfo::tags_flattened, lines_merged): real pages never should.
+  void AddStructureLimited(const std::string& id) {
+    structure_limited_pages_.push_back(id);
+  }
+
   int failures() const { return failures_; }
+  const std::vector<std::string>& structure_limited_pages() const {
+    return structure_limited_pages_;
+  }
   // The pages with U+FFFD their bytes lacked, in the order they came.
   const std::vector<std::string>& replacement_pages() const {
     return replacement_pages_;
@@ -100,6 +109,7 @@ class QualityTally {
   bool score_metadata_;
   int failures_ = 0;
   std::vector<std::string> replacement_pages_;
+  std::vector<std::string> structure_limited_pages_;
   std::map<std::string, FieldSums> fields_;
   std::map<std::string, TypeSums> types_;
   std::vector<PageScore> shingle_scores_;

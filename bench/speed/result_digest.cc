@@ -30,7 +30,8 @@ std::string ResultDigest(const absl::StatusOr<extract::Result>& result) {
   const extract::InputInfo& in = result->input;
   absl::StrAppend(&out, "\ninput=", static_cast<int>(in.kind), " ", in.charset,
                   " ", in.charset_source, " ", in.bytes, " ",
-                  in.replacement_count, " ", in.mojibake_repairs);
+                  in.replacement_count, " ", in.mojibake_repairs, " ",
+                  in.tags_flattened, " ", in.lines_merged);
   return out;
 }
 

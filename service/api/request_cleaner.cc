@@ -193,6 +193,8 @@ absl::Status RequestCleaner::Clean(const v1::CleanRequest& request,
   input->set_charset_source(result->input.charset_source);
   input->set_replacement_count(result->input.replacement_count);
   input->set_mojibake_repairs(result->input.mojibake_repairs);
+  input->set_tags_flattened(result->input.tags_flattened);
+  input->set_lines_merged(result->input.lines_merged);
   const extract::StageTimings& t = result->timings;
   v1::StageTimings* timings = response->mutable_timings();
   timings->set_decode_us(t.decode_us);

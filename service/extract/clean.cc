@@ -104,12 +104,17 @@ struct PageBlocks {
 
 // Parse and blocks, HTML: the tree is freed as soon as the blocks are built,
 // since it is the largest thing the engine holds.
+// The markup may cost what the page as it came allows (MarkupLimits::ForPage),
+// not what its decoded copy would.
 absl::Status BuildHtmlBlocks(absl::string_view utf8, const Options& options,
-                             StageRunner* stages, StageTimings* timings,
+                             StageRunner* stages, Result* result,
                              PageBlocks* out) {
-  const ParsedHtml parsed = ParsedHtml::Parse(utf8, options.shortcuts);
-  timings->prepass_us = parsed.prepass_us();
-  timings->parse_us = parsed.parse_us();
+  const ParsedHtml parsed =
+      ParsedHtml::Parse(utf8, options.shortcuts,
+                        MarkupLimits::ForPage(result->input.bytes));
+  result->timings.prepass_us = parsed.prepass_us();
+  result->timings.parse_us = parsed.parse_us();
+  result->input.tags_flattened = parsed.markup_stats().tags_flattened;
   return stages->Run("building blocks", &StageTimings::blocks_us, [&] {
     HtmlDocument doc = HtmlBlockBuilder::FromTree(
         parsed.root(), stages->budget(), options.shortcuts);
@@ -122,9 +127,12 @@ absl::Status BuildHtmlBlocks(absl::string_view utf8, const Options& options,
 
 // Split, text: lines into blocks, with page fragments joined and trailing
 // disclaimers split off.
-void BuildTextBlocks(std::string* utf8, PageBlocks* out) {
+void BuildTextBlocks(std::string* utf8, int64_t page_bytes, InputInfo* input,
+                     PageBlocks* out) {
   PinyinGlossRemover::Remove(utf8);
-  out->blocks = TextBlockBuilder::Build(*utf8);
+  out->blocks = TextBlockBuilder::Build(
+      *utf8, TextBlockBuilder::MaxBlocksForPage(page_bytes),
+      &input->lines_merged);
   LineRepairer::JoinPageFragments(&out->blocks);
   LineRepairer::SplitTrailingDisclaimers(&out->blocks);
 }
@@ -244,11 +252,13 @@ absl::StatusOr<Result> Clean(const Page& page, const Options& options) {
   if (decoded->kind == InputKind::kHtml) {
     s = stages.Check("parsing");
     if (s.ok())
-      s = BuildHtmlBlocks(utf8, options, &stages, &result.timings,
-                          &page_blocks);
+      s = BuildHtmlBlocks(utf8, options, &stages, &result, &page_blocks);
   } else {
     s = stages.Run("building blocks", &StageTimings::blocks_us,
-                   [&] { BuildTextBlocks(&utf8, &page_blocks); });
+                   [&] {
+                     BuildTextBlocks(&utf8, result.input.bytes, &result.input,
+                                     &page_blocks);
+                   });
   }
   if (!s.ok()) return s;
   // JSON-LD is parsed once, before the page features and the metadata stage

@@ -88,6 +88,13 @@ struct InputInfo {
   int64_t replacement_count = 0;
   // Sequences of mis-decoded text repaired after decoding (see MojibakeRepairer).
   int64_t mojibake_repairs = 0;
+  // Memory per page is bounded by the page's size (README "Memory per page"):
+  // HTML tags past the markup a page of its size may cost, read as spaces so
+  // their text is kept as plain text (MarkupLimiter) ...
+  int64_t tags_flattened = 0;
+  // ... and text lines joined to the line before them past the blocks a text
+  // page of its size may have (TextBlockBuilder).
+  int64_t lines_merged = 0;
 };
 
 struct StageTimings {

@@ -4,7 +4,7 @@
 // its long loops, so a page that would run past the caller's deadline, or whose
 // call was cancelled, stops early with DEADLINE_EXCEEDED or CANCELLED instead
 // of holding a worker. Gumbo's parse is one call that cannot be interrupted;
-// its time is linear in the page (NestingLimiter removes its depth-times-tags
+// its time is linear in the page (MarkupLimiter removes its depth-times-tags
 // case) and the page's size is bounded by the caller.
 //
 // A budget belongs to one call on one thread. `cancelled` may be polled from

@@ -80,6 +80,45 @@ std::string GbkReadAsLatin1(const std::string& utf8) {
   return out;
 }
 
+// Memory per page is bounded by the page's size: markup past what a page of
+// its size may cost is read as text, and the words stay.
+TEST(CleanTest, MarkupPastThePageBudgetIsReadAsTextAndReported) {
+  // Prose with every word in its own element: 40 times its size in markup.
+  std::string html = "<html><body><article>";
+  int sentences = 0;
+  while (html.size() < (size_t{4} << 20)) {
+    html += "<p><b>This</b> <b>is</b> <b>sentence</b> <b>s" +
+            std::to_string(sentences++) +
+            "</b> <b>of</b> <b>the</b> <b>story,</b> <b>and</b> <b>it</b> "
+            "<b>reads</b> <b>as</b> <b>prose</b> <b>does.</b></p>\n";
+  }
+  auto r = CleanPage(html, "text/html");
+  ASSERT_TRUE(r.ok()) << r.status();
+  EXPECT_GT(r->input.tags_flattened, sentences * 10);
+  EXPECT_EQ(r->input.lines_merged, 0);
+  // The first and the last sentence are both in the article.
+  EXPECT_NE(r->article.text.find("sentence s0 "), std::string::npos);
+  EXPECT_NE(r->article.text.find(
+                "sentence s" + std::to_string(sentences - 1) + " "),
+            std::string::npos);
+}
+
+TEST(CleanTest, TextLinesPastThePageBudgetAreJoinedAndReported) {
+  std::string text;
+  int lines = 0;
+  while (text.size() < (size_t{4} << 20)) {
+    text += "w" + std::to_string(lines++) + "\n";
+  }
+  auto r = CleanPage(text, "text/plain; charset=utf-8");
+  ASSERT_TRUE(r.ok()) << r.status();
+  EXPECT_GT(r->input.lines_merged, lines / 2);
+  EXPECT_EQ(r->input.tags_flattened, 0);
+  const auto real = CleanPage("A title\n\nA paragraph of an ordinary page.\n",
+                              "text/plain; charset=utf-8");
+  ASSERT_TRUE(real.ok()) << real.status();
+  EXPECT_EQ(real->input.lines_merged, 0);
+}
+
 TEST(CleanTest, MojibakeIsRepairedAndReported) {
   const std::string original =
       "国务院新闻办公室今天举行新闻发布会，介绍今年前三季度国民经济运行情况。\n\n"

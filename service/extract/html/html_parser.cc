@@ -3,12 +3,13 @@
 #include <utility>
 
 #include "absl/time/clock.h"
-#include "service/extract/html/nesting_limiter.h"
+#include "service/extract/html/markup_limiter.h"
 
 namespace declutter::extract {
 
 ParsedHtml ParsedHtml::Parse(absl::string_view html,
-                             const Shortcuts& shortcuts) {
+                             const Shortcuts& shortcuts,
+                             std::optional<MarkupLimits> limits) {
   ParsedHtml parsed;
   const absl::Time start = absl::Now();
   std::string stripped;
@@ -17,7 +18,10 @@ ParsedHtml ParsedHtml::Parse(absl::string_view html,
     if (parsed.strip_stats_.bytes_removed > 0) html = stripped;
   }
   std::string limited;
-  if (NestingLimiter::Limit(html, &limited) > 0) {
+  parsed.markup_stats_ = MarkupLimiter::Limit(
+      html, limits.value_or(MarkupLimits::ForPage(html.size())), &limited);
+  if (parsed.markup_stats_.tags_deleted + parsed.markup_stats_.tags_flattened >
+      0) {
     parsed.source_ = std::make_unique<std::string>(std::move(limited));
   } else if (parsed.strip_stats_.bytes_removed > 0) {
     parsed.source_ = std::make_unique<std::string>(std::move(stripped));

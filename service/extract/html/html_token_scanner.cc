@@ -73,6 +73,7 @@ TagTail HtmlTokenScanner::ScanTail(absl::string_view html, size_t i,
     if (open && attributes != nullptr) attributes->push_back(current);
     current = {i, i, i};
     open = true;
+    ++tail.attribute_count;
     is_type = false;
     state = State::kName;
   };

@@ -35,6 +35,8 @@ struct TagTail {
   // references undecoded, and how many such attributes there were.
   absl::string_view type;
   int type_count = 0;
+  // How many attributes the tag writes (repeated names included).
+  int64_t attribute_count = 0;
 };
 
 // A comment opened by "<!--".
