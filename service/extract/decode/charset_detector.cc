@@ -16,7 +16,7 @@
 namespace declutter::extract {
 namespace {
 
-// Labels whose decoder differs from their name, per the WHATWG Encoding Standard.
+// The WHATWG Encoding Standard's labels and the ICU converter for each.
 struct LabelMapping {
   absl::string_view label;
   absl::string_view charset;
@@ -25,7 +25,8 @@ constexpr LabelMapping kWhatwgLabels[] = {
 #include "service/extract/data/charset_labels.inc"
 };
 
-// Length of a UTF-8 byte-order mark or UTF-16 one at the start, with its charset.
+// Length of a UTF-8 byte-order mark or UTF-16 one at the start, with its
+// charset.
 CharsetDecision FromBom(absl::string_view bytes) {
   if (bytes.size() >= 3 && bytes.substr(0, 3) == "\xEF\xBB\xBF") {
     return {"UTF-8", "bom", 3};
@@ -43,21 +44,24 @@ struct DetectorCloser {
   void operator()(UCharsetDetector* d) const { ucsdet_close(d); }
 };
 
-// The detector's cost grows with its input and its answer settles long before 64 KiB;
-// the clean-decoding checks read the same sample.
+// The detector's cost grows with its input and its answer settles long before
+// 64 KiB; the clean-decoding checks read the same sample.
 constexpr size_t kSampleBytes = 64 * 1024;
-constexpr size_t kMaxCandidates = 6;  // ICU ranks ~30 charsets; the tail is noise
+constexpr size_t kMaxCandidates =
+    6;  // ICU ranks ~30 charsets; the tail is noise
 
-// ICU's statistical detector's charsets for `bytes`, most confident first, mapped the
-// WHATWG way, duplicates and unknown names dropped. `declared` (may be empty) is passed
-// as ICU's hint.
+// ICU's statistical detector's charsets for `bytes`, most confident first,
+// mapped the WHATWG way, duplicates and unknown names dropped. `declared` (may
+// be empty) is passed as ICU's hint.
 std::vector<std::string> DetectWithIcu(absl::string_view bytes,
                                        const std::string& declared) {
   std::vector<std::string> out;
   UErrorCode status = U_ZERO_ERROR;
-  std::unique_ptr<UCharsetDetector, DetectorCloser> detector(ucsdet_open(&status));
+  std::unique_ptr<UCharsetDetector, DetectorCloser> detector(
+      ucsdet_open(&status));
   if (U_FAILURE(status)) return out;
-  const int32_t len = static_cast<int32_t>(std::min(bytes.size(), kSampleBytes));
+  const int32_t len =
+      static_cast<int32_t>(std::min(bytes.size(), kSampleBytes));
   ucsdet_setText(detector.get(), bytes.data(), len, &status);
   if (!declared.empty()) {
     ucsdet_setDeclaredEncoding(detector.get(), declared.data(),
@@ -65,28 +69,31 @@ std::vector<std::string> DetectWithIcu(absl::string_view bytes,
   }
   ucsdet_enableInputFilter(detector.get(), true);  // ignore markup
   int32_t found = 0;
-  const UCharsetMatch** matches = ucsdet_detectAll(detector.get(), &found, &status);
+  const UCharsetMatch** matches =
+      ucsdet_detectAll(detector.get(), &found, &status);
   if (U_FAILURE(status) || matches == nullptr) return out;
   for (int32_t i = 0; i < found && out.size() < kMaxCandidates; ++i) {
     UErrorCode name_status = U_ZERO_ERROR;
     const char* name = ucsdet_getName(matches[i], &name_status);
     if (U_FAILURE(name_status) || name == nullptr) continue;
-    // UTF-16 and UTF-32 without a byte-order mark are guesses ICU makes from NUL
-    // bytes; the InputSniffer rejects such input as binary anyway.
+    // UTF-16 and UTF-32 without a byte-order mark are guesses ICU makes from
+    // NUL bytes; the InputSniffer rejects such input as binary anyway.
     if (absl::StartsWithIgnoreCase(name, "UTF-16") ||
         absl::StartsWithIgnoreCase(name, "UTF-32")) {
       continue;
     }
     std::string charset = CharsetDetector::CanonicalCharset(name);
     if (charset.empty()) continue;
-    if (std::find(out.begin(), out.end(), charset) == out.end()) out.push_back(charset);
+    if (std::find(out.begin(), out.end(), charset) == out.end())
+      out.push_back(charset);
   }
   return out;
 }
 
-// The first of `candidates` that decodes the sample without one invalid sequence; ""
-// when none does.
-std::string FirstClean(absl::string_view bytes, const std::vector<std::string>& candidates) {
+// The first of `candidates` that decodes the sample without one invalid
+// sequence; "" when none does.
+std::string FirstClean(absl::string_view bytes,
+                       const std::vector<std::string>& candidates) {
   const absl::string_view sample = bytes.substr(0, kSampleBytes);
   for (const std::string& charset : candidates) {
     if (TextDecoder::CountInvalid(sample, charset) == 0) return charset;
@@ -94,7 +101,8 @@ std::string FirstClean(absl::string_view bytes, const std::vector<std::string>& 
   return "";
 }
 
-// True for charsets that give every byte a meaning, so a clean decode proves nothing.
+// True for charsets that give every byte a meaning, so a clean decode proves
+// nothing.
 bool IsSingleByte(const std::string& charset) {
   UErrorCode status = U_ZERO_ERROR;
   UConverter* converter = ucnv_open(charset.c_str(), &status);
@@ -106,22 +114,20 @@ bool IsSingleByte(const std::string& charset) {
 
 }  // namespace
 
-std::string CharsetDetector::CanonicalCharset(absl::string_view label) {
+std::string CharsetDetector::CanonicalCharset(absl::string_view label,
+                                              LabelSource source) {
   std::string lower = absl::AsciiStrToLower(absl::StripAsciiWhitespace(label));
   if (lower.empty() || lower.size() > 64) return "";
   for (const LabelMapping& m : kWhatwgLabels) {
-    if (lower == m.label) return std::string(m.charset);
+    if (lower != m.label) continue;
+    // A UTF-16 label inside an 8-bit document is always wrong: WHATWG reads
+    // the document as UTF-8. From HTTP it says how the bytes are encoded.
+    if (source == LabelSource::kDocument &&
+        absl::StartsWith(m.charset, "UTF-16"))
+      return "UTF-8";
+    return std::string(m.charset);
   }
-  if (lower == "utf-8") return "UTF-8";
-  // UTF-16 labels inside an 8-bit document are always wrong (WHATWG treats them as UTF-8).
-  if (absl::StartsWith(lower, "utf-16")) return "UTF-8";
-  // ICU knows the label when it can open a converter by it (opening is cheap: ICU
-  // caches converter data after the first use).
-  UErrorCode status = U_ZERO_ERROR;
-  UConverter* converter = ucnv_open(lower.c_str(), &status);
-  if (U_FAILURE(status) || converter == nullptr) return "";
-  ucnv_close(converter);
-  return lower;  // ICU accepts the label itself as an alias
+  return "";
 }
 
 absl::string_view CharsetDetector::CharsetFromContentType(
@@ -137,7 +143,8 @@ absl::string_view CharsetDetector::CharsetFromContentType(
       absl::string_view rest = absl::StripLeadingAsciiWhitespace(one.substr(7));
       if (!rest.empty() && rest.front() == '=') {
         absl::string_view value = absl::StripAsciiWhitespace(rest.substr(1));
-        if (value.size() >= 2 && (value.front() == '"' || value.front() == '\'')) {
+        if (value.size() >= 2 &&
+            (value.front() == '"' || value.front() == '\'')) {
           value = value.substr(1, value.size() - 2);
         }
         return value;
@@ -179,27 +186,35 @@ bool HasNonAscii(absl::string_view bytes) {
 }
 
 // A declared charset the bytes contradict is overruled, and the source says so:
-//   - non-ASCII bytes that form valid UTF-8 are UTF-8 whatever the label says (pages
-//     re-saved as UTF-8 keep their old <meta>; multi-byte legacy text is practically
-//     never valid UTF-8 by chance);
-//   - a multi-byte label (UTF-8, GBK, Big5, Shift_JIS, ...) under which the bytes have
-//     invalid sequences gives way to the first detector candidate that decodes them
-//     cleanly, `alternative` (the other declaration, may be empty) tried first;
-//   - a single-byte label (windows-1252, KOI8-R, ...) decodes anything, so it gives way
-//     only to a multi-byte charset that decodes the bytes cleanly and is either the
-//     page's other declaration or the detector's first choice: the GBK page served
-//     under a server's default ISO-8859-1.
-CharsetDecision CheckDeclared(absl::string_view bytes, const std::string& declared,
-                              const std::string& alternative, const char* source) {
+//   - non-ASCII bytes that form valid UTF-8 are UTF-8 whatever the label says
+//   (pages
+//     re-saved as UTF-8 keep their old <meta>; multi-byte legacy text is
+//     practically never valid UTF-8 by chance);
+//   - a multi-byte label (UTF-8, GBK, Big5, Shift_JIS, ...) under which the
+//   bytes have
+//     invalid sequences gives way to the first detector candidate that decodes
+//     them cleanly, `alternative` (the other declaration, may be empty) tried
+//     first;
+//   - a single-byte label (windows-1252, KOI8-R, ...) decodes anything, so it
+//   gives way
+//     only to a multi-byte charset that decodes the bytes cleanly and is either
+//     the page's other declaration or the detector's first choice: the GBK page
+//     served under a server's default ISO-8859-1.
+CharsetDecision CheckDeclared(absl::string_view bytes,
+                              const std::string& declared,
+                              const std::string& alternative,
+                              const char* source) {
   if (!HasNonAscii(bytes)) return {declared, source, 0};
   const std::string overruled = absl::StrCat("bytes-over-", source);
   if (IsValidUtf8(bytes)) {
     return {"UTF-8", declared == "UTF-8" ? source : overruled, 0};
   }
-  const bool alternative_multi_byte =
-      !alternative.empty() && alternative != declared && !IsSingleByte(alternative);
+  const bool alternative_multi_byte = !alternative.empty() &&
+                                      alternative != declared &&
+                                      !IsSingleByte(alternative);
   if (IsSingleByte(declared)) {
-    // The page's own multi-byte <meta> over a server's default label, when it fits.
+    // The page's own multi-byte <meta> over a server's default label, when it
+    // fits.
     if (alternative_multi_byte && !FirstClean(bytes, {alternative}).empty()) {
       return {alternative, overruled, 0};
     }
@@ -230,13 +245,31 @@ CharsetDecision CharsetDetector::Decide(absl::string_view bytes,
                                         absl::string_view content_type,
                                         bool allow_meta_prescan) {
   if (CharsetDecision bom = FromBom(bytes); !bom.charset.empty()) return bom;
-  const std::string transport = CanonicalCharset(CharsetFromContentType(content_type));
-  const std::string meta = allow_meta_prescan ? CanonicalCharset(MetaPrescan(bytes)) : "";
-  if (!transport.empty()) return CheckDeclared(bytes, transport, meta, "content-type");
+  const std::string transport = CanonicalCharset(
+      CharsetFromContentType(content_type), LabelSource::kTransport);
+  const std::string meta =
+      allow_meta_prescan
+          ? CanonicalCharset(MetaPrescan(bytes), LabelSource::kDocument)
+          : "";
+  // UTF-16 declared on valid UTF-8 (ASCII included) without one NUL among its
+  // first 4 KB: markup and Latin text in UTF-16 are half NULs, so the label is
+  // wrong; the bytes decide, as if nothing were declared. (UTF-16 text of CJK
+  // characters alone has no NULs, but is not valid UTF-8.)
+  if (absl::StartsWith(transport, "UTF-16") &&
+      bytes.substr(0, 4096).find('\0') == absl::string_view::npos &&
+      IsValidUtf8(bytes)) {
+    CharsetDecision d = Decide(bytes, "", allow_meta_prescan);
+    if (d.source == "default" || d.source == "detected") {
+      d.source = "bytes-over-content-type";
+    }
+    return d;
+  }
+  if (!transport.empty())
+    return CheckDeclared(bytes, transport, meta, "content-type");
   if (!meta.empty()) return CheckDeclared(bytes, meta, "", "meta");
-  // No declaration. Valid UTF-8 is UTF-8 (ICU's detector sometimes ranks a Latin
-  // charset first on short UTF-8 text); otherwise the detector's first candidate that
-  // decodes cleanly, else its first candidate at all.
+  // No declaration. Valid UTF-8 is UTF-8 (ICU's detector sometimes ranks a
+  // Latin charset first on short UTF-8 text); otherwise the detector's first
+  // candidate that decodes cleanly, else its first candidate at all.
   if (IsValidUtf8(bytes)) return {"UTF-8", "default", 0};
   const std::vector<std::string> candidates = DetectWithIcu(bytes, "");
   if (std::string clean = FirstClean(bytes, candidates); !clean.empty()) {

@@ -26,7 +26,16 @@ constexpr std::array<Magic, 8> kBinaryMagic = {{
 
 // Tags whose presence near the start means markup.
 constexpr std::array<absl::string_view, 9> kMarkupHints = {
-    "<!doctype", "<html", "<head", "<body", "<meta", "<div", "<p>", "<title", "<table"};
+    "<!doctype", "<html", "<head",  "<body", "<meta",
+    "<div",      "<p>",   "<title", "<table"};
+
+// C0 control bytes and DEL, except the whitespace ones, ESC (ISO-2022-JP's
+// escapes) and NUL (counted on its own).
+bool IsBinaryControl(unsigned char c) {
+  return (c > 0 && c < 0x20 && c != '\t' && c != '\n' && c != '\r' &&
+          c != '\f' && c != 0x1B) ||
+         c == 0x7F;
+}
 
 }  // namespace
 
@@ -48,14 +57,28 @@ absl::Status InputSniffer::CheckCleanable(absl::string_view bytes,
   }
   const absl::string_view head = bytes.substr(0, 4096);
   int nul = 0;
-  for (char c : head) nul += c == '\0';
-  // A few stray NULs are a broken page, not a binary file (binary formats are full of
-  // them); they are removed before parsing.
+  int control = 0;
+  for (char c : head) {
+    nul += c == '\0';
+    control += IsBinaryControl(static_cast<unsigned char>(c));
+  }
+  // A few stray NULs are a broken page, not a binary file (binary formats are
+  // full of them); they are removed before parsing.
   constexpr int kStrayNuls = 8;
   if (nul > kStrayNuls && nul * 100 > static_cast<int>(head.size())) {
+    return absl::InvalidArgumentError(
+        absl::StrCat("content looks binary (", nul, " NUL bytes in the first ",
+                     head.size(), "): expected HTML or text"));
+  }
+  // Compressed or encrypted data without a magic number (xz, random bytes)
+  // has a control byte in ten; text in any charset declutter decodes has
+  // almost none (multi-byte charsets' trail bytes start at 0x40).
+  constexpr int kStrayControls = 8;
+  if (control > kStrayControls &&
+      control * 100 > static_cast<int>(head.size())) {
     return absl::InvalidArgumentError(absl::StrCat(
-        "content looks binary (", nul, " NUL bytes in the first ", head.size(),
-        "): expected HTML or text"));
+        "content looks binary (", control, " control bytes in the first ",
+        head.size(), "; text has almost none): expected HTML or text"));
   }
   return absl::OkStatus();
 }
