@@ -8,7 +8,9 @@
 // sniff), each in a child process of its own, forked after the models are
 // loaded and a small page cleaned, so each case starts from the same heap. The
 // child reports the peak resident memory it added while cleaning (VmHWM after,
-// less VmRSS before, with the peak reset first) and the time the call took.
+// less VmRSS before, with the peak reset first), the time the call took and its
+// longest stage (the engine checks deadlines and cancellation between stages,
+// so that is about how long a cancelled call can keep its worker).
 //
 // Prints one line per case and the worst ratio of added peak to page size;
 // exits 1 when a case passes the bound, max_ratio x page size + base_mib, or
@@ -51,9 +53,16 @@ namespace {
 struct CaseResult {
   int64_t peak = 0;    // bytes added
   int64_t micros = 0;  // the Clean call
-  int32_t code = 0;    // absl::StatusCode of the call
-  bool died = false;   // the child did not report
+  int32_t code = 0;
+  int64_t longest_stage_us = 0;  // the longest stage: none can be interrupted
+  int32_t longest_stage =
+      0;  // its index in kStageNames    // absl::StatusCode of the call
+  bool died = false;  // the child did not report
 };
+
+constexpr const char* kStageNames[] = {"decode",   "pre-pass", "parse",
+                                       "blocks",   "classify", "select",
+                                       "metadata", "output"};
 
 absl::StatusOr<extract::InputKind> KindNamed(absl::string_view name) {
   if (name == "html") return extract::InputKind::kHtml;
@@ -87,6 +96,18 @@ CaseResult CleanInChild(const std::string& bytes, extract::InputKind kind) {
     r.micros = absl::ToInt64Microseconds(absl::Now() - start);
     r.peak = std::max<int64_t>(0, ProcessMemory::Peak() - before);
     r.code = static_cast<int32_t>(result.status().code());
+    if (result.ok()) {
+      const extract::StageTimings& t = result->timings;
+      const int64_t stages[] = {t.decode_us,   t.prepass_us,  t.parse_us,
+                                t.blocks_us,   t.classify_us, t.select_us,
+                                t.metadata_us, t.output_us};
+      for (int32_t i = 0; i < 8; ++i) {
+        if (stages[i] > r.longest_stage_us) {
+          r.longest_stage_us = stages[i];
+          r.longest_stage = i;
+        }
+      }
+    }
     const bool written = write(fds[1], &r, sizeof(r)) == sizeof(r);
     _exit(written ? 0 : 1);
   }
@@ -141,11 +162,14 @@ int Run() {
   std::printf(
       "a small page adds %.1f MB; bound: %.0f x page size + %.0f MiB\n\n",
       warm.peak / 1048576.0, max_ratio, base / 1048576.0);
-  std::printf("%-18s %-5s %8s %10s %7s %8s  %s\n", "shape", "kind", "size MiB",
-              "peak +MB", "ratio", "seconds", "result");
+  std::printf("%-18s %-5s %8s %10s %7s %8s %18s  %s\n", "shape", "kind",
+              "size MiB", "peak +MB", "ratio", "seconds", "longest stage s",
+              "result");
   double worst = 0;
   std::string worst_case;
   int over = 0;
+  int64_t longest_us = 0;  // the longest stage of any case
+  std::string longest_case;
   for (const AdversarialShape& shape : AdversarialShapes()) {
     if (!only.empty() &&
         std::find(only.begin(), only.end(), shape.name) == only.end())
@@ -163,9 +187,16 @@ int Run() {
           worst_case = absl::StrCat(shape.name, " ", kind_name, " ",
                                     bytes / 1048576, " MiB");
         }
-        std::printf("%-18s %-5s %8.0f %10.1f %7.1f %8.2f  %s%s\n",
+        if (r.longest_stage_us > longest_us) {
+          longest_us = r.longest_stage_us;
+          longest_case =
+              absl::StrCat(shape.name, " ", kind_name, " ", bytes / 1048576,
+                           " MiB, ", kStageNames[r.longest_stage]);
+        }
+        std::printf("%-18s %-5s %8.0f %10.1f %7.1f %8.2f %9s %8.2f  %s%s\n",
                     shape.name.c_str(), kind_name.c_str(), bytes / 1048576.0,
                     r.peak / 1048576.0, ratio, r.micros / 1e6,
+                    kStageNames[r.longest_stage], r.longest_stage_us / 1e6,
                     r.died ? "died"
                            : absl::StatusCodeToString(
                                  static_cast<absl::StatusCode>(r.code))
@@ -177,6 +208,10 @@ int Run() {
   }
   std::printf("\nworst ratio %.1f (%s); %d case(s) over the bound\n", worst,
               worst_case.c_str(), over);
+  std::printf(
+      "longest stage %.2f s (%s): a cancelled call keeps its worker at most "
+      "about this long\n",
+      longest_us / 1e6, longest_case.c_str());
   return over == 0 ? 0 : 1;
 }
 
