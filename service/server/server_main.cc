@@ -41,6 +41,7 @@
 #include "absl/time/time.h"
 #include "service/api/request_cleaner.h"
 #include "service/server/declutter_service.h"
+#include "service/server/health_port.h"
 #include "service/server/json_log.h"
 #include "service/server/metrics.h"
 #include "service/server/metrics_http.h"
@@ -90,6 +91,10 @@ void AddChannelArguments(const ServerConfig& config,
 
 // The API server and, with --health_listen, the plaintext health-only one.
 struct GrpcServers {
+  // Answers the health port's other methods. On the heap, so its address
+  // holds when the struct moves; declared first, so it outlives `health`.
+  std::unique_ptr<HealthPortFallback> health_fallback =
+      std::make_unique<HealthPortFallback>();
   std::unique_ptr<grpc::Server> api;
   std::unique_ptr<grpc::Server> health;  // null without --health_listen
   int port = 0;
@@ -112,13 +117,13 @@ absl::StatusOr<GrpcServers> StartGrpcServers(
     DeclutterService* service) {
   GrpcServers servers;
   grpc::EnableDefaultHealthCheckService(true);
-  // Made before reflection and channelz are registered, so this builder gets
-  // neither: the probe port answers health checks and nothing else.
+  // The probe port answers health checks and nothing else (health_port.h).
   grpc::ServerBuilder health_builder;
   if (!config.health_listen.empty()) {
     health_builder.AddListeningPort(config.health_listen,
                                     grpc::InsecureServerCredentials(),
                                     &servers.health_port);
+    MakeHealthOnly(&health_builder, servers.health_fallback.get());
   }
   grpc::reflection::InitProtoReflectionServerBuilderPlugin();
   if (config.channelz) grpc::channelz::experimental::InitChannelzService();

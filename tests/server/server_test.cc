@@ -8,7 +8,11 @@
 #include <netinet/in.h>
 #include <sys/socket.h>
 
+#include <grpcpp/generic/generic_stub.h>
+
+#include <algorithm>
 #include <chrono>
+#include <future>
 #include <cstdlib>
 #include <filesystem>
 #include <iostream>
@@ -533,6 +537,54 @@ TEST(ServerTest, MutualTlsAcceptsOnlyClientsWithCertificates) {
       plain->Clean(Context(5s).get(), Request("plain", kArticle), &response)
           .ok());
   fs::remove_all(dir);
+}
+
+// One grpc.reflection.v1alpha ServerReflectionInfo exchange (list_services),
+// sent as a unary call: a server with reflection answers it and finishes OK
+// when the client half-closes; one without answers UNIMPLEMENTED.
+grpc::Status ListServicesByReflection(
+    const std::shared_ptr<grpc::Channel>& channel) {
+  grpc::GenericStub stub(channel);
+  // ServerReflectionRequest{list_services: "*"}: field 7, length 1.
+  const std::string bytes("\x3a\x01*", 3);
+  grpc::Slice slice(bytes);
+  grpc::ByteBuffer request(&slice, 1);
+  grpc::ByteBuffer response;
+  grpc::ClientContext context;
+  context.set_deadline(std::chrono::system_clock::now() + 20s);
+  std::promise<grpc::Status> done;
+  stub.UnaryCall(&context,
+                 "/grpc.reflection.v1alpha.ServerReflection/"
+                 "ServerReflectionInfo",
+                 grpc::StubOptions(), &request, &response,
+                 [&done](grpc::Status s) { done.set_value(std::move(s)); });
+  return done.get_future().get();
+}
+
+// The plaintext --health_listen port serves grpc.health.v1 only: reflection,
+// which the API port serves, would hand the full descriptor to anyone.
+TEST(ServerTest, HealthListenServesNoReflection) {
+  TestServer server({"--plaintext", "--health_listen=127.0.0.1:0"});
+  ASSERT_TRUE(server.ok());
+  const nlohmann::json serving =
+      nlohmann::json::parse(server.LogLine("serving"), nullptr, false);
+  ASSERT_TRUE(serving.is_object()) << server.Log();
+  const int health_port = serving.value("health_port", 0);
+  ASSERT_GT(health_port, 0) << server.Log();
+  // The API port has reflection (so the request itself is a good one).
+  const grpc::Status api = ListServicesByReflection(server.Channel());
+  EXPECT_TRUE(api.ok()) << api.error_message();
+  auto channel = grpc::CreateChannel(absl::StrCat("127.0.0.1:", health_port),
+                                     grpc::InsecureChannelCredentials());
+  EXPECT_EQ(ListServicesByReflection(channel).error_code(),
+            grpc::StatusCode::UNIMPLEMENTED);
+  grpc::health::v1::HealthCheckRequest request;
+  grpc::health::v1::HealthCheckResponse response;
+  const grpc::Status health =
+      grpc::health::v1::Health::NewStub(channel)->Check(Context().get(),
+                                                         request, &response);
+  ASSERT_TRUE(health.ok()) << health.error_message();
+  EXPECT_EQ(response.status(), grpc::health::v1::HealthCheckResponse::SERVING);
 }
 
 // Kubernetes probes cannot speak (mutual) TLS: --health_listen answers them in
