@@ -12,6 +12,7 @@
 #include "service/api/proto_labels.h"
 #include "service/api/request_cleaner.h"
 #include "service/extract/work_budget.h"
+#include "service/server/metric_labels.h"
 
 namespace declutter::server {
 namespace {
@@ -332,7 +333,8 @@ void DeclutterService::Record(absl::string_view method,
                       static_cast<double>(request.content().size()));
     if (status.ok()) {
       metrics_->Add("declutter_pages_total",
-                    {KindLabel(input.kind()), input.charset(), language});
+                    {KindLabel(input.kind()), CharsetLabel(input.charset()),
+                     LanguageLabel(language)});
       metrics_->Observe("declutter_extraction_confidence",
                         {api::PageTypeLabel(response->page_type())},
                         response->extraction_confidence());

@@ -117,6 +117,34 @@ TEST(ServerTest, CleanReturnsTheArticleAndIsCounted) {
   EXPECT_NE(metrics.find("declutter_queue_depth 0\n"), std::string::npos);
 }
 
+// A page names its own charset and language: the metric labels made from them
+// come from closed sets, so pages cannot mint series.
+TEST(ServerTest, PageLabelsInMetricsComeFromAClosedSet) {
+  TestServer server({"--plaintext"});
+  ASSERT_TRUE(server.ok());
+  auto stub = v1::Declutter::NewStub(server.Channel());
+  for (int i = 0; i < 3; ++i) {
+    v1::CleanRequest request = Request(
+        absl::StrCat("hostile-", i),
+        absl::StrCat("<html lang=\"en-x-e9", i, "\">", kArticle, "</html>"));
+    request.set_content_type(
+        absl::StrCat("text/html; charset=windows-1250,x9", i));
+    v1::CleanResponse response;
+    grpc::Status status = stub->Clean(Context().get(), request, &response);
+    ASSERT_TRUE(status.ok()) << status.error_message();
+  }
+  const std::string metrics = Metrics(server);
+  const size_t at = metrics.find("declutter_pages_total{");
+  ASSERT_NE(at, std::string::npos) << metrics;
+  const std::string pages =
+      metrics.substr(at, metrics.find("# HELP", at) - at);
+  EXPECT_EQ(pages.find("x9"), std::string::npos) << pages;
+  EXPECT_EQ(pages.find("e9"), std::string::npos) << pages;
+  // One series for the three pages.
+  EXPECT_EQ(std::count(pages.begin(), pages.end(), '\n'), 1) << pages;
+  EXPECT_NE(pages.find("} 3\n"), std::string::npos) << pages;
+}
+
 TEST(ServerTest, EachPageIsLoggedAsOneJsonLineWithItsRequestId) {
   TestServer server({"--plaintext"});
   ASSERT_TRUE(server.ok());
