@@ -60,18 +60,23 @@ int ToMillis(absl::Duration d) {
       std::min<int64_t>(absl::ToInt64Milliseconds(d), INT32_MAX));
 }
 
-// Message limits around --max_page_bytes, keepalive pings and connection ages.
-void AddChannelArguments(const ServerConfig& config,
-                         grpc::ServerBuilder* builder) {
-  const size_t max_page_bytes = config.limits.max_page_bytes;
-  // The message limit leaves room for the request's other fields around the
-  // page, so a page just over --max_page_bytes reaches the size check and its
-  // clear message.
-  builder->SetMaxReceiveMessageSize(
-      static_cast<int>(max_page_bytes + (1 << 20)));
-  builder->SetMaxSendMessageSize(
-      static_cast<int>(max_page_bytes * 2 + (1 << 20)));
-  const ConnectionConfig& connections = config.connections;
+// The metadata (header block) of one call, parsed. gRPC 1.51's own default,
+// stated here so it is visible: past it the connection is closed, which
+// bounds the HPACK amplification of one-byte references to a large table
+// entry. It does not bound the raw bytes of a header block that never ends
+// (the CONTINUATION flood, README "Limits under attack"): nothing in gRPC 1.51
+// does.
+constexpr int kMaxMetadataBytes = 16 << 10;
+
+// Health checks and their answers are a few bytes; the health port takes no
+// more.
+constexpr int kHealthMessageBytes = 4 << 10;
+
+// What every port's connections share: the metadata limit, keepalive pings
+// and connection ages.
+void AddConnectionArguments(const ConnectionConfig& connections,
+                            grpc::ServerBuilder* builder) {
+  builder->AddChannelArgument(GRPC_ARG_MAX_METADATA_SIZE, kMaxMetadataBytes);
   builder->AddChannelArgument(GRPC_ARG_KEEPALIVE_TIME_MS,
                               ToMillis(connections.keepalive_time));
   builder->AddChannelArgument(GRPC_ARG_KEEPALIVE_TIMEOUT_MS,
@@ -87,6 +92,21 @@ void AddChannelArguments(const ServerConfig& config,
     builder->AddChannelArgument(GRPC_ARG_MAX_CONNECTION_AGE_GRACE_MS,
                                 ToMillis(connections.max_connection_age_grace));
   }
+}
+
+// The API port: message limits around --max_page_bytes, and the connection
+// arguments.
+void AddChannelArguments(const ServerConfig& config,
+                         grpc::ServerBuilder* builder) {
+  const size_t max_page_bytes = config.limits.max_page_bytes;
+  // The message limit leaves room for the request's other fields around the
+  // page, so a page just over --max_page_bytes reaches the size check and its
+  // clear message.
+  builder->SetMaxReceiveMessageSize(
+      static_cast<int>(max_page_bytes + (1 << 20)));
+  builder->SetMaxSendMessageSize(
+      static_cast<int>(max_page_bytes * 2 + (1 << 20)));
+  AddConnectionArguments(config.connections, builder);
 }
 
 // The API server and, with --health_listen, the plaintext health-only one.
@@ -124,6 +144,11 @@ absl::StatusOr<GrpcServers> StartGrpcServers(
                                     grpc::InsecureServerCredentials(),
                                     &servers.health_port);
     MakeHealthOnly(&health_builder, servers.health_fallback.get());
+    // The same connection limits as the API port, and messages no larger
+    // than a health check needs.
+    health_builder.SetMaxReceiveMessageSize(kHealthMessageBytes);
+    health_builder.SetMaxSendMessageSize(kHealthMessageBytes);
+    AddConnectionArguments(config.connections, &health_builder);
   }
   grpc::reflection::InitProtoReflectionServerBuilderPlugin();
   if (config.channelz) grpc::channelz::experimental::InitChannelzService();

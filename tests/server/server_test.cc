@@ -4,17 +4,16 @@
 // stream.
 
 #include <arpa/inet.h>
+#include <grpcpp/generic/generic_stub.h>
 #include <httplib.h>
 #include <netinet/in.h>
 #include <sys/socket.h>
 
-#include <grpcpp/generic/generic_stub.h>
-
 #include <algorithm>
 #include <chrono>
-#include <future>
 #include <cstdlib>
 #include <filesystem>
+#include <future>
 #include <iostream>
 #include <mutex>
 #include <set>
@@ -136,8 +135,7 @@ TEST(ServerTest, PageLabelsInMetricsComeFromAClosedSet) {
   const std::string metrics = Metrics(server);
   const size_t at = metrics.find("declutter_pages_total{");
   ASSERT_NE(at, std::string::npos) << metrics;
-  const std::string pages =
-      metrics.substr(at, metrics.find("# HELP", at) - at);
+  const std::string pages = metrics.substr(at, metrics.find("# HELP", at) - at);
   EXPECT_EQ(pages.find("x9"), std::string::npos) << pages;
   EXPECT_EQ(pages.find("e9"), std::string::npos) << pages;
   // One series for the three pages.
@@ -591,7 +589,7 @@ grpc::Status ListServicesByReflection(
 
 // The plaintext --health_listen port serves grpc.health.v1 only: reflection,
 // which the API port serves, would hand the full descriptor to anyone.
-TEST(ServerTest, HealthListenServesNoReflection) {
+TEST(ServerTest, HealthListenServesHealthChecksOnly) {
   TestServer server({"--plaintext", "--health_listen=127.0.0.1:0"});
   ASSERT_TRUE(server.ok());
   const nlohmann::json serving =
@@ -608,11 +606,16 @@ TEST(ServerTest, HealthListenServesNoReflection) {
             grpc::StatusCode::UNIMPLEMENTED);
   grpc::health::v1::HealthCheckRequest request;
   grpc::health::v1::HealthCheckResponse response;
-  const grpc::Status health =
-      grpc::health::v1::Health::NewStub(channel)->Check(Context().get(),
-                                                         request, &response);
-  ASSERT_TRUE(health.ok()) << health.error_message();
+  auto health = grpc::health::v1::Health::NewStub(channel);
+  const grpc::Status checked =
+      health->Check(Context().get(), request, &response);
+  ASSERT_TRUE(checked.ok()) << checked.error_message();
   EXPECT_EQ(response.status(), grpc::health::v1::HealthCheckResponse::SERVING);
+  // The health port takes messages no larger than a health check (4 KiB),
+  // where gRPC's default would take 4 MiB from anyone who reaches it.
+  request.set_service(std::string(64 << 10, 's'));
+  EXPECT_EQ(health->Check(Context().get(), request, &response).error_code(),
+            grpc::StatusCode::RESOURCE_EXHAUSTED);
 }
 
 // Kubernetes probes cannot speak (mutual) TLS: --health_listen answers them in
