@@ -105,7 +105,8 @@ class StreamReactor final
                    },
                    // Answered once the item's place in the pool is free, as
                    // unary calls are.
-                   [this, response] { Answer(std::move(*response)); })) {
+                   [this, response] { Answer(std::move(*response)); },
+                   request->content().size())) {
       const int64_t retry_ms = service_->RetryAfterMillis();
       Refuse(*request, start, service_->Overloaded(retry_ms), retry_ms);
     }
@@ -384,7 +385,8 @@ grpc::ServerUnaryReactor* DeclutterService::Clean(
             [context] { return context->IsCancelled(); }, response);
         Record(kClean, id, start, *status, *request, response);
       },
-      [reactor, status] { reactor->Finish(ToGrpc(*status)); });
+      [reactor, status] { reactor->Finish(ToGrpc(*status)); },
+      request->content().size());
   if (!queued) {
     const int64_t retry_ms = RetryAfterMillis();
     const absl::Status refused = Overloaded(retry_ms);
