@@ -13,8 +13,9 @@
 //
 // SIGTERM and SIGINT are blocked in every thread and taken by one dedicated
 // thread with sigwait (nothing runs in a signal handler): it marks the health
-// service NOT_SERVING, then calls Shutdown with a deadline so in-flight calls
-// and accepted stream items finish, and main() returns 0.
+// service NOT_SERVING, stops open streams reading (DeclutterService::Drain),
+// then calls Shutdown with a deadline so in-flight calls and accepted stream
+// items finish, and main() returns 0.
 //
 // The parts: server_config (flags), server_credentials (TLS or plaintext),
 // metrics_http (the metrics port), shutdown_signals; this file starts the gRPC
@@ -203,10 +204,14 @@ void SetServing(const GrpcServers& servers, bool serving) {
 // On SIGTERM or SIGINT: NOT_SERVING, then Shutdown with --shutdown_grace for
 // the calls in flight. Runs on its own thread.
 void DrainOnSignal(const ShutdownSignals& signals, const ServerConfig& config,
-                   const GrpcServers& servers, JsonLog* log) {
+                   const GrpcServers& servers, DeclutterService* service,
+                   JsonLog* log) {
   const int received = signals.Wait();
   log->Write("draining", {{"signal", received}});
   SetServing(servers, false);
+  // Open streams stop reading now, so their clients resend the rest
+  // elsewhere; Shutdown then waits for the items they accepted.
+  service->Drain();
   servers.api->Shutdown(std::chrono::system_clock::now() +
                         std::chrono::milliseconds(
                             absl::ToInt64Milliseconds(config.shutdown_grace)));
@@ -255,7 +260,7 @@ int Serve(const ServerConfig& config,
               {"tls", !config.plaintext},
               {"mutual_tls", !config.tls.client_ca.empty()}});
   std::thread signal_waiter(
-      [&] { DrainOnSignal(signals, config, *servers, log); });
+      [&] { DrainOnSignal(signals, config, *servers, &service, log); });
   servers->api->Wait();
   signal_waiter.join();
   if (servers->health != nullptr) servers->health->Shutdown();
