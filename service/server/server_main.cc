@@ -44,6 +44,7 @@
 #include "service/server/declutter_service.h"
 #include "service/server/health_port.h"
 #include "service/server/json_log.h"
+#include "service/server/library_log.h"
 #include "service/server/metrics.h"
 #include "service/server/metrics_http.h"
 #include "service/server/server_config.h"
@@ -225,7 +226,7 @@ int Serve(const ServerConfig& config,
   // The models load before the ports open, so the first page pays nothing and
   // a model that does not load stops the start.
   if (absl::Status models = api::RequestCleaner::LoadModels(); !models.ok()) {
-    std::cerr << "declutter-server: " << models.message() << "\n";
+    log->Write("error", {{"message", std::string(models.message())}});
     return 1;
   }
   WorkPool pool(config.workers, config.queue);
@@ -236,14 +237,14 @@ int Serve(const ServerConfig& config,
   absl::StatusOr<GrpcServers> servers =
       StartGrpcServers(config, std::move(credentials), &service);
   if (!servers.ok()) {
-    std::cerr << "declutter-server: " << servers.status().message() << "\n";
+    log->Write("error", {{"message", std::string(servers.status().message())}});
     return 1;
   }
   absl::StatusOr<std::unique_ptr<MetricsHttpServer>> metrics_http =
       StartMetricsHttp(config, &metrics);
   if (!metrics_http.ok()) {
-    std::cerr << "declutter-server: " << metrics_http.status().message()
-              << "\n";
+    log->Write("error",
+               {{"message", std::string(metrics_http.status().message())}});
     return 1;
   }
   SetServing(*servers, true);
@@ -279,19 +280,22 @@ int main(int argc, char** argv) {
       "Serves the declutter gRPC API. Flags: --helpfull");
   absl::ParseCommandLine(argc, argv);
   server::JsonLog log(&std::cerr);
+  // Before any thread: gRPC's and abseil's messages become JSON lines too.
+  const server::LibraryLogRoute library_log(&log);
   // Before any thread exists, so every thread inherits the mask and only the
   // waiter ever receives them.
   const server::ShutdownSignals signals = server::ShutdownSignals::Block();
   absl::StatusOr<server::ServerConfig> config = server::ServerConfigFromFlags(
       static_cast<int>(std::thread::hardware_concurrency()));
   if (!config.ok()) {
-    std::cerr << "declutter-server: " << config.status().message() << "\n";
+    log.Write("error", {{"message", std::string(config.status().message())}});
     return 2;
   }
   absl::StatusOr<std::shared_ptr<grpc::ServerCredentials>> credentials =
       server::TransportCredentials(config->tls, config->plaintext);
   if (!credentials.ok()) {
-    std::cerr << "declutter-server: " << credentials.status().message() << "\n";
+    log.Write("error",
+              {{"message", std::string(credentials.status().message())}});
     return 2;
   }
   return server::Serve(*config, *std::move(credentials), signals, &log);

@@ -17,6 +17,7 @@
 #include <iostream>
 #include <mutex>
 #include <set>
+#include <sstream>
 #include <thread>
 #include <vector>
 
@@ -236,6 +237,40 @@ TEST(ServerTest, BadInputsGetClearStatuses) {
   // The server is still serving.
   EXPECT_TRUE(
       stub->Clean(Context().get(), Request("ok", kArticle), &response).ok());
+}
+
+// gRPC's own messages (here its bind failure) and the server's are JSON lines
+// like the rest of the log, so a collector can parse every line of stderr.
+TEST(ServerTest, EveryStderrLineIsJsonLibraryMessagesIncluded) {
+  const int listener = ::socket(AF_INET, SOCK_STREAM, 0);
+  ASSERT_GE(listener, 0);
+  sockaddr_in address{};
+  address.sin_family = AF_INET;
+  address.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+  ASSERT_EQ(
+      ::bind(listener, reinterpret_cast<sockaddr*>(&address), sizeof(address)),
+      0);
+  ASSERT_EQ(::listen(listener, 1), 0);
+  socklen_t length = sizeof(address);
+  ASSERT_EQ(
+      ::getsockname(listener, reinterpret_cast<sockaddr*>(&address), &length),
+      0);
+  TestServer server({"--plaintext", absl::StrCat("--listen=127.0.0.1:",
+                                                 ntohs(address.sin_port))},
+                    /*with_metrics=*/false);
+  ::close(listener);
+  EXPECT_FALSE(server.ok());
+  const std::string log = server.Log();
+  std::istringstream lines(log);
+  std::string line;
+  std::set<std::string> events;
+  while (std::getline(lines, line)) {
+    const nlohmann::json object = nlohmann::json::parse(line, nullptr, false);
+    ASSERT_TRUE(object.is_object()) << "not JSON: " << line;
+    events.insert(object.value("event", ""));
+  }
+  EXPECT_TRUE(events.count("grpc")) << log;   // gRPC's bind failure
+  EXPECT_TRUE(events.count("error")) << log;  // the server's own message
 }
 
 TEST(ServerTest, PlaintextOnlyWhenAskedFor) {
