@@ -7,6 +7,7 @@
 #include <unistd.h>
 
 #include <algorithm>
+#include <atomic>
 #include <cstdint>
 #include <cstring>
 #include <string>
@@ -29,14 +30,19 @@ int MillisUntil(absl::Time deadline) {
   return static_cast<int>(std::clamp<int64_t>(ms, 0, 1 << 30));
 }
 
-// Waits until `sock` has `events` or `deadline` passes.
-bool WaitFor(int sock, short events, absl::Time deadline) {
-  while (true) {
+// Waits until `sock` has `events`, `deadline` passes or the server stops
+// (`*listener` closed), looking at the listener every 100 ms so a stop never
+// waits for a slow or idle client's deadline.
+bool WaitFor(int sock, short events, absl::Time deadline,
+             const std::atomic<socket_t>* listener) {
+  while (*listener != INVALID_SOCKET) {
     pollfd fd{sock, events, 0};
-    const int ready = ::poll(&fd, 1, MillisUntil(deadline));
+    const int ready = ::poll(&fd, 1, std::min(100, MillisUntil(deadline)));
     if (ready > 0) return true;
-    if (ready == 0 || errno != EINTR) return false;
+    if (ready < 0 && errno != EINTR) return false;
+    if (ready == 0 && absl::Now() >= deadline) return false;
   }
+  return false;
 }
 
 std::string AddressText(const sockaddr_storage& address, int* port) {
@@ -58,20 +64,21 @@ std::string AddressText(const sockaddr_storage& address, int* port) {
 // time).
 class DeadlineStream final : public httplib::Stream {
  public:
-  explicit DeadlineStream(int sock) : sock_(sock) {}
+  DeadlineStream(int sock, const std::atomic<socket_t>* listener)
+      : sock_(sock), listener_(listener) {}
 
   void set_deadline(absl::Time deadline) { deadline_ = deadline; }
 
   bool is_readable() const override {
-    return begin_ < end_ || WaitFor(sock_, POLLIN, deadline_);
+    return begin_ < end_ || WaitFor(sock_, POLLIN, deadline_, listener_);
   }
   bool is_writable() const override {
-    return WaitFor(sock_, POLLOUT, deadline_);
+    return WaitFor(sock_, POLLOUT, deadline_, listener_);
   }
 
   ssize_t read(char* ptr, size_t size) override {
     if (begin_ == end_) {
-      if (!WaitFor(sock_, POLLIN, deadline_)) return -1;
+      if (!WaitFor(sock_, POLLIN, deadline_, listener_)) return -1;
       const ssize_t got = ::recv(sock_, buffer_, sizeof(buffer_), 0);
       if (got <= 0) return got;
       begin_ = 0;
@@ -113,6 +120,7 @@ class DeadlineStream final : public httplib::Stream {
 
  private:
   const int sock_;
+  const std::atomic<socket_t>* const listener_;
   absl::Time deadline_ = absl::InfinitePast();
   char buffer_[4096];
   size_t begin_ = 0;
@@ -166,7 +174,7 @@ BoundedHttpServer::BoundedHttpServer(HttpLimits limits) : limits_(limits) {
 }
 
 bool BoundedHttpServer::process_and_close_socket(socket_t sock) {
-  DeadlineStream stream(sock);
+  DeadlineStream stream(sock, &svr_sock_);
   const absl::Time connection_end = absl::Now() + limits_.connection_time;
   bool ok = true;
   for (size_t served = 0; served < limits_.max_requests_per_connection;
@@ -174,7 +182,8 @@ bool BoundedHttpServer::process_and_close_socket(socket_t sock) {
     if (served > 0 && !stream.buffered() &&
         !WaitFor(
             sock, POLLIN,
-            std::min(connection_end, absl::Now() + limits_.keep_alive_idle))) {
+            std::min(connection_end, absl::Now() + limits_.keep_alive_idle),
+            &svr_sock_)) {
       break;  // idle too long, or the connection's time is up
     }
     if (svr_sock_ == INVALID_SOCKET) break;  // stopping

@@ -194,6 +194,34 @@ TEST(MetricsHttpTest, SlowHeaderSendersDoNotStarveTheMetrics) {
   EXPECT_EQ(cut_off.load(), kSlowClients);
 }
 
+// Stopping does not wait out a client's idle keep-alive connection (the idle
+// limit here is 10 minutes).
+TEST(MetricsHttpTest, StopsWithoutWaitingForAnIdleClient) {
+  Metrics metrics;
+  HttpLimits limits;
+  limits.keep_alive_idle = absl::Minutes(10);
+  limits.connection_time = absl::Minutes(20);
+  std::unique_ptr<MetricsHttpServer> http = StartOrDie(&metrics, limits);
+  ASSERT_NE(http, nullptr);
+  const int fd = Connect(http->port());
+  ASSERT_GE(fd, 0);
+  ASSERT_TRUE(SendAll(fd, "GET /metrics HTTP/1.1\r\nHost: t\r\n\r\n"));
+  char buffer[256];
+  ASSERT_GT(::recv(fd, buffer, sizeof(buffer), 0), 0);  // answered; kept open
+  std::atomic<bool> stopped{false};
+  std::thread stopper([&] {
+    http.reset();
+    stopped = true;
+  });
+  const auto give_up = std::chrono::steady_clock::now() + 60s;
+  while (!stopped && std::chrono::steady_clock::now() < give_up) {
+    std::this_thread::sleep_for(50ms);
+  }
+  EXPECT_TRUE(stopped.load()) << "the stop waited for the idle client";
+  ::close(fd);  // lets a stop that waited finish
+  stopper.join();
+}
+
 TEST(MetricsHttpTest, StopsAtOnceAfterStarting) {
   Metrics metrics;
   absl::StatusOr<std::unique_ptr<MetricsHttpServer>> http =
