@@ -4,6 +4,7 @@
 #include <deque>
 #include <memory>
 #include <utility>
+#include <vector>
 
 #include "absl/status/status.h"
 #include "absl/strings/str_cat.h"
@@ -12,6 +13,7 @@
 #include "service/api/proto_labels.h"
 #include "service/api/request_cleaner.h"
 #include "service/extract/work_budget.h"
+#include "service/server/metric_labels.h"
 
 namespace declutter::server {
 namespace {
@@ -58,16 +60,47 @@ const char* KindLabel(v1::InputKind kind) {
   }
 }
 
+// The status a stream drained by a shutdown ends with when the client had not
+// finished sending: the items it has no answer for were never read.
+grpc::Status DrainedStatus() {
+  return grpc::Status(grpc::StatusCode::UNAVAILABLE,
+                      "server is shutting down: items without an answer were "
+                      "not read; send them to another replica");
+}
+
 // One CleanStream call. Lives until OnDone; deletes itself there.
 class StreamReactor final
-    : public grpc::ServerBidiReactor<v1::CleanRequest, v1::CleanResponse> {
+    : public grpc::ServerBidiReactor<v1::CleanRequest, v1::CleanResponse>,
+      public DeclutterService::OpenStream {
  public:
   StreamReactor(DeclutterService* service, grpc::CallbackServerContext* context)
       : service_(service),
         deadline_(DeadlineOf(context)),
         metadata_id_(MetadataValue(context, "x-request-id")) {
+    // gRPC holds back callbacks until the constructor has returned, so the
+    // reactor is registered before any of them can run; a drain from then on
+    // reaches it, and a stream opened while draining ends at once.
     StartRead(&incoming_);
+    if (!service_->AddStream(this)) {
+      {
+        absl::MutexLock lock(&mu_);
+        draining_ = true;
+        finished_ = true;
+        end_status_ = DrainedStatus();
+      }
+      Finish(DrainedStatus());
+    }
   }
+
+  // Stops reading; the items read are answered, then the stream ends. Called
+  // under the service's stream lock: it must not call into gRPC, so it returns
+  // true when the caller must call FinishDrained() (after the lock).
+  bool MarkDraining() override {
+    absl::MutexLock lock(&mu_);
+    draining_ = true;
+    return ReadyToFinishLocked();
+  }
+  void FinishDrained() override { Finish(EndStatus()); }
 
   void OnReadDone(bool ok) override {
     if (!ok) {
@@ -77,20 +110,34 @@ class StreamReactor final
         reads_done_ = true;
         finish = ReadyToFinishLocked();
       }
-      if (finish) Finish(grpc::Status::OK);
+      if (finish) Finish(EndStatus());
       return;
     }
     auto request = std::make_shared<v1::CleanRequest>(std::move(incoming_));
     incoming_.Clear();
     const absl::Time start = absl::Now();
-    bool read_more;
+    bool read_more, draining;
     {
       absl::MutexLock lock(&mu_);
+      // Read after the drain began: not accepted. The stream has ended when
+      // its other items were all answered; its end status tells the client to
+      // resend this one.
+      if (finished_) return;
       ++outstanding_;
-      read_more = outstanding_ < service_->limits().stream_max_in_flight;
+      draining = draining_;
+      read_more =
+          !draining_ && outstanding_ < service_->limits().stream_max_in_flight;
       reading_paused_ = !read_more;
     }
-    if (absl::Status size = service_->CheckSize(*request); !size.ok()) {
+    if (draining) {
+      // Answered at once, without engine work, so the client resends it.
+      const int64_t retry_ms = service_->RetryAfterMillis();
+      Refuse(*request, start,
+             absl::UnavailableError(absl::StrCat(
+                 "server is shutting down: item not cleaned; send it to "
+                 "another replica")),
+             retry_ms);
+    } else if (absl::Status size = service_->CheckSize(*request); !size.ok()) {
       Refuse(*request, start, size, 0);
     } else if (auto response = std::make_shared<v1::CleanResponse>();
                !service_->pool()->TrySubmit(
@@ -104,7 +151,8 @@ class StreamReactor final
                    },
                    // Answered once the item's place in the pool is free, as
                    // unary calls are.
-                   [this, response] { Answer(std::move(*response)); })) {
+                   [this, response] { Answer(std::move(*response)); },
+                   request->content().size())) {
       const int64_t retry_ms = service_->RetryAfterMillis();
       Refuse(*request, start, service_->Overloaded(retry_ms), retry_ms);
     }
@@ -127,7 +175,7 @@ class StreamReactor final
         outstanding_ -= static_cast<int>(queue_.size());
         queue_.clear();
       }
-      if (reading_paused_ && !reads_done_ && !broken_) {
+      if (reading_paused_ && !reads_done_ && !broken_ && !draining_) {
         reading_paused_ = false;
         resume_read = true;
       }
@@ -135,7 +183,7 @@ class StreamReactor final
     }
     if (write_next) StartWrite(&current_);
     if (resume_read) StartRead(&incoming_);
-    if (finish) Finish(grpc::Status::OK);
+    if (finish) Finish(EndStatus());
   }
 
   void OnCancel() override {
@@ -143,7 +191,10 @@ class StreamReactor final
     Break();
   }
 
-  void OnDone() override { delete this; }
+  void OnDone() override {
+    service_->RemoveStream(this);
+    delete this;
+  }
 
  private:
   std::string Id(const v1::CleanRequest& request) {
@@ -184,7 +235,7 @@ class StreamReactor final
       }
     }
     if (write_now) StartWrite(&current_);
-    if (finish) Finish(grpc::Status::OK);
+    if (finish) Finish(EndStatus());
   }
 
   bool ReadyToFinishLocked() ABSL_EXCLUSIVE_LOCKS_REQUIRED(mu_) {
@@ -192,9 +243,20 @@ class StreamReactor final
       return false;
     // Finish once no read is pending: the client is done writing, or the stream
     // broke while reading was paused (no read will ever complete to say so).
-    if (!reads_done_ && !(broken_ && reading_paused_)) return false;
+    // A draining stream finishes with a read pending: the client may never
+    // send again, and gRPC ends that read when the call ends.
+    if (!reads_done_ && !(broken_ && reading_paused_) && !draining_) {
+      return false;
+    }
     finished_ = true;
+    end_status_ = reads_done_ || broken_ ? grpc::Status::OK : DrainedStatus();
     return true;
+  }
+
+  // Set once, with finished_, before Finish is called.
+  grpc::Status EndStatus() {
+    absl::MutexLock lock(&mu_);
+    return end_status_;
   }
 
   DeclutterService* const service_;
@@ -214,6 +276,8 @@ class StreamReactor final
   bool reads_done_ ABSL_GUARDED_BY(mu_) = false;
   bool broken_ ABSL_GUARDED_BY(mu_) = false;
   bool finished_ ABSL_GUARDED_BY(mu_) = false;
+  bool draining_ ABSL_GUARDED_BY(mu_) = false;
+  grpc::Status end_status_ ABSL_GUARDED_BY(mu_);
 };
 
 }  // namespace
@@ -332,7 +396,8 @@ void DeclutterService::Record(absl::string_view method,
                       static_cast<double>(request.content().size()));
     if (status.ok()) {
       metrics_->Add("declutter_pages_total",
-                    {KindLabel(input.kind()), input.charset(), language});
+                    {KindLabel(input.kind()), CharsetLabel(input.charset()),
+                     LanguageLabel(language)});
       metrics_->Observe("declutter_extraction_confidence",
                         {api::PageTypeLabel(response->page_type())},
                         response->extraction_confidence());
@@ -382,7 +447,8 @@ grpc::ServerUnaryReactor* DeclutterService::Clean(
             [context] { return context->IsCancelled(); }, response);
         Record(kClean, id, start, *status, *request, response);
       },
-      [reactor, status] { reactor->Finish(ToGrpc(*status)); });
+      [reactor, status] { reactor->Finish(ToGrpc(*status)); },
+      request->content().size());
   if (!queued) {
     const int64_t retry_ms = RetryAfterMillis();
     const absl::Status refused = Overloaded(retry_ms);
@@ -397,6 +463,33 @@ grpc::ServerUnaryReactor* DeclutterService::Clean(
 grpc::ServerBidiReactor<v1::CleanRequest, v1::CleanResponse>*
 DeclutterService::CleanStream(grpc::CallbackServerContext* context) {
   return new StreamReactor(this, context);
+}
+
+bool DeclutterService::AddStream(OpenStream* stream) {
+  absl::MutexLock lock(&streams_mu_);
+  if (draining_) return false;
+  streams_.insert(stream);
+  return true;
+}
+
+void DeclutterService::RemoveStream(OpenStream* stream) {
+  absl::MutexLock lock(&streams_mu_);
+  streams_.erase(stream);
+}
+
+void DeclutterService::Drain() {
+  // A stream marked ready to finish cannot be destroyed before its Finish
+  // (OnDone follows Finish), so it is finished after the lock is released:
+  // Finish may run OnDone, and RemoveStream, on this thread.
+  std::vector<OpenStream*> finish;
+  {
+    absl::MutexLock lock(&streams_mu_);
+    draining_ = true;
+    for (OpenStream* stream : streams_) {
+      if (stream->MarkDraining()) finish.push_back(stream);
+    }
+  }
+  for (OpenStream* stream : finish) stream->FinishDrained();
 }
 
 }  // namespace declutter::server

@@ -13,7 +13,12 @@
 // reader cannot make the server buffer without bound. Stream answers go out in
 // completion order, each with its request's id; a bad item is answered with
 // `error` set and the stream goes on. Every accepted item is answered before
-// the stream finishes, also during shutdown.
+// the stream finishes.
+//
+// Drain() (on SIGTERM) stops every open stream from reading: the items it has
+// read are cleaned and answered, an item whose read was already under way is
+// answered UNAVAILABLE, and the stream ends UNAVAILABLE when the client had
+// not finished sending, so the client resends what has no answer elsewhere.
 //
 // Every page (and every refusal) is counted in `metrics` and written as one
 // JSON line to `log` when they are given.
@@ -28,9 +33,11 @@
 #include <cstddef>
 #include <cstdint>
 #include <functional>
+#include <set>
 #include <string>
 
 #include "absl/status/status.h"
+#include "absl/synchronization/mutex.h"
 #include "absl/time/time.h"
 #include "proto/declutter/v1/declutter.grpc.pb.h"
 #include "service/server/json_log.h"
@@ -83,6 +90,26 @@ class DeclutterService final : public v1::Declutter::CallbackService {
   std::string RequestId(const v1::CleanRequest& request,
                         absl::string_view fallback);
 
+  // Stops every open stream reading (see above), and every stream opened
+  // from now on. Unary calls are left to the server's Shutdown.
+  void Drain();
+
+  // An open CleanStream, as Drain() sees it.
+  class OpenStream {
+   public:
+    // Marks the stream draining; true when the caller must call
+    // FinishDrained() once it holds no lock.
+    virtual bool MarkDraining() = 0;
+    virtual void FinishDrained() = 0;
+
+   protected:
+    ~OpenStream() = default;
+  };
+  // The stream reactors register themselves. AddStream is false once
+  // draining: the stream must end at once.
+  bool AddStream(OpenStream* stream);
+  void RemoveStream(OpenStream* stream);
+
   WorkPool* pool() const { return pool_; }
   const ServiceLimits& limits() const { return limits_; }
 
@@ -92,6 +119,9 @@ class DeclutterService final : public v1::Declutter::CallbackService {
   Metrics* const metrics_;
   JsonLog* const log_;
   std::atomic<uint64_t> next_id_{1};
+  absl::Mutex streams_mu_;
+  std::set<OpenStream*> streams_ ABSL_GUARDED_BY(streams_mu_);
+  bool draining_ ABSL_GUARDED_BY(streams_mu_) = false;
 };
 
 }  // namespace declutter::server

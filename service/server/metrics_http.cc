@@ -25,11 +25,12 @@ absl::Status SplitHostPort(const std::string& address, std::string* host,
 }
 
 absl::StatusOr<std::unique_ptr<MetricsHttpServer>> MetricsHttpServer::Start(
-    const std::string& address, const Metrics* metrics) {
+    const std::string& address, const Metrics* metrics, HttpLimits limits) {
   std::string host;
   int port = 0;
   if (absl::Status s = SplitHostPort(address, &host, &port); !s.ok()) return s;
-  auto server = std::unique_ptr<MetricsHttpServer>(new MetricsHttpServer);
+  auto server =
+      std::unique_ptr<MetricsHttpServer>(new MetricsHttpServer(limits));
   server->http_.Get("/metrics",
                     [metrics](const httplib::Request&, httplib::Response& res) {
                       res.set_content(metrics->Render(), Metrics::kContentType);

@@ -2,6 +2,9 @@
 // port and a thread of their own, apart from the gRPC server, so a scrape never
 // waits behind pages.
 //
+// The port is bounded against hostile clients (bounded_http_server.h): GET and
+// HEAD only, no request bodies, every exchange within a deadline.
+//
 // Start() binds before it returns, so port() is the real port even for port 0.
 // The server borrows `metrics`, which must outlive it. Destroying it stops the
 // listener and joins its thread. Not copyable; port() is thread-safe.
@@ -18,6 +21,7 @@
 
 #include "absl/status/status.h"
 #include "absl/status/statusor.h"
+#include "service/server/bounded_http_server.h"
 #include "service/server/metrics.h"
 
 namespace declutter::server {
@@ -27,8 +31,10 @@ class MetricsHttpServer {
   // Serves `metrics` on `address` (host:port, [v6]:port; port 0 picks a free
   // one). INVALID_ARGUMENT when `address` is not host:port; UNAVAILABLE when it
   // cannot be bound.
+  // `limits` bound what clients may hold (tests shorten them).
   static absl::StatusOr<std::unique_ptr<MetricsHttpServer>> Start(
-      const std::string& address, const Metrics* metrics);
+      const std::string& address, const Metrics* metrics,
+      HttpLimits limits = HttpLimits());
   ~MetricsHttpServer();
   MetricsHttpServer(const MetricsHttpServer&) = delete;
   MetricsHttpServer& operator=(const MetricsHttpServer&) = delete;
@@ -36,9 +42,9 @@ class MetricsHttpServer {
   int port() const { return port_; }
 
  private:
-  MetricsHttpServer() = default;
+  explicit MetricsHttpServer(HttpLimits limits) : http_(limits) {}
 
-  httplib::Server http_;
+  BoundedHttpServer http_;
   std::thread thread_;
   std::atomic<bool> listener_returned_{false};
   int port_ = 0;

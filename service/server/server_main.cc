@@ -13,8 +13,9 @@
 //
 // SIGTERM and SIGINT are blocked in every thread and taken by one dedicated
 // thread with sigwait (nothing runs in a signal handler): it marks the health
-// service NOT_SERVING, then calls Shutdown with a deadline so in-flight calls
-// and accepted stream items finish, and main() returns 0.
+// service NOT_SERVING, stops open streams reading (DeclutterService::Drain),
+// then calls Shutdown with a deadline so in-flight calls and accepted stream
+// items finish, and main() returns 0.
 //
 // The parts: server_config (flags), server_credentials (TLS or plaintext),
 // metrics_http (the metrics port), shutdown_signals; this file starts the gRPC
@@ -41,7 +42,9 @@
 #include "absl/time/time.h"
 #include "service/api/request_cleaner.h"
 #include "service/server/declutter_service.h"
+#include "service/server/health_port.h"
 #include "service/server/json_log.h"
+#include "service/server/library_log.h"
 #include "service/server/metrics.h"
 #include "service/server/metrics_http.h"
 #include "service/server/server_config.h"
@@ -59,18 +62,23 @@ int ToMillis(absl::Duration d) {
       std::min<int64_t>(absl::ToInt64Milliseconds(d), INT32_MAX));
 }
 
-// Message limits around --max_page_bytes, keepalive pings and connection ages.
-void AddChannelArguments(const ServerConfig& config,
-                         grpc::ServerBuilder* builder) {
-  const size_t max_page_bytes = config.limits.max_page_bytes;
-  // The message limit leaves room for the request's other fields around the
-  // page, so a page just over --max_page_bytes reaches the size check and its
-  // clear message.
-  builder->SetMaxReceiveMessageSize(
-      static_cast<int>(max_page_bytes + (1 << 20)));
-  builder->SetMaxSendMessageSize(
-      static_cast<int>(max_page_bytes * 2 + (1 << 20)));
-  const ConnectionConfig& connections = config.connections;
+// The metadata (header block) of one call, parsed. gRPC 1.51's own default,
+// stated here so it is visible: past it the connection is closed, which
+// bounds the HPACK amplification of one-byte references to a large table
+// entry. It does not bound the raw bytes of a header block that never ends
+// (the CONTINUATION flood, README "Limits under attack"): nothing in gRPC 1.51
+// does.
+constexpr int kMaxMetadataBytes = 16 << 10;
+
+// Health checks and their answers are a few bytes; the health port takes no
+// more.
+constexpr int kHealthMessageBytes = 4 << 10;
+
+// What every port's connections share: the metadata limit, keepalive pings
+// and connection ages.
+void AddConnectionArguments(const ConnectionConfig& connections,
+                            grpc::ServerBuilder* builder) {
+  builder->AddChannelArgument(GRPC_ARG_MAX_METADATA_SIZE, kMaxMetadataBytes);
   builder->AddChannelArgument(GRPC_ARG_KEEPALIVE_TIME_MS,
                               ToMillis(connections.keepalive_time));
   builder->AddChannelArgument(GRPC_ARG_KEEPALIVE_TIMEOUT_MS,
@@ -88,8 +96,27 @@ void AddChannelArguments(const ServerConfig& config,
   }
 }
 
+// The API port: message limits around --max_page_bytes, and the connection
+// arguments.
+void AddChannelArguments(const ServerConfig& config,
+                         grpc::ServerBuilder* builder) {
+  const size_t max_page_bytes = config.limits.max_page_bytes;
+  // The message limit leaves room for the request's other fields around the
+  // page, so a page just over --max_page_bytes reaches the size check and its
+  // clear message.
+  builder->SetMaxReceiveMessageSize(
+      static_cast<int>(max_page_bytes + (1 << 20)));
+  builder->SetMaxSendMessageSize(
+      static_cast<int>(max_page_bytes * 2 + (1 << 20)));
+  AddConnectionArguments(config.connections, builder);
+}
+
 // The API server and, with --health_listen, the plaintext health-only one.
 struct GrpcServers {
+  // Answers the health port's other methods. On the heap, so its address
+  // holds when the struct moves; declared first, so it outlives `health`.
+  std::unique_ptr<HealthPortFallback> health_fallback =
+      std::make_unique<HealthPortFallback>();
   std::unique_ptr<grpc::Server> api;
   std::unique_ptr<grpc::Server> health;  // null without --health_listen
   int port = 0;
@@ -112,13 +139,18 @@ absl::StatusOr<GrpcServers> StartGrpcServers(
     DeclutterService* service) {
   GrpcServers servers;
   grpc::EnableDefaultHealthCheckService(true);
-  // Made before reflection and channelz are registered, so this builder gets
-  // neither: the probe port answers health checks and nothing else.
+  // The probe port answers health checks and nothing else (health_port.h).
   grpc::ServerBuilder health_builder;
   if (!config.health_listen.empty()) {
     health_builder.AddListeningPort(config.health_listen,
                                     grpc::InsecureServerCredentials(),
                                     &servers.health_port);
+    MakeHealthOnly(&health_builder, servers.health_fallback.get());
+    // The same connection limits as the API port, and messages no larger
+    // than a health check needs.
+    health_builder.SetMaxReceiveMessageSize(kHealthMessageBytes);
+    health_builder.SetMaxSendMessageSize(kHealthMessageBytes);
+    AddConnectionArguments(config.connections, &health_builder);
   }
   grpc::reflection::InitProtoReflectionServerBuilderPlugin();
   if (config.channelz) grpc::channelz::experimental::InitChannelzService();
@@ -173,10 +205,14 @@ void SetServing(const GrpcServers& servers, bool serving) {
 // On SIGTERM or SIGINT: NOT_SERVING, then Shutdown with --shutdown_grace for
 // the calls in flight. Runs on its own thread.
 void DrainOnSignal(const ShutdownSignals& signals, const ServerConfig& config,
-                   const GrpcServers& servers, JsonLog* log) {
+                   const GrpcServers& servers, DeclutterService* service,
+                   JsonLog* log) {
   const int received = signals.Wait();
   log->Write("draining", {{"signal", received}});
   SetServing(servers, false);
+  // Open streams stop reading now, so their clients resend the rest
+  // elsewhere; Shutdown then waits for the items they accepted.
+  service->Drain();
   servers.api->Shutdown(std::chrono::system_clock::now() +
                         std::chrono::milliseconds(
                             absl::ToInt64Milliseconds(config.shutdown_grace)));
@@ -190,7 +226,7 @@ int Serve(const ServerConfig& config,
   // The models load before the ports open, so the first page pays nothing and
   // a model that does not load stops the start.
   if (absl::Status models = api::RequestCleaner::LoadModels(); !models.ok()) {
-    std::cerr << "declutter-server: " << models.message() << "\n";
+    log->Write("error", {{"message", std::string(models.message())}});
     return 1;
   }
   WorkPool pool(config.workers, config.queue);
@@ -201,14 +237,14 @@ int Serve(const ServerConfig& config,
   absl::StatusOr<GrpcServers> servers =
       StartGrpcServers(config, std::move(credentials), &service);
   if (!servers.ok()) {
-    std::cerr << "declutter-server: " << servers.status().message() << "\n";
+    log->Write("error", {{"message", std::string(servers.status().message())}});
     return 1;
   }
   absl::StatusOr<std::unique_ptr<MetricsHttpServer>> metrics_http =
       StartMetricsHttp(config, &metrics);
   if (!metrics_http.ok()) {
-    std::cerr << "declutter-server: " << metrics_http.status().message()
-              << "\n";
+    log->Write("error",
+               {{"message", std::string(metrics_http.status().message())}});
     return 1;
   }
   SetServing(*servers, true);
@@ -225,7 +261,7 @@ int Serve(const ServerConfig& config,
               {"tls", !config.plaintext},
               {"mutual_tls", !config.tls.client_ca.empty()}});
   std::thread signal_waiter(
-      [&] { DrainOnSignal(signals, config, *servers, log); });
+      [&] { DrainOnSignal(signals, config, *servers, &service, log); });
   servers->api->Wait();
   signal_waiter.join();
   if (servers->health != nullptr) servers->health->Shutdown();
@@ -244,19 +280,22 @@ int main(int argc, char** argv) {
       "Serves the declutter gRPC API. Flags: --helpfull");
   absl::ParseCommandLine(argc, argv);
   server::JsonLog log(&std::cerr);
+  // Before any thread: gRPC's and abseil's messages become JSON lines too.
+  const server::LibraryLogRoute library_log(&log);
   // Before any thread exists, so every thread inherits the mask and only the
   // waiter ever receives them.
   const server::ShutdownSignals signals = server::ShutdownSignals::Block();
   absl::StatusOr<server::ServerConfig> config = server::ServerConfigFromFlags(
       static_cast<int>(std::thread::hardware_concurrency()));
   if (!config.ok()) {
-    std::cerr << "declutter-server: " << config.status().message() << "\n";
+    log.Write("error", {{"message", std::string(config.status().message())}});
     return 2;
   }
   absl::StatusOr<std::shared_ptr<grpc::ServerCredentials>> credentials =
       server::TransportCredentials(config->tls, config->plaintext);
   if (!credentials.ok()) {
-    std::cerr << "declutter-server: " << credentials.status().message() << "\n";
+    log.Write("error",
+              {{"message", std::string(credentials.status().message())}});
     return 2;
   }
   return server::Serve(*config, *std::move(credentials), signals, &log);

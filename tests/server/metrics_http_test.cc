@@ -1,14 +1,25 @@
 #include "service/server/metrics_http.h"
 
+#include <arpa/inet.h>
 #include <httplib.h>
+#include <netinet/in.h>
+#include <poll.h>
+#include <sys/socket.h>
+#include <unistd.h>
 
+#include <atomic>
+#include <chrono>
 #include <string>
+#include <thread>
+#include <vector>
 
 #include "absl/strings/str_cat.h"
 #include "gtest/gtest.h"
 
 namespace declutter::server {
 namespace {
+
+using namespace std::chrono_literals;
 
 TEST(MetricsHttpTest, SplitsHostAndPort) {
   std::string host;
@@ -53,6 +64,162 @@ TEST(MetricsHttpTest, AnAddressNotOfThisHostIsUnavailable) {
   EXPECT_EQ(http.status().code(), absl::StatusCode::kUnavailable);
   EXPECT_EQ(http.status().message(),
             "cannot listen on 192.0.2.1:0: expected a free host:port");
+}
+
+// A TCP connection to 127.0.0.1:`port`; -1 when it cannot connect.
+int Connect(int port) {
+  const int fd = ::socket(AF_INET, SOCK_STREAM, 0);
+  sockaddr_in address{};
+  address.sin_family = AF_INET;
+  address.sin_port = htons(static_cast<uint16_t>(port));
+  address.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+  if (::connect(fd, reinterpret_cast<sockaddr*>(&address), sizeof(address)) !=
+      0) {
+    ::close(fd);
+    return -1;
+  }
+  return fd;
+}
+
+bool SendAll(int fd, const std::string& bytes) {
+  size_t sent = 0;
+  while (sent < bytes.size()) {
+    const ssize_t n =
+        ::send(fd, bytes.data() + sent, bytes.size() - sent, MSG_NOSIGNAL);
+    if (n <= 0) return false;
+    sent += static_cast<size_t>(n);
+  }
+  return true;
+}
+
+// What the server sends until it closes the connection, or until `wait`
+// passes.
+std::string ReadUntilClosed(int fd, std::chrono::seconds wait) {
+  std::string got;
+  const auto until = std::chrono::steady_clock::now() + wait;
+  while (std::chrono::steady_clock::now() < until) {
+    pollfd p{fd, POLLIN, 0};
+    if (::poll(&p, 1, 100) <= 0) continue;
+    char buffer[4096];
+    const ssize_t n = ::recv(fd, buffer, sizeof(buffer), 0);
+    if (n <= 0) break;
+    got.append(buffer, static_cast<size_t>(n));
+  }
+  return got;
+}
+
+std::unique_ptr<MetricsHttpServer> StartOrDie(const Metrics* metrics,
+                                              HttpLimits limits = {}) {
+  absl::StatusOr<std::unique_ptr<MetricsHttpServer>> http =
+      MetricsHttpServer::Start("127.0.0.1:0", metrics, limits);
+  EXPECT_TRUE(http.ok()) << http.status();
+  return http.ok() ? *std::move(http) : nullptr;
+}
+
+// A 500 MB POST is answered 405 from its headers alone: the server neither
+// waits for nor buffers the body, and closes the connection.
+TEST(MetricsHttpTest, OtherMethodsAreRefusedBeforeTheirBodyIsRead) {
+  Metrics metrics;
+  std::unique_ptr<MetricsHttpServer> http = StartOrDie(&metrics);
+  ASSERT_NE(http, nullptr);
+  for (const char* method : {"POST", "PUT", "DELETE"}) {
+    const int fd = Connect(http->port());
+    ASSERT_GE(fd, 0);
+    ASSERT_TRUE(SendAll(fd, absl::StrCat(method,
+                                         " /metrics HTTP/1.1\r\nHost: t\r\n"
+                                         "Content-Length: 524288000\r\n\r\n",
+                                         std::string(65536, 'x'))));
+    const std::string answer = ReadUntilClosed(fd, std::chrono::seconds(60));
+    ::close(fd);
+    EXPECT_EQ(answer.rfind("HTTP/1.1 405", 0), 0u) << method << ": " << answer;
+    EXPECT_NE(answer.find("Allow: GET, HEAD"), std::string::npos) << answer;
+  }
+}
+
+TEST(MetricsHttpTest, ABodyOverTheLimitIsRefusedUnread) {
+  Metrics metrics;
+  std::unique_ptr<MetricsHttpServer> http = StartOrDie(&metrics);
+  ASSERT_NE(http, nullptr);
+  const int fd = Connect(http->port());
+  ASSERT_GE(fd, 0);
+  ASSERT_TRUE(SendAll(fd,
+                      "GET /metrics HTTP/1.1\r\nHost: t\r\n"
+                      "Content-Length: 524288000\r\n\r\nxxxx"));
+  const std::string answer = ReadUntilClosed(fd, std::chrono::seconds(60));
+  ::close(fd);
+  EXPECT_EQ(answer.rfind("HTTP/1.1 413", 0), 0u) << answer;
+}
+
+// Clients that send a header line now and then, more of them than the port has
+// threads, are cut off at their exchange's deadline, so /metrics still
+// answers. (httplib's own timeout is per read: each would hold a thread for as
+// long as it keeps trickling.)
+TEST(MetricsHttpTest, SlowHeaderSendersDoNotStarveTheMetrics) {
+  Metrics metrics;
+  metrics.DeclareCounter("declutter_test_total", "A test counter.", {});
+  HttpLimits limits;
+  limits.threads = 4;
+  limits.exchange_time = absl::Seconds(1);
+  std::unique_ptr<MetricsHttpServer> http = StartOrDie(&metrics, limits);
+  ASSERT_NE(http, nullptr);
+  constexpr int kSlowClients = 12;
+  std::atomic<int> cut_off{0};
+  std::vector<std::thread> slow;
+  for (int i = 0; i < kSlowClients; ++i) {
+    slow.emplace_back([&] {
+      const int fd = Connect(http->port());
+      if (fd < 0) return;
+      bool open = SendAll(fd, "GET /metrics HTTP/1.1\r\nHost: t\r\n");
+      const auto give_up = std::chrono::steady_clock::now() + 60s;
+      while (open && std::chrono::steady_clock::now() < give_up) {
+        std::this_thread::sleep_for(std::chrono::milliseconds(200));
+        // Anything from the server (an error answer, or the close) means
+        // the server cut this client off.
+        pollfd p{fd, POLLIN, 0};
+        open = ::poll(&p, 1, 0) == 0 && SendAll(fd, "X-Slow: 1\r\n");
+      }
+      if (!open) ++cut_off;
+      ::close(fd);
+    });
+  }
+  std::this_thread::sleep_for(std::chrono::milliseconds(300));
+  httplib::Client client("127.0.0.1", http->port());
+  client.set_read_timeout(60, 0);
+  client.set_connection_timeout(60, 0);
+  httplib::Result got = client.Get("/metrics");
+  // Every slow client is cut off in time (they hold a thread 1 s each).
+  for (std::thread& t : slow) t.join();
+  ASSERT_TRUE(got) << httplib::to_string(got.error());
+  EXPECT_EQ(got->status, 200);
+  EXPECT_EQ(cut_off.load(), kSlowClients);
+}
+
+// Stopping does not wait out a client's idle keep-alive connection (the idle
+// limit here is 10 minutes).
+TEST(MetricsHttpTest, StopsWithoutWaitingForAnIdleClient) {
+  Metrics metrics;
+  HttpLimits limits;
+  limits.keep_alive_idle = absl::Minutes(10);
+  limits.connection_time = absl::Minutes(20);
+  std::unique_ptr<MetricsHttpServer> http = StartOrDie(&metrics, limits);
+  ASSERT_NE(http, nullptr);
+  const int fd = Connect(http->port());
+  ASSERT_GE(fd, 0);
+  ASSERT_TRUE(SendAll(fd, "GET /metrics HTTP/1.1\r\nHost: t\r\n\r\n"));
+  char buffer[256];
+  ASSERT_GT(::recv(fd, buffer, sizeof(buffer), 0), 0);  // answered; kept open
+  std::atomic<bool> stopped{false};
+  std::thread stopper([&] {
+    http.reset();
+    stopped = true;
+  });
+  const auto give_up = std::chrono::steady_clock::now() + 60s;
+  while (!stopped && std::chrono::steady_clock::now() < give_up) {
+    std::this_thread::sleep_for(50ms);
+  }
+  EXPECT_TRUE(stopped.load()) << "the stop waited for the idle client";
+  ::close(fd);  // lets a stop that waited finish
+  stopper.join();
 }
 
 TEST(MetricsHttpTest, StopsAtOnceAfterStarting) {

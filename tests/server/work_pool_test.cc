@@ -39,7 +39,8 @@ TEST(WorkPoolTest, ThenRunsOnceTheTasksPlaceIsFree) {
   std::atomic<bool> next_accepted{false};
   ASSERT_TRUE(pool.TrySubmit([&] { release.WaitForNotification(); },
                              [&] {
-                               // A client answered here sends its next call at once.
+                               // A client answered here sends its next call at
+                               // once.
                                next_accepted = pool.TrySubmit([] {});
                                answered.Notify();
                              }));
@@ -47,6 +48,28 @@ TEST(WorkPoolTest, ThenRunsOnceTheTasksPlaceIsFree) {
   release.Notify();
   answered.WaitForNotification();
   EXPECT_TRUE(next_accepted.load());
+}
+
+// The expected wait counts the bytes running and queued: one worker busy with
+// a 10 MB page and another queued is seconds of work at the prior 100 ns a byte
+// (the mean of recent task times said 40 ms).
+TEST(WorkPoolTest, ExpectedWaitCountsTheBytesRunningAndQueued) {
+  WorkPool pool(1, 4);
+  EXPECT_EQ(pool.ExpectedWait(), absl::ZeroDuration());
+  absl::Notification release, started;
+  ASSERT_TRUE(pool.TrySubmit(
+      [&] {
+        started.Notify();
+        release.WaitForNotification();
+      },
+      nullptr, 10'000'000));
+  started.WaitForNotification();
+  ASSERT_TRUE(pool.TrySubmit([] {}, nullptr, 10'000'000));
+  const absl::Duration wait = pool.ExpectedWait();
+  // 1 s for the queued page, up to 1 s left of the running one.
+  EXPECT_GT(wait, absl::Seconds(1)) << wait;
+  EXPECT_LT(wait, absl::Seconds(2.1)) << wait;
+  release.Notify();
 }
 
 TEST(WorkPoolTest, RefusesAfterShutdown) {

@@ -160,6 +160,42 @@ export function checkServerDeployment(deployment, objects, knownFlags) {
   return problems;
 }
 
+// gRPC 1.51 cannot bound the memory of an HTTP/2 CONTINUATION flood (README,
+// "Limits under attack"), so who may connect is the bound: every server pod is
+// under an Ingress NetworkPolicy, each of its ports but the plaintext health
+// port is admitted by a rule that names where from, and no rule admits the
+// health port (the kubelet's probes come from the node).
+function checkNetworkPolicies(deployments, policies) {
+  const problems = [];
+  for (const d of deployments) {
+    const labels = d.spec?.template?.metadata?.labels;
+    const mine = policies.filter((p) => labelsMatch(p.spec?.podSelector, labels) &&
+        (p.spec?.policyTypes ?? []).includes("Ingress"));
+    if (mine.length === 0) {
+      problems.push(`${named(d)}: no Ingress NetworkPolicy selects its pods`);
+      continue;
+    }
+    const rules = mine.flatMap((p) => p.spec?.ingress ?? []);
+    const admits = (rule, port) => rule.ports === undefined ||
+        rule.ports.some((x) => x.port === port.containerPort || x.port === port.name);
+    for (const c of d.spec?.template?.spec?.containers ?? []) {
+      for (const port of c.ports ?? []) {
+        const admitting = rules.filter((r) => admits(r, port));
+        if (port.name === "health") {
+          if (admitting.length > 0) {
+            problems.push(`${named(d)}: a NetworkPolicy rule admits the plaintext health port ${port.containerPort}`);
+          }
+        } else if (admitting.length === 0) {
+          problems.push(`${named(d)}: no NetworkPolicy rule admits container port "${port.name}" (${port.containerPort})`);
+        } else if (admitting.some((r) => (r.from ?? []).length === 0)) {
+          problems.push(`${named(d)}: a NetworkPolicy rule admits container port "${port.name}" (${port.containerPort}) from anywhere`);
+        }
+      }
+    }
+  }
+  return problems;
+}
+
 // Services, the PodDisruptionBudget and the HorizontalPodAutoscaler against the
 // Deployments they point at.
 export function checkServerCompanions(objects) {
@@ -211,6 +247,7 @@ export function checkServerCompanions(objects) {
       problems.push(`${named(hpa)}: minReplicas is above maxReplicas`);
     }
   }
+  problems.push(...checkNetworkPolicies(deployments, byKind(objects, "NetworkPolicy")));
   if (deployments.length > 0 && byKind(objects, "PodDisruptionBudget").length === 0) {
     problems.push("no PodDisruptionBudget");
   }

@@ -96,6 +96,21 @@ test("a Service selecting no pods fails", async () => {
       /Service declutter-headless: its selector matches no Deployment's pods/);
 });
 
+test("a server without its NetworkPolicy fails", async () => {
+  assertFlags(await problemsOf({ "deploy/k8s/base/kustomization.yaml": (t) => t.replace("  - networkpolicy.yaml\n", "") }),
+      /Deployment declutter: no Ingress NetworkPolicy selects its pods/);
+});
+
+test("a NetworkPolicy admitting the gRPC port from anywhere fails", async () => {
+  assertFlags(await problemsOf({ "deploy/k8s/base/networkpolicy.yaml": (t) => t.replace(/  ingress:\n    - from:\n(?:.*\n)*?      ports:\n/, "  ingress:\n    - ports:\n") }),
+      /admits container port "grpc" \(50051\) from anywhere/);
+});
+
+test("a NetworkPolicy admitting the health port fails", { skip: kubectl ? false : "overlays need kubectl" }, async () => {
+  assertFlags(await problemsOf({ "deploy/k8s/base/networkpolicy.yaml": (t) => t.replace("        - port: 50051\n", "        - port: 50051\n        - port: 50052\n") }),
+      /overlays\/prod-tls: .*a NetworkPolicy rule admits the plaintext health port 50052/);
+});
+
 test("a pod that may run as root fails", async () => {
   assertFlags(await problemsOf({ [deployment]: (t) => t.replace("runAsNonRoot: true", "runAsNonRoot: false") }),
       /runAsNonRoot is not true/);

@@ -114,6 +114,18 @@ bool IsSingleByte(const std::string& charset) {
 
 }  // namespace
 
+const std::vector<std::string>& CharsetDetector::KnownCharsets() {
+  static const std::vector<std::string>* const kKnown = [] {
+    auto* known = new std::vector<std::string>;
+    for (const LabelMapping& m : kWhatwgLabels) {
+      if (std::find(known->begin(), known->end(), m.charset) == known->end())
+        known->emplace_back(m.charset);
+    }
+    return known;
+  }();
+  return *kKnown;
+}
+
 std::string CharsetDetector::CanonicalCharset(absl::string_view label,
                                               LabelSource source) {
   std::string lower = absl::AsciiStrToLower(absl::StripAsciiWhitespace(label));

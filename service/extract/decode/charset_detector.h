@@ -15,6 +15,7 @@
 #define DECLUTTER_SERVICE_EXTRACT_DECODE_CHARSET_DETECTOR_H_
 
 #include <string>
+#include <vector>
 
 #include "absl/strings/string_view.h"
 
@@ -36,6 +37,11 @@ class CharsetDetector {
   static CharsetDecision Decide(absl::string_view bytes,
                                 absl::string_view content_type,
                                 bool allow_meta_prescan);
+
+  // Every charset Decide can return, each once, in the table's order: the ICU
+  // converter names of data/charset_labels.inc (a closed set, which the
+  // server's metric labels use).
+  static const std::vector<std::string>& KnownCharsets();
 
   // Where a label was read: UTF-16 labels count only in HTTP's Content-Type.
   enum class LabelSource { kTransport, kDocument };

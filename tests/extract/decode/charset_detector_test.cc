@@ -95,6 +95,30 @@ TEST(CharsetDetectorTest, EveryEncodingOfTheTableDecodes) {
   }
 }
 
+TEST(CharsetDetectorTest, EveryDecisionIsAKnownCharset) {
+  const std::vector<std::string>& known = CharsetDetector::KnownCharsets();
+  auto is_known = [&](const std::string& charset) {
+    return std::find(known.begin(), known.end(), charset) != known.end();
+  };
+  EXPECT_TRUE(is_known("UTF-8"));
+  EXPECT_TRUE(is_known("UTF-16LE"));
+  EXPECT_TRUE(is_known("GB18030"));
+  EXPECT_TRUE(is_known("windows-1252"));
+  EXPECT_FALSE(is_known("windows-1250,x"));
+  std::string gbk;
+  for (int i = 0; i < 20; ++i) gbk += "\xD6\xD0\xCE\xC4\xCD\xF8\xD2\xB3";
+  for (const auto& [bytes, type] :
+       std::vector<std::pair<std::string, std::string>>{
+           {"\xFF\xFEh\0i\0", ""},
+           {"plain", "text/html; charset=ISO_8859-1:1987"},
+           {gbk, ""},
+           {"caf\xE9", ""},
+           {"plain", "text/html; charset=koi8"}}) {
+    const CharsetDecision d = CharsetDetector::Decide(bytes, type, true);
+    EXPECT_TRUE(is_known(d.charset)) << d.charset;
+  }
+}
+
 TEST(CharsetDetectorTest, Utf16LabelsCountFromContentTypeOnly) {
   EXPECT_EQ(CharsetDetector::CanonicalCharset(
                 "utf-16le", CharsetDetector::LabelSource::kTransport),
