@@ -53,15 +53,26 @@ absl::StatusOr<std::unique_ptr<PageSource>> PageSource::Open(
 
 bool PageSource::NextJsonl(SourcePage* page) {
   std::string line;
+  // A line holds one page of --max-bytes, JSON-escaped (up to 2x), and its
+  // other members.
+  const size_t max_line = max_page_bytes_ * 2 + 4096;
   while (true) {
-    absl::StatusOr<bool> got =
-        jsonl_->ReadLine(&line, max_page_bytes_ * 2 + 4096);
+    absl::StatusOr<bool> got = jsonl_->ReadLine(&line, max_line);
     ++record_;
+    if (!got.ok() &&
+        got.status().code() == absl::StatusCode::kResourceExhausted) {
+      // The stream dropped the line without holding it; the next is read.
+      page->id = absl::StrCat(current_, ":", record_);
+      page->error = absl::ResourceExhaustedError(absl::StrCat(
+          current_, " line ", record_, " is longer than ", max_line,
+          " bytes (2 x --max-bytes + 4096): expected one page of at most "
+          "--max-bytes per line; the line is skipped"));
+      return true;
+    }
     if (!got.ok()) {
       page->id = absl::StrCat(current_, ":", record_);
       page->error = got.status();
-      jsonl_.reset();  // a line too long or a corrupt file: the rest is
-                       // unreliable
+      jsonl_.reset();  // corrupt gzip: nothing after it can be read
       return true;
     }
     if (!*got) {
@@ -97,16 +108,28 @@ bool PageSource::NextFromOpenInput(SourcePage* page) {
   absl::StatusOr<bool> got = warc_->Next(&record);
   ++record_;
   if (!got.ok()) {
+    // The file cannot be read on (corrupt gzip, not WARC, cut in a header).
     page->id = absl::StrCat(current_, "#", record_);
+    const absl::Status& s = got.status();
     page->error =
-        absl::Status(got.status().code(),
-                     absl::StrCat(current_, ": ", got.status().message()));
+        absl::StrContains(s.message(), current_)
+            ? s
+            : absl::Status(s.code(), absl::StrCat(current_, ": ", s.message()));
     warc_.reset();
     return true;
   }
   if (!*got) {
     warc_.reset();
     return false;
+  }
+  if (!record.error.ok()) {
+    // One corrupt record; the reader has moved on to the next.
+    page->id = record.id.empty() ? absl::StrCat(current_, "#", record_)
+                                 : std::move(record.id);
+    page->error =
+        absl::Status(record.error.code(),
+                     absl::StrCat(current_, ": ", record.error.message()));
+    return true;
   }
   page->id = record.id.empty() ? absl::StrCat(current_, "#", record_)
                                : std::move(record.id);

@@ -5,6 +5,7 @@
 #include <cstring>
 
 #include "absl/strings/ascii.h"
+#include "absl/strings/escaping.h"
 #include "absl/strings/match.h"
 #include "absl/strings/numbers.h"
 #include "absl/strings/str_cat.h"
@@ -147,56 +148,75 @@ void WarcReader::ParseHttpResponse(const std::string& http, WarcPage* page) {
 absl::StatusOr<bool> WarcReader::Next(WarcPage* page) {
   *page = WarcPage();
   std::string line;
-  // The version line, after any blank lines left between records.
-  do {
-    absl::StatusOr<bool> got = stream_->ReadLine(&line, kMaxHeaderLine);
-    if (!got.ok()) return got.status();
-    if (!*got) return false;
-  } while (line.empty());
-  if (!absl::StartsWith(line, "WARC/")) {
-    return absl::InvalidArgumentError(
-        absl::StrCat("expected a WARC record header ('WARC/1.0'), found '",
-                     line.substr(0, 40), "'"));
+  if (!version_line_.empty()) {
+    line = std::move(version_line_);
+    version_line_.clear();
+  } else {
+    // The version line, after any blank lines left between records.
+    do {
+      absl::StatusOr<bool> got = stream_->ReadLine(&line, kMaxHeaderLine);
+      if (!got.ok() && records_ > 0 &&
+          got.status().code() == absl::StatusCode::kResourceExhausted) {
+        line = "(a line too long)";  // dropped; resynchronise below
+        break;
+      }
+      if (!got.ok()) return got.status();
+      if (!*got) return false;
+    } while (line.empty());
   }
+  if (!absl::StartsWith(line, "WARC/")) {
+    const absl::Status bad = absl::InvalidArgumentError(
+        absl::StrCat("expected a WARC record header ('WARC/1.0'), found '",
+                     absl::CEscape(line.substr(0, 40)), "'"));
+    if (records_ == 0) return bad;  // not a WARC file at all
+    ++records_;
+    page->error = absl::InvalidArgumentError(
+        absl::StrCat("record ", records_, ": ", bad.message(),
+                     "; skipped to the next 'WARC/1.' line"));
+    if (absl::Status s = Resync(); !s.ok()) return s;
+    return true;
+  }
+  ++records_;
   std::string type;
   int64_t length = -1;
-  for (int i = 0;; ++i) {
-    if (i >= kMaxHeaderLines) {
-      return absl::InvalidArgumentError(
-          "a WARC record has over 1000 header lines");
-    }
-    absl::StatusOr<bool> got = stream_->ReadLine(&line, kMaxHeaderLine);
-    if (!got.ok()) return got.status();
-    if (!*got)
-      return absl::DataLossError("the WARC file ends inside a record header");
-    if (line.empty()) break;
-    std::string name;
-    absl::string_view value;
-    if (!SplitHeader(line, &name, &value)) continue;
-    if (name == "warc-type") type = std::string(value);
-    if (name == "warc-target-uri")
-      page->url =
-          std::string(absl::StripPrefix(absl::StripSuffix(value, ">"), "<"));
-    if (name == "warc-record-id") page->id = std::string(value);
-    if (name == "content-length" && !absl::SimpleAtoi(value, &length))
-      length = -1;
-  }
-  if (length < 0)
-    return absl::InvalidArgumentError("a WARC record has no Content-Length");
+  absl::StatusOr<bool> header = ReadHeader(page, &type, &length);
+  if (!header.ok() || !*header) return header;
   std::string block;
   if (static_cast<uint64_t>(length) > max_record_bytes_) {
     // Read through it in pieces to reach the next record.
     for (int64_t left = length; left > 0;) {
       const size_t take = static_cast<size_t>(std::min<int64_t>(left, 1 << 20));
-      if (absl::Status s = stream_->ReadExact(take, &block); !s.ok()) return s;
+      if (absl::Status s = stream_->ReadUpTo(take, &block); !s.ok()) return s;
+      if (block.size() < take) {
+        page->error = absl::DataLossError(absl::StrCat(
+            "record ", page->id.empty() ? absl::StrCat(records_) : page->id,
+            " says Content-Length ", length, " but the file ends ",
+            length - left + static_cast<int64_t>(block.size()),
+            " bytes into it"));
+        return true;
+      }
       left -= static_cast<int64_t>(take);
+    }
+    std::string trailer;
+    if (absl::Status s = stream_->ReadUpTo(4, &trailer); !s.ok()) return s;
+    if (!trailer.empty() && trailer != "\r\n\r\n") {
+      stream_->Unread(trailer);
+      page->error = absl::DataLossError(absl::StrCat(
+          "record ", page->id.empty() ? absl::StrCat(records_) : page->id,
+          " of Content-Length ", length,
+          " is not followed by CRLF CRLF: the length is wrong; skipped to the "
+          "next 'WARC/1.' line"));
+      if (absl::Status s = Resync(); !s.ok()) return s;
+      return true;
     }
     page->skipped = "too-large";
     return true;
   }
-  if (absl::Status s = stream_->ReadExact(static_cast<size_t>(length), &block);
-      !s.ok()) {
-    return s;
+  absl::StatusOr<bool> whole = ReadBlock(length, &block, page);
+  if (!whole.ok()) return whole.status();
+  if (!*whole) {
+    if (absl::Status s = Resync(); !s.ok()) return s;
+    return true;
   }
   if (type != "response") {
     page->skipped = "not-response";
@@ -204,6 +224,113 @@ absl::StatusOr<bool> WarcReader::Next(WarcPage* page) {
   }
   ParseHttpResponse(block, page);
   return true;
+}
+
+absl::StatusOr<bool> WarcReader::ReadHeader(WarcPage* page, std::string* type,
+                                            int64_t* length) {
+  std::string line;
+  bool has_length = false;
+  for (int i = 0;; ++i) {
+    if (i >= kMaxHeaderLines) {
+      page->error = absl::InvalidArgumentError(
+          absl::StrCat("record ", records_, " has over ", kMaxHeaderLines,
+                       " header lines; skipped to the next 'WARC/1.' line"));
+      if (absl::Status s = Resync(); !s.ok()) return s;
+      return false;
+    }
+    absl::StatusOr<bool> got = stream_->ReadLine(&line, kMaxHeaderLine);
+    if (!got.ok() &&
+        got.status().code() == absl::StatusCode::kResourceExhausted) {
+      page->error = absl::InvalidArgumentError(absl::StrCat(
+          "record ", records_, " has a header line over ", kMaxHeaderLine,
+          " bytes; skipped to the next 'WARC/1.' line"));
+      if (absl::Status s = Resync(); !s.ok()) return s;
+      return false;
+    }
+    if (!got.ok()) return got.status();
+    if (!*got)
+      return absl::DataLossError("the WARC file ends inside a record header");
+    if (line.empty()) break;
+    std::string name;
+    absl::string_view value;
+    if (!SplitHeader(line, &name, &value)) continue;
+    if (name == "warc-type") *type = std::string(value);
+    if (name == "warc-target-uri")
+      page->url =
+          std::string(absl::StripPrefix(absl::StripSuffix(value, ">"), "<"));
+    if (name == "warc-record-id") page->id = std::string(value);
+    if (name == "content-length") {
+      has_length = absl::SimpleAtoi(value, length) && *length >= 0;
+    }
+  }
+  if (!has_length) {
+    page->error = absl::InvalidArgumentError(absl::StrCat(
+        "record ", page->id.empty() ? absl::StrCat(records_) : page->id,
+        " has no valid Content-Length; skipped to the next 'WARC/1.' line"));
+    if (absl::Status s = Resync(); !s.ok()) return s;
+    return false;
+  }
+  return true;
+}
+
+absl::StatusOr<bool> WarcReader::ReadBlock(int64_t length, std::string* block,
+                                           WarcPage* page) {
+  if (absl::Status s = stream_->ReadUpTo(static_cast<size_t>(length), block);
+      !s.ok()) {
+    return s;
+  }
+  std::string trailer;
+  if (absl::Status s = stream_->ReadUpTo(4, &trailer); !s.ok()) return s;
+  const bool whole = block->size() == static_cast<size_t>(length);
+  // CRLF CRLF, or bare LFs from writers that use them; a last record whose
+  // trailer the file lost is whole all the same.
+  if (whole && (trailer == "\r\n\r\n" || trailer.empty() || trailer == "\r\n" ||
+                absl::StartsWith(trailer, "\n\n"))) {
+    if (absl::StartsWith(trailer, "\n\n")) {
+      stream_->Unread(absl::string_view(trailer).substr(2));
+    }
+    return true;
+  }
+  // The length lied. Too large: the next record's "WARC/1." line is inside
+  // what was read, so it and what follows go back to the stream. Too small:
+  // the rest of this record is still ahead, and Resync() reads past it.
+  std::string seen = std::move(*block);
+  seen += trailer;
+  block->clear();
+  size_t back = seen.find("\nWARC/1.");
+  if (back != std::string::npos) {
+    back += 1;
+  } else {
+    const size_t last_newline = seen.rfind('\n');
+    back = last_newline == std::string::npos ? 0 : last_newline + 1;
+  }
+  stream_->Unread(absl::string_view(seen).substr(back));
+  page->error = absl::DataLossError(absl::StrCat(
+      "record ", page->id.empty() ? absl::StrCat(records_) : page->id,
+      " of Content-Length ", length,
+      whole ? " is not followed by CRLF CRLF: the length is wrong"
+            : absl::StrCat(" is cut: the file ends ", seen.size(),
+                           " bytes into it"),
+      "; skipped to the next 'WARC/1.' line"));
+  return false;
+}
+
+absl::Status WarcReader::Resync() {
+  std::string line;
+  // Each turn consumes at least one byte, so this ends with the file.
+  while (true) {
+    absl::StatusOr<bool> got = stream_->ReadLine(&line, kMaxHeaderLine);
+    if (!got.ok() &&
+        got.status().code() == absl::StatusCode::kResourceExhausted) {
+      continue;  // a long line of the bad record, dropped
+    }
+    if (!got.ok()) return got.status();
+    if (!*got) return absl::OkStatus();
+    if (absl::StartsWith(line, "WARC/1.")) {
+      version_line_ = std::move(line);
+      return absl::OkStatus();
+    }
+  }
 }
 
 }  // namespace declutter::client

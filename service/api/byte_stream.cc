@@ -1,6 +1,7 @@
 #include "service/api/byte_stream.h"
 
 #include <algorithm>
+#include <cerrno>
 #include <cstring>
 #include <utility>
 
@@ -18,8 +19,17 @@ absl::StatusOr<std::unique_ptr<ByteStream>> ByteStream::Open(
   gzFile file =
       gzopen(path.c_str(), "rb");  // reads plain files through unchanged
   if (file == nullptr) {
-    return absl::NotFoundError(
-        absl::StrCat("cannot open ", path, ": expected a readable file"));
+    const int error = errno;
+    const std::string message =
+        absl::StrCat("cannot open ", path, ": ", std::strerror(error),
+                     ": expected a readable file");
+    if (error == ENOENT || error == ENOTDIR) {
+      return absl::NotFoundError(message);
+    }
+    if (error == EACCES || error == EPERM) {
+      return absl::PermissionDeniedError(message);
+    }
+    return absl::UnavailableError(message);
   }
   gzbuffer(file, kChunk);
   return std::unique_ptr<ByteStream>(new ByteStream(file, path));
@@ -75,22 +85,44 @@ absl::StatusOr<bool> ByteStream::ReadLine(std::string* line, size_t max_bytes) {
       return true;
     }
   }
+  // Drop the long line through its "\n", a buffer at a time.
+  while (true) {
+    const char* start = buffer_.data() + next_;
+    const void* nl = std::memchr(start, '\n', buffer_.size() - next_);
+    if (nl != nullptr) {
+      const size_t end = static_cast<const char*>(nl) - buffer_.data();
+      position_ += static_cast<int64_t>(end + 1 - next_);
+      next_ = end + 1;
+      break;
+    }
+    position_ += static_cast<int64_t>(buffer_.size() - next_);
+    next_ = buffer_.size();
+    absl::StatusOr<bool> more = Fill();
+    if (!more.ok()) return more.status();
+    if (!*more) break;
+  }
   return absl::ResourceExhaustedError(
       absl::StrCat(path_, ": a line is longer than ", max_bytes,
                    " bytes: expected shorter lines"));
 }
 
 absl::Status ByteStream::ReadExact(size_t n, std::string* out) {
+  if (absl::Status s = ReadUpTo(n, out); !s.ok()) return s;
+  if (out->size() < n) {
+    return absl::DataLossError(absl::StrCat(path_,
+                                            " ends inside a record: expected ",
+                                            n, " bytes, got ", out->size()));
+  }
+  return absl::OkStatus();
+}
+
+absl::Status ByteStream::ReadUpTo(size_t n, std::string* out) {
   out->clear();
   while (out->size() < n) {
     if (next_ == buffer_.size()) {
       absl::StatusOr<bool> more = Fill();
       if (!more.ok()) return more.status();
-      if (!*more) {
-        return absl::DataLossError(
-            absl::StrCat(path_, " ends inside a record: expected ", n,
-                         " bytes, got ", out->size()));
-      }
+      if (!*more) return absl::OkStatus();
     }
     const size_t take = std::min(n - out->size(), buffer_.size() - next_);
     out->append(buffer_, next_, take);
@@ -98,6 +130,11 @@ absl::Status ByteStream::ReadExact(size_t n, std::string* out) {
     position_ += static_cast<int64_t>(take);
   }
   return absl::OkStatus();
+}
+
+void ByteStream::Unread(absl::string_view bytes) {
+  buffer_.insert(next_, bytes.data(), bytes.size());
+  position_ -= static_cast<int64_t>(bytes.size());
 }
 
 }  // namespace declutter::api

@@ -18,12 +18,14 @@
 
 #include "absl/status/status.h"
 #include "absl/status/statusor.h"
+#include "absl/strings/string_view.h"
 
 namespace declutter::api {
 
 class ByteStream {
  public:
-  // NOT_FOUND / INVALID_ARGUMENT naming `path` when it cannot be opened.
+  // NOT_FOUND (no such file) / PERMISSION_DENIED (not readable) /
+  // UNAVAILABLE (any other reason) naming `path` when it cannot be opened.
   static absl::StatusOr<std::unique_ptr<ByteStream>> Open(
       const std::string& path);
   ~ByteStream();
@@ -32,11 +34,21 @@ class ByteStream {
 
   // Reads the next line into `*line`, without its "\n" or "\r\n". false at the
   // end of the stream. RESOURCE_EXHAUSTED when a line is longer than
-  // `max_bytes`.
+  // `max_bytes`: that line is then read through to its end and dropped, a
+  // buffer at a time (never held whole), so the next call reads the next line.
   absl::StatusOr<bool> ReadLine(std::string* line, size_t max_bytes);
 
   // Reads exactly `n` bytes; DATA_LOSS when the stream ends first.
   absl::Status ReadExact(size_t n, std::string* out);
+
+  // Reads `n` bytes, or fewer when the stream ends first (what there was); an
+  // error only when the stream is unreadable (DATA_LOSS: corrupt gzip).
+  absl::Status ReadUpTo(size_t n, std::string* out);
+
+  // Puts `bytes` back in front of the unread bytes: the next reads return them
+  // first. For readers that looked too far ahead (a WARC record whose
+  // Content-Length overran the record). Costs `bytes.size()` of memory.
+  void Unread(absl::string_view bytes);
 
   // Bytes consumed so far (decompressed), for progress reports.
   int64_t position() const { return position_; }

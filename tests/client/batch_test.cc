@@ -171,6 +171,94 @@ TEST_F(BatchTest, CleansEveryKindOfInputAndCountsSkips) {
             0);
 }
 
+// A crawl with one corrupt record in the middle of each file: a WARC record
+// whose Content-Length lies (too large, then too small) and a JSONL line over
+// the line limit. Every good record is cleaned, each bad one is one error line.
+TEST_F(BatchTest, ACorruptRecordIsReportedOnceAndTheRestCleaned) {
+  fs::remove_all(dir_ / "crawl");
+  fs::create_directories(dir_ / "crawl");
+  auto lying = [](const std::string& id, const std::string& topic,
+                  int64_t lie) {
+    std::string record = WarcRecord("response", "https://w.example/" + id, id,
+                                    Http(200, "text/html", Article(topic)));
+    const std::string block = Http(200, "text/html", Article(topic));
+    const std::string told = absl::StrCat("Content-Length: ", block.size());
+    record.replace(record.find(told), told.size(),
+                   absl::StrCat("Content-Length: ", block.size() + lie));
+    return record;
+  };
+  std::string warc;
+  for (int i = 0; i < 3; ++i) {
+    warc +=
+        WarcRecord("response", absl::StrCat("https://w.example/", i),
+                   absl::StrCat("<urn:uuid:good", i, ">"),
+                   Http(200, "text/html", Article(absl::StrCat("warc ", i))));
+  }
+  warc += lying("<urn:uuid:long>", "too long", 300);
+  for (int i = 3; i < 5; ++i) {
+    warc +=
+        WarcRecord("response", absl::StrCat("https://w.example/", i),
+                   absl::StrCat("<urn:uuid:good", i, ">"),
+                   Http(200, "text/html", Article(absl::StrCat("warc ", i))));
+  }
+  warc += lying("<urn:uuid:short>", "too short", -40);
+  for (int i = 5; i < 7; ++i) {
+    warc +=
+        WarcRecord("response", absl::StrCat("https://w.example/", i),
+                   absl::StrCat("<urn:uuid:good", i, ">"),
+                   Http(200, "text/html", Article(absl::StrCat("warc ", i))));
+  }
+  std::ofstream(dir_ / "crawl" / "crawl.warc", std::ios::binary) << warc;
+  {
+    std::ofstream jsonl(dir_ / "crawl" / "export.jsonl");
+    for (int i = 0; i < 8; ++i) {
+      if (i == 3) {  // 300 KB of page on one line: over 2 x 100000 + 4096
+        jsonl << nlohmann::json(
+                     {{"id", "j-long"}, {"html", std::string(300000, 'x')}})
+                     .dump()
+              << "\n";
+      }
+      jsonl << nlohmann::json({{"id", absl::StrCat("j-", i)},
+                               {"html", Article(absl::StrCat("jsonl ", i))}})
+                   .dump()
+            << "\n";
+    }
+  }
+  EXPECT_EQ(Batch(absl::StrCat("--local --max-bytes 100000 -o '",
+                               Out("out.jsonl"), "' ", Crawl())),
+            1)
+      << err();
+  auto lines = Read(Out("out.jsonl"));  // fails on an id written twice
+  EXPECT_EQ(lines.size(), 7u + 2u + 8u + 1u) << err();
+  for (int i = 0; i < 7; ++i) {
+    const nlohmann::json& line = lines[absl::StrCat("<urn:uuid:good", i, ">")];
+    EXPECT_NE(line["article"]["text"].get<std::string>().find(
+                  absl::StrCat("warc ", i, " story")),
+              std::string::npos)
+        << line.dump();
+  }
+  for (int i = 0; i < 8; ++i) {
+    const nlohmann::json& line = lines[absl::StrCat("j-", i)];
+    EXPECT_NE(line["article"]["text"].get<std::string>().find(
+                  absl::StrCat("jsonl ", i, " story")),
+              std::string::npos)
+        << line.dump();
+  }
+  EXPECT_EQ(lines["<urn:uuid:long>"]["error"]["code"], 15)  // DATA_LOSS
+      << lines["<urn:uuid:long>"].dump();
+  EXPECT_EQ(lines["<urn:uuid:short>"]["error"]["code"], 15)
+      << lines["<urn:uuid:short>"].dump();
+  const std::string long_line =
+      (dir_ / "crawl" / "export.jsonl").string() + ":4";
+  EXPECT_EQ(lines[long_line]["error"]["code"], 8)  // RESOURCE_EXHAUSTED
+      << lines[long_line].dump();
+  // The WARC path is named once in its messages.
+  const std::string message =
+      lines["<urn:uuid:long>"]["error"]["message"].get<std::string>();
+  const std::string path = (dir_ / "crawl" / "crawl.warc").string();
+  EXPECT_EQ(message.find(path), message.rfind(path)) << message;
+}
+
 TEST_F(BatchTest, UsageErrorsExitTwo) {
   EXPECT_EQ(Batch(absl::StrCat(Crawl(), " -o")), 2)
       << err();  // -o with no file
