@@ -97,6 +97,16 @@ bool PageSource::NextJsonl(SourcePage* page) {
     page->content = StringMember(object, "content");
     if (page->content.empty()) page->content = StringMember(object, "html");
     if (page->content.empty()) page->skipped = "no-content";
+    // The limit holds for the decoded page, as for page files and WARC: JSON
+    // escapes make a line up to twice its page.
+    if (page->content.size() > max_page_bytes_) {
+      page->error = absl::ResourceExhaustedError(absl::StrCat(
+          current_, " line ", record_, ": the page is ", page->content.size(),
+          " bytes, over the limit of ", max_page_bytes_,
+          " bytes: expected a page of at most --max-bytes (raise it for "
+          "larger pages)"));
+      page->content = std::string();
+    }
     return true;
   }
 }

@@ -53,11 +53,16 @@ bool Dechunk(absl::string_view body, std::string* out) {
   return false;  // no last chunk
 }
 
+// How inflating a body ended.
+enum class Inflated { kOk, kBad, kTooLarge };
+
 // Inflates gzip or zlib-wrapped deflate `in` (zlib tells them apart), keeping
-// what a truncated stream gives; false when it is neither or past `max_bytes`.
-bool Inflate(absl::string_view in, size_t max_bytes, std::string* out) {
+// what a truncated stream gives. Stops as soon as the output passes
+// `max_bytes` (kTooLarge): a few KB of gzip can inflate to gigabytes, so the
+// limit holds while inflating, and memory stays `max_bytes` + 64 KiB.
+Inflated Inflate(absl::string_view in, size_t max_bytes, std::string* out) {
   z_stream z{};
-  if (inflateInit2(&z, 15 + 32) != Z_OK) return false;
+  if (inflateInit2(&z, 15 + 32) != Z_OK) return Inflated::kBad;
   z.next_in = reinterpret_cast<Bytef*>(const_cast<char*>(in.data()));
   z.avail_in = static_cast<uInt>(in.size());
   out->clear();
@@ -67,18 +72,27 @@ bool Inflate(absl::string_view in, size_t max_bytes, std::string* out) {
     z.next_out = reinterpret_cast<Bytef*>(buffer);
     z.avail_out = sizeof(buffer);
     rc = inflate(&z, Z_NO_FLUSH);
-    out->append(buffer, sizeof(buffer) - z.avail_out);
-    if (out->size() > max_bytes) rc = Z_MEM_ERROR;
+    const size_t got = sizeof(buffer) - z.avail_out;
+    if (out->size() + got > max_bytes) {
+      inflateEnd(&z);
+      out->clear();
+      out->shrink_to_fit();
+      return Inflated::kTooLarge;
+    }
+    out->append(buffer, got);
     if (rc == Z_BUF_ERROR && z.avail_in == 0)
       break;  // truncated: keep what there is
   }
   inflateEnd(&z);
-  return rc == Z_STREAM_END || (rc == Z_BUF_ERROR && !out->empty());
+  return rc == Z_STREAM_END || (rc == Z_BUF_ERROR && !out->empty())
+             ? Inflated::kOk
+             : Inflated::kBad;
 }
 
 }  // namespace
 
-void WarcReader::ParseHttpResponse(const std::string& http, WarcPage* page) {
+void WarcReader::ParseHttpResponse(const std::string& http,
+                                   size_t max_content_bytes, WarcPage* page) {
   // One pass over the head, line by line ("\r\n" or bare "\n"): the status
   // line, then headers up to the first empty line, where the body starts.
   const absl::string_view all(http);
@@ -137,8 +151,19 @@ void WarcReader::ParseHttpResponse(const std::string& http, WarcPage* page) {
     page->content = std::string(body);
   } else if (content_encoding == "gzip" || content_encoding == "x-gzip" ||
              content_encoding == "deflate") {
-    if (!Inflate(body, 256u << 20, &page->content)) {
-      page->skipped = "bad-content-encoding";
+    switch (Inflate(body, max_content_bytes, &page->content)) {
+      case Inflated::kOk:
+        break;
+      case Inflated::kBad:
+        page->skipped = "bad-content-encoding";
+        break;
+      case Inflated::kTooLarge:
+        page->error = absl::ResourceExhaustedError(absl::StrCat(
+            "record ", page->id, "'s ", content_encoding,
+            " body inflates past the limit of ", max_content_bytes,
+            " bytes: expected a page of at most --max-bytes (raise it for "
+            "larger pages)"));
+        break;
     }
   } else {
     page->skipped = absl::StrCat("content-encoding-", content_encoding);
@@ -222,7 +247,7 @@ absl::StatusOr<bool> WarcReader::Next(WarcPage* page) {
     page->skipped = "not-response";
     return true;
   }
-  ParseHttpResponse(block, page);
+  ParseHttpResponse(block, max_record_bytes_, page);
   return true;
 }
 

@@ -44,7 +44,8 @@ struct WarcPage {
 class WarcReader {
  public:
   // `max_record_bytes` bounds one record's block (larger ones are skipped,
-  // "too-large").
+  // "too-large") and its decoded body (a body inflating past it is an error,
+  // RESOURCE_EXHAUSTED).
   WarcReader(std::unique_ptr<api::ByteStream> stream, size_t max_record_bytes)
       : stream_(std::move(stream)), max_record_bytes_(max_record_bytes) {}
 
@@ -56,8 +57,11 @@ class WarcReader {
   absl::StatusOr<bool> Next(WarcPage* page);
 
   // Parses an HTTP response (status line, headers, body) into `page`: content
-  // type, content, or a skip reason. Exposed for tests.
-  static void ParseHttpResponse(const std::string& http, WarcPage* page);
+  // type, content, or a skip reason; RESOURCE_EXHAUSTED in `page->error` when
+  // a gzip or deflate body inflates past `max_content_bytes` (inflating stops
+  // there). Exposed for tests.
+  static void ParseHttpResponse(const std::string& http,
+                                size_t max_content_bytes, WarcPage* page);
 
  private:
   // Reads the record header after the version line; an error status ends

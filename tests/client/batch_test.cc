@@ -259,6 +259,42 @@ TEST_F(BatchTest, ACorruptRecordIsReportedOnceAndTheRestCleaned) {
   EXPECT_EQ(message.find(path), message.rfind(path)) << message;
 }
 
+// --max-bytes bounds the decoded page: a gzip HTTP body in a WARC that inflates
+// far past it, and a JSONL page over it (its line within the line limit).
+TEST_F(BatchTest, MaxBytesBoundsDecodedPages) {
+  fs::remove_all(dir_ / "crawl");
+  fs::create_directories(dir_ / "crawl");
+  std::string bomb_page = Article("bomb");
+  bomb_page += std::string(40 << 20, ' ');  // 40 MB inflated, ~40 KB of gzip
+  std::string warc =
+      WarcRecord("response", "https://w.example/bomb", "<urn:uuid:bomb>",
+                 absl::StrCat("HTTP/1.1 200 OK\r\nContent-Type: text/html\r\n"
+                              "Content-Encoding: gzip\r\n\r\n",
+                              GzipMember(bomb_page)));
+  warc += WarcRecord("response", "https://w.example/ok", "<urn:uuid:ok>",
+                     Http(200, "text/html", Article("fine")));
+  std::ofstream(dir_ / "crawl" / "bomb.warc", std::ios::binary) << warc;
+  std::ofstream(dir_ / "crawl" / "big.jsonl")
+      << nlohmann::json({{"id", "j-big"},
+                         {"html", Article("big") + std::string(150000, ' ')}})
+             .dump()
+      << "\n"
+      << nlohmann::json({{"id", "j-ok"}, {"html", Article("small")}}).dump()
+      << "\n";
+  EXPECT_EQ(Batch(absl::StrCat("--local --max-bytes 100000 -o '",
+                               Out("out.jsonl"), "' ", Crawl())),
+            1)
+      << err();
+  auto lines = Read(Out("out.jsonl"));
+  EXPECT_EQ(lines.size(), 4u) << err();
+  EXPECT_EQ(lines["<urn:uuid:bomb>"]["error"]["code"], 8)  // RESOURCE_EXHAUSTED
+      << lines["<urn:uuid:bomb>"].dump();
+  EXPECT_EQ(lines["j-big"]["error"]["code"], 8) << lines["j-big"].dump();
+  EXPECT_FALSE(lines["<urn:uuid:ok>"].contains("error"))
+      << lines["<urn:uuid:ok>"].dump();
+  EXPECT_FALSE(lines["j-ok"].contains("error")) << lines["j-ok"].dump();
+}
+
 TEST_F(BatchTest, UsageErrorsExitTwo) {
   EXPECT_EQ(Batch(absl::StrCat(Crawl(), " -o")), 2)
       << err();  // -o with no file

@@ -202,18 +202,39 @@ TEST_F(WarcReaderTest, GarbageBetweenRecordsIsReportedAndSkipped) {
   EXPECT_EQ(pages[2].content, "<p>b</p>");
 }
 
+TEST(WarcHttpTest, AGzipBodyIsInflatedNoFurtherThanTheLimit) {
+  // 64 KB of gzip inflating to 64 MB, against a limit of 1 MB.
+  const std::string bomb = GzipMember(std::string(64 << 20, 'a'));
+  ASSERT_LT(bomb.size(), 1u << 20);
+  WarcPage page;
+  WarcReader::ParseHttpResponse(
+      Http(200, "text/html", bomb, "Content-Encoding: gzip\r\n"), 1 << 20,
+      &page);
+  EXPECT_EQ(page.error.code(), absl::StatusCode::kResourceExhausted)
+      << page.error;
+  EXPECT_EQ(page.content.capacity() < (2u << 20), true);
+  page = WarcPage();
+  WarcReader::ParseHttpResponse(
+      Http(200, "text/html", GzipMember("<p>small</p>"),
+           "Content-Encoding: gzip\r\n"),
+      1 << 20, &page);
+  EXPECT_TRUE(page.error.ok()) << page.error;
+  EXPECT_EQ(page.content, "<p>small</p>");
+}
+
 TEST(WarcHttpTest, BareLineFeedsAndBrokenHeads) {
   WarcPage page;
   WarcReader::ParseHttpResponse(
-      "HTTP/1.0 200 OK\nContent-Type: text/html\n\n<p>a</p>\n\nmore", &page);
+      "HTTP/1.0 200 OK\nContent-Type: text/html\n\n<p>a</p>\n\nmore", 1 << 20,
+      &page);
   EXPECT_EQ(page.skipped, "");
   EXPECT_EQ(page.content, "<p>a</p>\n\nmore");
   page = WarcPage();
-  WarcReader::ParseHttpResponse("<html>no status line</html>", &page);
+  WarcReader::ParseHttpResponse("<html>no status line</html>", 1 << 20, &page);
   EXPECT_EQ(page.skipped, "no-http-status");
   page = WarcPage();
   WarcReader::ParseHttpResponse(
-      "HTTP/1.1 200 OK\r\nContent-Type: text/html\r\n", &page);
+      "HTTP/1.1 200 OK\r\nContent-Type: text/html\r\n", 1 << 20, &page);
   EXPECT_EQ(page.skipped, "no-http-headers");  // the head never ends
 }
 
