@@ -295,6 +295,50 @@ TEST_F(BatchTest, MaxBytesBoundsDecodedPages) {
   EXPECT_FALSE(lines["j-ok"].contains("error")) << lines["j-ok"].dump();
 }
 
+// Nothing is skipped silently: a dangling link, a link loop and a repeated
+// JSONL id are error lines; a file name that is not UTF-8 gets an id that is
+// the same every run, so --resume recognises it.
+TEST_F(BatchTest, BrokenLinksRepeatedIdsAndNonUtf8NamesAreAccountedFor) {
+  const fs::path pages = dir_ / "crawl" / "pages";
+  fs::create_symlink(pages / "gone.html", pages / "dangling.html");
+  fs::create_symlink(pages / "loop2.html", pages / "loop1.html");
+  fs::create_symlink(pages / "loop1.html", pages / "loop2.html");
+  std::ofstream(pages / "caf\xE9.html") << Article("latin");
+  std::ofstream(dir_ / "crawl" / "twice.jsonl")
+      << nlohmann::json({{"id", "same"}, {"html", Article("first")}}).dump()
+      << "\n"
+      << nlohmann::json({{"id", "same"}, {"html", Article("second")}}).dump()
+      << "\n";
+  const std::string out = Out("links.jsonl");
+  EXPECT_EQ(Batch(absl::StrCat("--local -o '", out, "' ", Crawl())), 1)
+      << err();
+  auto lines = Read(out);
+  EXPECT_EQ(lines.size(), 7u + 3u + 1u + 2u) << err();
+  EXPECT_EQ(lines[(pages / "dangling.html").string()]["error"]["code"], 5)
+      << err();  // NOT_FOUND
+  EXPECT_EQ(lines[(pages / "loop1.html").string()]["error"]["code"], 9)
+      << err();  // FAILED_PRECONDITION
+  EXPECT_EQ(lines[(pages / "loop2.html").string()]["error"]["code"], 9);
+  const std::string latin = (pages / "caf%E9.html").string();
+  ASSERT_EQ(lines.count(latin), 1u) << err();
+  EXPECT_NE(
+      lines[latin]["article"]["text"].get<std::string>().find("latin story"),
+      std::string::npos);
+  EXPECT_NE(
+      lines["same"]["article"]["text"].get<std::string>().find("first story"),
+      std::string::npos);
+  const std::string second = (dir_ / "crawl" / "twice.jsonl").string() + ":2";
+  EXPECT_EQ(lines[second]["error"]["code"], 6)  // ALREADY_EXISTS
+      << lines[second].dump();
+  // A second run finds every page, the non-UTF-8 name included, done.
+  ASSERT_EQ(Batch(absl::StrCat("--local --allow-errors --resume -o '", out,
+                               "' ", Crawl())),
+            0)
+      << err();
+  EXPECT_NE(err().find("0 pages cleaned, 0 failed"), std::string::npos)
+      << err();
+}
+
 TEST_F(BatchTest, UsageErrorsExitTwo) {
   EXPECT_EQ(Batch(absl::StrCat(Crawl(), " -o")), 2)
       << err();  // -o with no file
