@@ -26,7 +26,21 @@ v1::CleanRequest RequestOf(SourcePage page) {
   request.set_url(std::move(page.url));
   request.set_content_type(std::move(page.content_type));
   request.set_content(std::move(page.content));
+  RepairStrings(&request);
   return request;
+}
+
+void RepairStrings(v1::CleanRequest* request) {
+  // Valid strings (nearly all) are left alone without a copy.
+  if (FirstInvalidUtf8(request->url()) < request->url().size()) {
+    request->set_url(PercentEncodeInvalidUtf8(request->url()));
+  }
+  for (std::string* text :
+       {request->mutable_id(), request->mutable_content_type()}) {
+    if (FirstInvalidUtf8(*text) < text->size()) {
+      *text = ReplaceInvalidUtf8(*text);
+    }
+  }
 }
 
 PageSource::Format PageSource::FormatOf(const std::string& path) {

@@ -51,7 +51,14 @@ struct SourcePage {
 // The request that asks for `page` to be cleaned (its id, URL, content type
 // and content). Pass std::move(page) when the page is not needed after: the
 // content moves instead of being copied.
+// Its URL is percent-encoded where it is not UTF-8 and its other strings get
+// U+FFFD for bytes that are not (RepairStrings).
 v1::CleanRequest RequestOf(SourcePage page);
+
+// Makes every string field of `request` well-formed UTF-8, as protobuf needs to
+// serialize it (a WARC-Target-URI with a raw Latin-1 byte is common): the URL
+// percent-encoded where it is not UTF-8, the id and content type with U+FFFD.
+void RepairStrings(v1::CleanRequest* request);
 
 class PageSource {
  public:

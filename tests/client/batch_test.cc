@@ -339,6 +339,54 @@ TEST_F(BatchTest, BrokenLinksRepeatedIdsAndNonUtf8NamesAreAccountedFor) {
       << err();
 }
 
+// A WARC-Target-URI with a raw Latin-1 byte (common in real crawls) reaches
+// the server percent-encoded, through a stream (batch) and a unary call
+// (clean): before, the request could not be serialized at all.
+TEST_F(BatchTest, UrlsThatAreNotUtf8ReachTheServer) {
+  testing::TestServer server({"--plaintext"}, /*with_metrics=*/false);
+  ASSERT_TRUE(server.ok());
+  std::string warc;
+  for (int i = 0; i < 4; ++i) {
+    warc +=
+        WarcRecord("response", absl::StrCat("https://w.example/caf\xE9-", i),
+                   absl::StrCat("<urn:uuid:latin", i, ">"),
+                   Http(200, "text/html; charset=\xFF",
+                        Article(absl::StrCat("cafe ", i))));
+  }
+  std::ofstream(dir_ / "crawl" / "latin.warc", std::ios::binary) << warc;
+  ASSERT_EQ(Batch(absl::StrCat("--server ", server.address(),
+                               " --max-retries 1 --allow-errors -o '",
+                               Out("latin.jsonl"), "' ", Crawl())),
+            0)
+      << err();
+  auto lines = Read(Out("latin.jsonl"));
+  EXPECT_EQ(lines.size(), 7u + 4u) << err();
+  for (int i = 0; i < 4; ++i) {
+    const nlohmann::json& line = lines[absl::StrCat("<urn:uuid:latin", i, ">")];
+    EXPECT_FALSE(line.contains("error")) << line.dump();
+    EXPECT_NE(line["article"]["text"].get<std::string>().find(
+                  absl::StrCat("cafe ", i, " story")),
+              std::string::npos)
+        << line.dump();
+  }
+  // Unary: `declutter clean --server` with such a URL.
+  const std::string page = (dir_ / "crawl" / "pages" / "a.html").string();
+  const std::string clean = absl::StrCat(
+      DECLUTTER_CLI_PATH, " clean --server ", server.address(),
+      " --format jsonl --url \"$(printf 'https://w.example/caf\\351')\" '",
+      page, "' > '", Out("unary.jsonl"), "' 2> '", (dir_ / "stderr").string(),
+      "'");
+  const int status = std::system(clean.c_str());
+  ASSERT_TRUE(WIFEXITED(status));
+  EXPECT_EQ(WEXITSTATUS(status), 0) << err();
+  auto unary = Read(Out("unary.jsonl"));
+  ASSERT_EQ(unary.count(page), 1u) << err();
+  EXPECT_NE(
+      unary[page]["article"]["text"].get<std::string>().find("harbor story"),
+      std::string::npos)
+      << unary[page].dump();
+}
+
 TEST_F(BatchTest, UsageErrorsExitTwo) {
   EXPECT_EQ(Batch(absl::StrCat(Crawl(), " -o")), 2)
       << err();  // -o with no file
