@@ -64,6 +64,10 @@ absl::StatusOr<ChannelFactory> ChannelFactory::Create(
   factory.arguments_.SetMaxSendMessageSize(static_cast<int>(
       std::min<size_t>(options.max_page_bytes + (1 << 20), INT32_MAX)));
   factory.arguments_.SetMaxReceiveMessageSize(-1);
+  // A restarted server is found again within a few seconds: gRPC's reconnect
+  // backoff otherwise grows to 120 s while it is down, and a batch waiting for
+  // it (--retry-deadline) would wait on after it is back.
+  factory.arguments_.SetInt(GRPC_ARG_MAX_RECONNECT_BACKOFF_MS, 2000);
   if (options.round_robin) {
     factory.arguments_.SetLoadBalancingPolicyName("round_robin");
   }

@@ -515,6 +515,84 @@ TEST_F(BatchTest, RetriesWhenTheServerRefusesCalls) {
   EXPECT_EQ(err().find(" 0 retries"), std::string::npos) << err();
 }
 
+// The chaos test: the server is killed (SIGKILL, pages in flight) and started
+// again on its port after a short outage, twice, mid-run. Every page is
+// cleaned exactly once, with no error line, and the batch exits 0.
+TEST_F(BatchTest, AServerKilledAndRestartedTwiceLosesNoPage) {
+  auto server = std::make_unique<testing::TestServer>(
+      std::vector<std::string>{"--plaintext", "--workers=1"},
+      /*with_metrics=*/false);
+  ASSERT_TRUE(server->ok());
+  const int port = server->port();
+  const std::string page = ParagraphPage(4000);
+  constexpr int kPages = 60;
+  for (int i = 0; i < kPages; ++i) {
+    std::ofstream(dir_ / "crawl" / "pages" / absl::StrCat("p", i, ".html"))
+        << page;
+  }
+  const std::string out = Out("chaos.jsonl");
+  std::vector<std::string> args = {DECLUTTER_CLI_PATH,
+                                   "batch",
+                                   "--server",
+                                   server->address(),
+                                   "--concurrency",
+                                   "4",
+                                   "-o",
+                                   out,
+                                   (dir_ / "crawl" / "pages").string()};
+  std::vector<char*> argv;
+  for (std::string& a : args) argv.push_back(a.data());
+  argv.push_back(nullptr);
+  posix_spawn_file_actions_t actions;
+  posix_spawn_file_actions_init(&actions);
+  posix_spawn_file_actions_addopen(&actions, 2, (dir_ / "stderr").c_str(),
+                                   O_WRONLY | O_CREAT | O_TRUNC, 0644);
+  pid_t pid = 0;
+  ASSERT_EQ(posix_spawn(&pid, DECLUTTER_CLI_PATH, &actions, nullptr,
+                        argv.data(), environ),
+            0);
+  posix_spawn_file_actions_destroy(&actions);
+  auto lines_written = [&] {
+    std::ifstream in(out);
+    return std::count(std::istreambuf_iterator<char>(in),
+                      std::istreambuf_iterator<char>(), '\n');
+  };
+  int status = 0;
+  bool exited = false;
+  for (const int kill_after : {10, 30}) {
+    // Up to 60 s for the batch to get that far.
+    for (int i = 0; i < 3000 && lines_written() < kill_after; ++i) {
+      std::this_thread::sleep_for(std::chrono::milliseconds(20));
+    }
+    ASSERT_LT(lines_written(), kPages) << "the batch finished first";
+    server.reset();                                        // SIGKILL
+    std::this_thread::sleep_for(std::chrono::seconds(2));  // the outage
+    server = std::make_unique<testing::TestServer>(
+        std::vector<std::string>{"--plaintext", "--workers=1",
+                                 absl::StrCat("--listen=127.0.0.1:", port)},
+        /*with_metrics=*/false);
+    ASSERT_TRUE(server->ok()) << server->Log();
+    ASSERT_EQ(server->port(), port);
+  }
+  // Up to 120 s for the rest.
+  for (int i = 0; i < 1200 && !exited; ++i) {
+    exited = ::waitpid(pid, &status, WNOHANG) == pid;
+    if (!exited) std::this_thread::sleep_for(std::chrono::milliseconds(100));
+  }
+  if (!exited) {
+    ::kill(pid, SIGKILL);
+    ::waitpid(pid, &status, 0);
+  }
+  ASSERT_TRUE(exited) << "the batch hung: " << err();
+  ASSERT_TRUE(WIFEXITED(status)) << err();
+  EXPECT_EQ(WEXITSTATUS(status), 0) << err();
+  auto lines = Read(out);  // fails on an id written twice
+  EXPECT_EQ(lines.size(), kPages + 2u) << err();  // a.html and b.html too
+  for (const auto& [id, line] : lines) {
+    EXPECT_FALSE(line.contains("error")) << line.dump();
+  }
+}
+
 TEST_F(BatchTest, AListOfServersSharesTheWork) {
   testing::TestServer a({"--plaintext"}, /*with_metrics=*/false);
   testing::TestServer b({"--plaintext"}, /*with_metrics=*/false);
