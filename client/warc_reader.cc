@@ -209,32 +209,32 @@ absl::StatusOr<bool> WarcReader::Next(WarcPage* page) {
   std::string block;
   if (static_cast<uint64_t>(length) > max_record_bytes_) {
     // Read through it in pieces to reach the next record.
+    const int64_t block_start = stream_->position();
+    int64_t read = 0;
     for (int64_t left = length; left > 0;) {
       const size_t take = static_cast<size_t>(std::min<int64_t>(left, 1 << 20));
       if (absl::Status s = stream_->ReadUpTo(take, &block); !s.ok()) return s;
-      if (block.size() < take) {
-        page->error = absl::DataLossError(absl::StrCat(
-            "record ", page->id.empty() ? absl::StrCat(records_) : page->id,
-            " says Content-Length ", length, " but the file ends ",
-            length - left + static_cast<int64_t>(block.size()),
-            " bytes into it"));
-        return true;
-      }
+      read += static_cast<int64_t>(block.size());
+      if (block.size() < take) break;  // the file ends first
       left -= static_cast<int64_t>(take);
     }
     std::string trailer;
     if (absl::Status s = stream_->ReadUpTo(4, &trailer); !s.ok()) return s;
-    if (!trailer.empty() && trailer != "\r\n\r\n") {
-      stream_->Unread(trailer);
-      page->error = absl::DataLossError(absl::StrCat(
-          "record ", page->id.empty() ? absl::StrCat(records_) : page->id,
-          " of Content-Length ", length,
-          " is not followed by CRLF CRLF: the length is wrong; skipped to the "
-          "next 'WARC/1.' line"));
-      if (absl::Status s = Resync(); !s.ok()) return s;
+    if (read == length && (trailer.empty() || trailer == "\r\n\r\n")) {
+      page->skipped = "too-large";
       return true;
     }
-    page->skipped = "too-large";
+    // The length lied, and the records it spanned were skipped: go back to
+    // where the block began and resynchronise from there.
+    page->error = absl::DataLossError(absl::StrCat(
+        "record ", page->id.empty() ? absl::StrCat(records_) : page->id,
+        " of Content-Length ", length,
+        read < length
+            ? absl::StrCat(" is cut: the file ends ", read, " bytes into it")
+            : " is not followed by CRLF CRLF: the length is wrong",
+        "; skipped to the next 'WARC/1.' line"));
+    if (absl::Status s = stream_->Seek(block_start); !s.ok()) return s;
+    if (absl::Status s = Resync(); !s.ok()) return s;
     return true;
   }
   absl::StatusOr<bool> whole = ReadBlock(length, &block, page);

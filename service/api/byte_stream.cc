@@ -132,9 +132,29 @@ absl::Status ByteStream::ReadUpTo(size_t n, std::string* out) {
   return absl::OkStatus();
 }
 
+absl::Status ByteStream::Seek(int64_t position) {
+  if (gzseek(file_, static_cast<z_off_t>(position), SEEK_SET) != position) {
+    int err = 0;
+    const char* message = gzerror(file_, &err);
+    return absl::DataLossError(absl::StrCat(
+        path_, ": cannot go back to offset ", position, ": ", message));
+  }
+  buffer_.clear();
+  next_ = 0;
+  position_ = position;
+  return absl::OkStatus();
+}
+
 void ByteStream::Unread(absl::string_view bytes) {
-  buffer_.insert(next_, bytes.data(), bytes.size());
   position_ -= static_cast<int64_t>(bytes.size());
+  if (bytes.size() <= next_) {
+    // Into the bytes already read: no move of the unread rest, so putting
+    // back costs the bytes put back, however often it is done.
+    next_ -= bytes.size();
+    std::memmove(buffer_.data() + next_, bytes.data(), bytes.size());
+    return;
+  }
+  buffer_.insert(next_, bytes.data(), bytes.size());
 }
 
 }  // namespace declutter::api

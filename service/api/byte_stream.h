@@ -50,6 +50,12 @@ class ByteStream {
   // Content-Length overran the record). Costs `bytes.size()` of memory.
   void Unread(absl::string_view bytes);
 
+  // Goes back (or forward) to the decompressed offset `position`, as
+  // position() counts it, for readers that skipped past data they need after
+  // all (a WARC record whose Content-Length lied). Slow on gzip (zlib inflates
+  // again from the start); for error paths. DATA_LOSS when it cannot.
+  absl::Status Seek(int64_t position);
+
   // Bytes consumed so far (decompressed), for progress reports.
   int64_t position() const { return position_; }
 

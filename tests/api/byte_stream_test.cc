@@ -83,6 +83,23 @@ TEST(ByteStreamTest, ReadUpToStopsAtTheEndAndUnreadGivesBytesBack) {
             absl::StatusCode::kDataLoss);
 }
 
+TEST(ByteStreamTest, SeekGoesBackInGzipToo) {
+  const std::string path =
+      (std::filesystem::path(::testing::TempDir()) / "seek.warc.gz").string();
+  std::ofstream(path, std::ios::binary)
+      << GzipMember("0123456789\n") << GzipMember("abcdef\n");
+  auto stream = ByteStream::Open(path);
+  ASSERT_TRUE(stream.ok());
+  std::string block;
+  ASSERT_TRUE((*stream)->ReadUpTo(15, &block).ok());
+  ASSERT_TRUE((*stream)->Seek(4).ok());
+  std::string line;
+  EXPECT_TRUE(*(*stream)->ReadLine(&line, 100));
+  EXPECT_EQ(line, "456789");
+  EXPECT_TRUE(*(*stream)->ReadLine(&line, 100));
+  EXPECT_EQ(line, "abcdef");
+}
+
 TEST(ByteStreamTest, OpenErrorsSayWhy) {
   const std::filesystem::path dir =
       std::filesystem::path(::testing::TempDir()) / "byte_stream_open";

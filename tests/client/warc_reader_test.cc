@@ -188,6 +188,32 @@ TEST_F(WarcReaderTest, ALyingContentLengthIsReportedOnceAndReadingGoesOn) {
   }
 }
 
+TEST_F(WarcReaderTest, AHugeLyingContentLengthLosesNoLaterRecord) {
+  // A length past the reader's limit is skipped without being held; when it
+  // lied, the reader goes back to where the block began.
+  for (const int64_t lie : {int64_t{5} << 20, int64_t{1} << 40}) {
+    for (const bool gzip : {false, true}) {
+      SCOPED_TRACE(absl::StrCat("lie ", lie, " gzip ", gzip));
+      const std::vector<WarcPage> pages = ReadAll(Write(
+          gzip ? "huge-lie.warc.gz" : "huge-lie.warc", LyingCrawl(lie, gzip)));
+      ASSERT_EQ(pages.size(), 4u);
+      EXPECT_EQ(pages[0].content, "<p>a</p>");
+      EXPECT_EQ(pages[1].error.code(), absl::StatusCode::kDataLoss);
+      EXPECT_EQ(pages[2].content, "<p>b</p>");
+      EXPECT_EQ(pages[3].content, "<p>c</p>");
+    }
+  }
+  // A record that is really larger than the limit stays a skip.
+  std::string warc = Record("response", "http://big/", "<urn:uuid:big>",
+                            Http(200, "text/html", std::string(3 << 20, 'x')));
+  warc += Record("response", "http://b/", "<urn:uuid:b>",
+                 Http(200, "text/html", "<p>b</p>"));
+  const std::vector<WarcPage> pages = ReadAll(Write("big.warc", warc));
+  ASSERT_EQ(pages.size(), 2u);
+  EXPECT_EQ(pages[0].skipped, "too-large");
+  EXPECT_EQ(pages[1].content, "<p>b</p>");
+}
+
 TEST_F(WarcReaderTest, GarbageBetweenRecordsIsReportedAndSkipped) {
   std::string warc = Record("response", "http://a/", "<urn:uuid:a>",
                             Http(200, "text/html", "<p>a</p>"));
