@@ -6,6 +6,7 @@
 #include <utility>
 
 #include "absl/strings/str_cat.h"
+#include "absl/strings/strip.h"
 
 namespace declutter::api {
 namespace {
@@ -13,6 +14,14 @@ namespace {
 constexpr size_t kChunk = 256 << 10;
 
 }  // namespace
+
+std::string GzipErrorReason(gzFile file, const std::string& path, int* code) {
+  const char* message = gzerror(file, code);
+  absl::string_view reason = message != nullptr ? message : "unknown error";
+  absl::ConsumePrefix(&reason, path);
+  absl::ConsumePrefix(&reason, ": ");
+  return std::string(reason);
+}
 
 absl::StatusOr<std::unique_ptr<ByteStream>> ByteStream::Open(
     const std::string& path) {
@@ -47,12 +56,21 @@ absl::StatusOr<bool> ByteStream::Fill() {
   const int n = gzread(file_, buffer_.data() + had, kChunk);
   if (n < 0) {
     int err = 0;
-    const char* message = gzerror(file_, &err);
+    const std::string reason = GzipErrorReason(file_, path_, &err);
     buffer_.resize(had);
     return absl::DataLossError(
-        absl::StrCat(path_, " is corrupt or truncated gzip: ", message));
+        absl::StrCat(path_, " is corrupt or truncated gzip: ", reason));
   }
   buffer_.resize(had + static_cast<size_t>(n));
+  if (n == 0) {
+    // A gzip stream cut short reads as the end; zlib records why.
+    int err = Z_OK;
+    const std::string reason = GzipErrorReason(file_, path_, &err);
+    if (err != Z_OK && err != Z_STREAM_END) {
+      return absl::DataLossError(
+          absl::StrCat(path_, " is truncated or corrupt gzip: ", reason));
+    }
+  }
   return n > 0;
 }
 
@@ -135,9 +153,9 @@ absl::Status ByteStream::ReadUpTo(size_t n, std::string* out) {
 absl::Status ByteStream::Seek(int64_t position) {
   if (gzseek(file_, static_cast<z_off_t>(position), SEEK_SET) != position) {
     int err = 0;
-    const char* message = gzerror(file_, &err);
-    return absl::DataLossError(absl::StrCat(
-        path_, ": cannot go back to offset ", position, ": ", message));
+    return absl::DataLossError(
+        absl::StrCat(path_, ": cannot go back to offset ", position, ": ",
+                     GzipErrorReason(file_, path_, &err)));
   }
   buffer_.clear();
   next_ = 0;

@@ -22,6 +22,10 @@
 
 namespace declutter::api {
 
+// zlib's reason for the last error on `file` (its code in `*code`), without
+// the path zlib puts in front, so a message that names `path` names it once.
+std::string GzipErrorReason(gzFile file, const std::string& path, int* code);
+
 class ByteStream {
  public:
   // NOT_FOUND (no such file) / PERMISSION_DENIED (not readable) /

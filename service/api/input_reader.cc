@@ -12,6 +12,7 @@
 
 #include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
+#include "service/api/byte_stream.h"
 
 namespace declutter::api {
 namespace fs = std::filesystem;
@@ -46,8 +47,8 @@ absl::StatusOr<std::string> ReadGzip(const std::string& path,
     const int n = gzread(f, buffer, sizeof(buffer));
     if (n < 0) {
       int err;
-      return absl::DataLossError(
-          absl::StrCat(path, " is not valid gzip: ", gzerror(f, &err)));
+      return absl::DataLossError(absl::StrCat(
+          path, " is not valid gzip: ", GzipErrorReason(f, path, &err)));
     }
     if (n == 0) break;
     if (out.size() + n > max_bytes) return TooLarge(path, max_bytes);
@@ -55,10 +56,10 @@ absl::StatusOr<std::string> ReadGzip(const std::string& path,
   }
   // A stream cut short reads as end of file; zlib records why.
   int err = Z_OK;
-  const char* message = gzerror(f, &err);
+  const std::string reason = GzipErrorReason(f, path, &err);
   if (err != Z_OK && err != Z_STREAM_END) {
     return absl::DataLossError(
-        absl::StrCat(path, " is truncated or corrupt gzip: ", message));
+        absl::StrCat(path, " is truncated or corrupt gzip: ", reason));
   }
   return out;
 }

@@ -100,6 +100,27 @@ TEST(ByteStreamTest, SeekGoesBackInGzipToo) {
   EXPECT_EQ(line, "abcdef");
 }
 
+TEST(ByteStreamTest, ATruncatedGzipIsDataLossNotTheEnd) {
+  const std::string path =
+      (std::filesystem::path(::testing::TempDir()) / "cut.jsonl.gz").string();
+  const std::string second = GzipMember(std::string(5000, 'b') + "\n");
+  std::ofstream(path, std::ios::binary)
+      << GzipMember("first\n") << second.substr(0, second.size() / 2);
+  auto stream = ByteStream::Open(path);
+  ASSERT_TRUE(stream.ok());
+  std::string line;
+  EXPECT_TRUE(*(*stream)->ReadLine(&line, 100000));
+  EXPECT_EQ(line, "first");
+  absl::StatusOr<bool> next = (*stream)->ReadLine(&line, 100000);
+  while (next.ok() && *next) next = (*stream)->ReadLine(&line, 100000);
+  EXPECT_EQ(next.status().code(), absl::StatusCode::kDataLoss)
+      << "a cut file read as complete";
+  // zlib's message names the path too; the error names it once.
+  const std::string message(next.status().message());
+  EXPECT_EQ(message.find(path), 0u) << message;
+  EXPECT_EQ(message.find(path, 1), std::string::npos) << message;
+}
+
 TEST(ByteStreamTest, OpenErrorsSayWhy) {
   const std::filesystem::path dir =
       std::filesystem::path(::testing::TempDir()) / "byte_stream_open";
