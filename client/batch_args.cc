@@ -63,6 +63,12 @@ absl::Status ParseOne(CommandLine* cl, BatchArgs* args) {
   } else if (cl->Take("--max-retries", &value)) {
     return NumberAtLeast("--max-retries", value, 0, "0 or more",
                          &args->max_retries);
+  } else if (cl->Take("--retry-deadline", &value)) {
+    return NumberAtLeast("--retry-deadline", value, 0,
+                         "a whole number of seconds, 0 or more",
+                         &args->retry_deadline_seconds);
+  } else if (cl->Is("--keep-errors")) {
+    args->keep_errors = true;
   } else if (cl->Take("--max-bytes", &value)) {
     return NumberAtLeast<size_t>("--max-bytes", value, 1, "a positive integer",
                                  &args->max_bytes);
@@ -83,7 +89,8 @@ const char kBatchUsage[] =
     "usage: declutter batch [--server TARGET | --local] [--concurrency N]\n"
     "         [--output OUT.jsonl] [--resume] [--shard I/N]\n"
     "         [--inputs-from FILE] [--allow-errors]\n"
-    "         [--max-retries N] [--max-bytes N]\n"
+    "         [--max-retries N] [--retry-deadline SECONDS]\n"
+    "         [--keep-errors] [--max-bytes N]\n"
     "         [--tls] [--tls-ca FILE] [--tls-cert FILE --tls-key FILE]\n"
     "         INPUT...\n"
     "INPUT is a directory (recursed), a page file, a JSONL file (url,\n"
@@ -92,6 +99,12 @@ const char kBatchUsage[] =
     "them, or dns:///name:port (round robin). Any --tls* option makes the\n"
     "connections TLS (--tls-ca: verify the servers against this CA;\n"
     "--tls-cert/--tls-key: present a client certificate, mutual TLS).\n"
+    "A page is retried on UNAVAILABLE, RESOURCE_EXHAUSTED and\n"
+    "DEADLINE_EXCEEDED up to --max-retries times (8); after a server\n"
+    "is lost, pages wait up to --retry-deadline seconds (60) for it to\n"
+    "come back before they are sent again. --resume cleans again the\n"
+    "pages whose lines have those errors (their lines are removed)\n"
+    "unless --keep-errors.\n"
     "Exit status: 0 when every page was cleaned (or --allow-errors), 1\n"
     "when any failed, 2 on a usage error, 3 when the output could not be\n"
     "written (the run stops there; --resume goes on from what was written).\n";

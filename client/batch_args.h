@@ -25,6 +25,12 @@ struct BatchArgs {
   int shard = 0, shards = 1;
   bool allow_errors = false;
   int max_retries = 8;
+  // --retry-deadline: how long pages to retry wait for an unreachable server.
+  int retry_deadline_seconds = 60;
+  // --keep-errors: with --resume, every error line counts as done; without
+  // it, pages with retryable errors (UNAVAILABLE, RESOURCE_EXHAUSTED,
+  // DEADLINE_EXCEEDED) are cleaned again.
+  bool keep_errors = false;
   size_t max_bytes = 32u << 20;
   // --tls*; max_page_bytes follows --max-bytes, and round robin is on.
   ChannelOptions channel;

@@ -55,6 +55,7 @@ void CleanLocally(PageQueue* queue, BatchSink* sink) {
 
 // The threads that clean, and what they borrow.
 struct Workers {
+  std::vector<std::shared_ptr<grpc::Channel>> channels;  // one per stub
   std::vector<std::unique_ptr<v1::Declutter::Stub>> stubs;
   std::vector<std::unique_ptr<StreamCleaner>> streams;
   std::vector<std::thread> threads;
@@ -64,24 +65,23 @@ struct Workers {
   }
 };
 
-// One stub per server of --server, on channels with the --tls* credentials.
+// One channel and stub per server of --server, with the --tls* credentials.
 // INVALID_ARGUMENT when the TLS files are unusable or --server names no server.
 // Checked before the output is opened, which truncates it.
-absl::StatusOr<std::vector<std::unique_ptr<v1::Declutter::Stub>>> FleetStubs(
-    const BatchArgs& args) {
+absl::Status OpenFleet(const BatchArgs& args, Workers* fleet) {
   absl::StatusOr<ChannelFactory> channels =
       ChannelFactory::Create(args.channel);
   if (!channels.ok()) return channels.status();
-  std::vector<std::unique_ptr<v1::Declutter::Stub>> stubs;
   for (const auto& channel : channels->OpenEach(args.server)) {
-    stubs.push_back(v1::Declutter::NewStub(channel));
+    fleet->stubs.push_back(v1::Declutter::NewStub(channel));
+    fleet->channels.push_back(channel);
   }
-  if (stubs.empty()) {
+  if (fleet->stubs.empty()) {
     return absl::InvalidArgumentError(
         absl::StrCat("--server \"", args.server,
                      "\" names no server: expected host:port[,host:port...]"));
   }
-  return stubs;
+  return absl::OkStatus();
 }
 
 // Starts the stream cleaners over the fleet's `out->stubs`.
@@ -95,8 +95,10 @@ void StartStreamWorkers(const BatchArgs& args, int workers,
   StreamCleaner::Settings settings;
   settings.in_flight = std::max(1, (workers + streams - 1) / streams);
   settings.max_retries = args.max_retries;
+  settings.retry_deadline = absl::Seconds(args.retry_deadline_seconds);
   for (int i = 0; i < streams; ++i) {
     settings.seed = i + 1;
+    settings.channel = out->channels[i % out->channels.size()];
     out->streams.push_back(
         std::make_unique<StreamCleaner>(out->stubs[i % out->stubs.size()].get(),
                                         settings, window, queue, sink));
@@ -207,18 +209,15 @@ int RunBatch(int argc, char** argv) {
     std::cerr << "declutter batch: " << source.status().message() << "\n";
     return 2;
   }
-  std::vector<std::unique_ptr<v1::Declutter::Stub>> fleet;
+  Workers running;
   if (!args.server.empty()) {
-    absl::StatusOr<std::vector<std::unique_ptr<v1::Declutter::Stub>>> stubs =
-        FleetStubs(args);
-    if (!stubs.ok()) {
-      std::cerr << "declutter batch: " << stubs.status().message() << "\n";
+    if (absl::Status s = OpenFleet(args, &running); !s.ok()) {
+      std::cerr << "declutter batch: " << s.message() << "\n";
       return 2;
     }
-    fleet = *std::move(stubs);
   }
   absl::StatusOr<std::unique_ptr<BatchOutput>> output =
-      BatchOutput::Open(args.output, args.resume);
+      BatchOutput::Open(args.output, args.resume, args.keep_errors);
   if (!output.ok()) {
     std::cerr << "declutter batch: " << output.status().message() << "\n";
     return 2;
@@ -233,8 +232,6 @@ int RunBatch(int argc, char** argv) {
   BatchSink sink(output->get(), &tally, &queue);
   // Pages in flight to the fleet, all streams together (server mode).
   AdaptiveLimit window(workers);
-  Workers running;
-  running.stubs = std::move(fleet);
   if (args.server.empty()) {
     for (int i = 0; i < workers; ++i) {
       running.threads.emplace_back([&] { CleanLocally(&queue, &sink); });

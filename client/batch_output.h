@@ -4,8 +4,11 @@
 //
 // With `resume`, the ids already in the file are read first, a last line cut by
 // a crash is removed, and new lines are appended; Done(id) tells the batch what
-// to skip. Without it the file is replaced. "-" writes to standard output (no
-// resume).
+// to skip. Lines whose error is retryable (UNAVAILABLE, RESOURCE_EXHAUSTED,
+// DEADLINE_EXCEEDED: the page may clean next time) are removed and their pages
+// are not done, unless `keep_errors`; the file is then rewritten line by line
+// through a temporary file beside it, so each id keeps one line. Without it the
+// file is replaced. "-" writes to standard output (no resume).
 //
 // A failed write (a full disk, a closed pipe, a file-size limit) is an error
 // naming the output and why; the output stays failed, so no later line lands
@@ -32,7 +35,7 @@ namespace declutter::client {
 class BatchOutput {
  public:
   static absl::StatusOr<std::unique_ptr<BatchOutput>> Open(
-      const std::string& path, bool resume);
+      const std::string& path, bool resume, bool keep_errors = false);
 
   // True when `id` was in the file before this run.
   bool Done(const std::string& id) const { return done_.contains(id); }

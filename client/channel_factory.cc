@@ -18,7 +18,8 @@ absl::StatusOr<std::shared_ptr<grpc::ChannelCredentials>> CredentialsFor(
   const api::TlsFiles& files = options.tls_files;
   grpc::SslCredentialsOptions ssl;
   if (!files.ca.empty()) {
-    absl::StatusOr<std::string> ca = api::ReadPem(files.ca, "CA");
+    // The CLI's own flag names in messages (the server's are --tls_cert...).
+    absl::StatusOr<std::string> ca = api::ReadPem(files.ca, "--tls-ca CA");
     if (!ca.ok()) return ca.status();
     ssl.pem_root_certs = *std::move(ca);
   }
@@ -28,11 +29,14 @@ absl::StatusOr<std::shared_ptr<grpc::ChannelCredentials>> CredentialsFor(
         "--tls-key");
   }
   if (!files.cert.empty()) {
-    absl::StatusOr<api::PemCertificateAndKey> pair =
-        api::ReadCertificateAndKey(files);
-    if (!pair.ok()) return pair.status();
-    ssl.pem_cert_chain = std::move(pair->cert);
-    ssl.pem_private_key = std::move(pair->key);
+    absl::StatusOr<std::string> cert =
+        api::ReadPem(files.cert, "--tls-cert certificate");
+    if (!cert.ok()) return cert.status();
+    absl::StatusOr<std::string> key =
+        api::ReadPem(files.key, "--tls-key private key");
+    if (!key.ok()) return key.status();
+    ssl.pem_cert_chain = *std::move(cert);
+    ssl.pem_private_key = *std::move(key);
   }
   return grpc::SslCredentials(ssl);
 }
@@ -64,6 +68,10 @@ absl::StatusOr<ChannelFactory> ChannelFactory::Create(
   factory.arguments_.SetMaxSendMessageSize(static_cast<int>(
       std::min<size_t>(options.max_page_bytes + (1 << 20), INT32_MAX)));
   factory.arguments_.SetMaxReceiveMessageSize(-1);
+  // A restarted server is found again within a few seconds: gRPC's reconnect
+  // backoff otherwise grows to 120 s while it is down, and a batch waiting for
+  // it (--retry-deadline) would wait on after it is back.
+  factory.arguments_.SetInt(GRPC_ARG_MAX_RECONNECT_BACKOFF_MS, 2000);
   if (options.round_robin) {
     factory.arguments_.SetLoadBalancingPolicyName("round_robin");
   }

@@ -30,7 +30,9 @@
 #include "client/batch_command.h"
 #include "client/channel_factory.h"
 #include "client/command_line.h"
+#include "client/page_source.h"
 #include "client/response_printer.h"
+#include "client/utf8_repair.h"
 #include "proto/declutter/v1/declutter.grpc.pb.h"
 #include "service/api/input_reader.h"
 #include "service/api/request_cleaner.h"
@@ -215,9 +217,10 @@ int RunClean(int argc, char** argv) {
   int failures = 0;
   for (const std::string& path : *files) {
     v1::CleanRequest request;
-    request.set_id(path);
+    request.set_id(IdOfPath(path));
     request.set_url(args.url);
     request.set_content_type(args.content_type);
+    RepairStrings(&request);
     request.set_input_kind(args.input_kind);
     request.mutable_options()->set_output_format(args.output_format);
     request.mutable_options()->set_report_removed(args.removed);
@@ -226,12 +229,12 @@ int RunClean(int argc, char** argv) {
     absl::StatusOr<std::string> content = reader.Read(path);
     if (!content.ok()) {
       status = content.status();
-      response.set_id(path);
+      response.set_id(request.id());
     } else {
       request.set_content(*std::move(content));
       status = stub ? CleanRemote(stub.get(), args.timeout, request, &response)
                     : CleanInProcess(args.timeout, request, &response);
-      response.set_id(path);
+      response.set_id(request.id());
     }
     if (!status.ok()) {
       ++failures;

@@ -5,12 +5,19 @@
 // (.warc, .warc.gz; see WarcReader). Inputs are read one at a time and pages
 // one at a time, so memory is one page whatever the crawl's size.
 //
-// A record that is not a page (a WARC request, a 404, an image) comes back with
-// `skipped` set; an input or line that cannot be read comes back with `error`
-// set and the source goes on with the next one, so nothing is dropped silently.
+// A record that is not a page (a WARC request, a 404, an image, a link to a
+// directory) comes back with `skipped` set; an input, directory, link or line
+// that cannot be read comes back with `error` set and the source goes on with
+// the next one, so nothing is dropped silently (see input_files.h).
 //
 // Ids: a page file's path; a JSONL line's `id`, else "<path>:<line>"; a WARC
-// record's WARC-Record-ID, else "<path>#<record>". Not thread-safe.
+// record's WARC-Record-ID, else "<path>#<record>". A path in an id is
+// percent-encoded where it is not UTF-8 (and its '%'), so the id is valid
+// UTF-8, the same every run (for --resume) and gives the path back. An id that
+// an earlier JSONL line or WARC record already had is an ALREADY_EXISTS error
+// under "<path>:<line>" or "<path>#<record>": one output line per id. Ids are
+// remembered for the whole run (memory grows with the number of ids). Not
+// thread-safe.
 
 #ifndef DECLUTTER_CLIENT_PAGE_SOURCE_H_
 #define DECLUTTER_CLIENT_PAGE_SOURCE_H_
@@ -21,8 +28,10 @@
 #include <string>
 #include <vector>
 
+#include "absl/container/flat_hash_set.h"
 #include "absl/status/status.h"
 #include "absl/status/statusor.h"
+#include "client/input_files.h"
 #include "client/warc_reader.h"
 #include "proto/declutter/v1/declutter.pb.h"
 #include "service/api/byte_stream.h"
@@ -42,7 +51,14 @@ struct SourcePage {
 // The request that asks for `page` to be cleaned (its id, URL, content type
 // and content). Pass std::move(page) when the page is not needed after: the
 // content moves instead of being copied.
+// Its URL is percent-encoded where it is not UTF-8 and its other strings get
+// U+FFFD for bytes that are not (RepairStrings).
 v1::CleanRequest RequestOf(SourcePage page);
+
+// Makes every string field of `request` well-formed UTF-8, as protobuf needs to
+// serialize it (a WARC-Target-URI with a raw Latin-1 byte is common): the URL
+// percent-encoded where it is not UTF-8, the id and content type with U+FFFD.
+void RepairStrings(v1::CleanRequest* request);
 
 class PageSource {
  public:
@@ -60,15 +76,23 @@ class PageSource {
  private:
   enum class Format { kPage, kJsonl, kWarc };
   static Format FormatOf(const std::string& path);
+  bool NextOfAnyInput(SourcePage* page);
   bool NextFromOpenInput(SourcePage* page);
   bool NextJsonl(SourcePage* page);
 
-  std::vector<std::string> files_;
+  // Sets the fields of a page whose JSONL `line` was read.
+  void ParseJsonlLine(const std::string& line, SourcePage* page);
+  // Makes `page` an ALREADY_EXISTS error when its id was given before.
+  void CheckUnique(const std::string& own_id, SourcePage* page);
+
+  std::vector<InputFile> files_;
   size_t next_file_ = 0;
   size_t max_page_bytes_ = 0;
   int64_t known_total_ = -1;
   // The input being read, for JSONL and WARC.
   std::string current_;
+  std::string current_id_;  // `current_` as it is written in ids and messages
+  absl::flat_hash_set<std::string> ids_given_;  // JSONL ids and WARC record ids
   std::unique_ptr<api::ByteStream> jsonl_;
   std::unique_ptr<WarcReader> warc_;
   int64_t record_ = 0;  // line or record number in `current_`

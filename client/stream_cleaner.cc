@@ -35,14 +35,39 @@ StreamCleaner::StreamCleaner(v1::Declutter::Stub* stub, Settings settings,
       random_(settings.seed) {}
 
 void StreamCleaner::Run() {
+  // Since when the server has been unreachable; InfiniteFuture: it is not.
+  absl::Time down_since = absl::InfiniteFuture();
   while (!(source_done_ && retry_.empty())) {
     const Step end = RunOneStream();
     if (end == Step::kStopped) return;
     if (end == Step::kBroken) {
       absl::SleepFor(Backoff(std::min(++stream_failures_, 6), 0, &random_));
+      if (down_since == absl::InfiniteFuture()) down_since = absl::Now();
+      WaitForServer(down_since + settings_.retry_deadline);
+      if (settings_.channel == nullptr ||
+          settings_.channel->GetState(false) == GRPC_CHANNEL_READY) {
+        down_since = absl::InfiniteFuture();
+      }
     } else {
       stream_failures_ = 0;
+      down_since = absl::InfiniteFuture();
     }
+  }
+}
+
+void StreamCleaner::WaitForServer(absl::Time until) {
+  if (settings_.channel == nullptr) return;
+  {
+    // New pages are not held back: with no retries (--max-retries 0) a
+    // server that never answers fails them at once, as asked.
+    std::lock_guard<std::mutex> lock(mu_);
+    if (retry_.empty()) return;
+  }
+  // In slices, so a stopped sink is noticed.
+  for (absl::Time now = absl::Now(); now < until && !sink_->stopped();
+       now = absl::Now()) {
+    const absl::Time slice = std::min(until, now + absl::Milliseconds(250));
+    if (settings_.channel->WaitForConnected(absl::ToChronoTime(slice))) return;
   }
 }
 

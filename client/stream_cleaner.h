@@ -7,8 +7,12 @@
 // Items answered with a retryable error (Retryable) are sent again after a
 // backoff (Backoff, at least the server's hint), and items in flight when the
 // stream breaks go again on a new stream, up to `max_retries` times each; then
-// they become error lines. Nothing is dropped while the output works; once the
-// sink stops (a failed write), the stream is cancelled and Run() returns.
+// they become error lines. After a break, pages to retry wait for the channel
+// to be connected again (up to `retry_deadline` from the first failure) before
+// a new stream is opened, so a server restart costs each page in flight one
+// attempt instead of every attempt spent on a dead connection. Nothing is
+// dropped while the output works; once the sink stops (a failed write), the
+// stream is cancelled and Run() returns.
 //
 // Run() blocks on the calling thread and uses one more thread per stream to
 // read answers. The stub, window, queue and sink are borrowed and must outlive
@@ -21,6 +25,7 @@
 #include <cstdint>
 #include <deque>
 #include <map>
+#include <memory>
 #include <mutex>
 #include <random>
 
@@ -48,6 +53,12 @@ class StreamCleaner {
     int in_flight = 1;    // this stream's pages outstanding at most
     int max_retries = 8;  // sends of a page after its first
     int seed = 1;         // of the backoff's jitter
+    // The stub's channel, waited on until connected before pages are sent
+    // again after a break; nullptr: no waiting.
+    std::shared_ptr<grpc::ChannelInterface> channel;
+    // How long pages to retry wait for an unreachable server (from the first
+    // failure in a row); past it their retries go on without waiting.
+    absl::Duration retry_deadline = absl::Seconds(60);
   };
 
   StreamCleaner(v1::Declutter::Stub* stub, Settings settings,
@@ -73,6 +84,9 @@ class StreamCleaner {
     kStopped,   // the sink stopped: give up
   };
 
+  // After a break: while pages wait to be sent again, waits for the channel
+  // to connect, until `until` or the sink stops.
+  void WaitForServer(absl::Time until);
   // One stream from opening to finishing; returns how it ended.
   Step RunOneStream();
   // The writer side: sends pages until finished, broken or stopped.

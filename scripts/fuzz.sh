@@ -1,11 +1,14 @@
 #!/usr/bin/env bash
-# Fuzzes the engine with libFuzzer (clang, ASan, UBSan): the HTML path, the text path,
-# the charset path, and the pre-pass before Gumbo (strip: it must not change the
-# tree). Seeds come from the checked-in corpus (tests/fuzz/corpus) and
-# from the benchmark pages in ../shared/data and ../shared/seeds when they are there.
+# Fuzzes with libFuzzer (clang, ASan, UBSan): the engine's HTML path, text path,
+# charset path and the pre-pass before Gumbo (strip: it must not change the tree),
+# and the batch CLI's readers: WARC and JSONL (through its PageSource) and gzip
+# streams. Seeds come from the checked-in corpus (tests/fuzz/corpus) and, for the
+# engine, from the benchmark pages in ../shared/data and ../shared/seeds when they
+# are there.
 #
 # Usage: scripts/fuzz.sh [SECONDS_PER_TARGET] [TARGET...]
-#   SECONDS_PER_TARGET  default 600; TARGET is html, text, charset or strip (default all)
+#   SECONDS_PER_TARGET  default 600; TARGET is html, text, charset, strip, warc, jsonl
+#   or gzip (default all). Only the targets named are built: the readers' need no engine.
 # A finding is written to build-fuzz/findings/<target>/ and the script exits non-zero.
 # Fix it, then copy the reproducer into tests/fuzz/corpus/<target>/ so the ctest replay
 # keeps it fixed.
@@ -14,12 +17,15 @@ cd "$(dirname "$0")/.."
 seconds=${1:-600}
 shift || true
 targets=("$@")
-[ ${#targets[@]} -eq 0 ] && targets=(html text charset strip)
+[ ${#targets[@]} -eq 0 ] && targets=(html text charset strip warc jsonl gzip)
 build_dir=${BUILD_DIR:-build-fuzz}
 shared=${SHARED_DATA:-../shared}
 
-CC=clang CXX=clang++ BUILD_DIR="$build_dir" CMAKE_FLAGS=-DDECLUTTER_FUZZ=ON \
-  bash scripts/build.sh html_fuzzer text_fuzzer charset_fuzzer strip_fuzzer > /dev/null
+binaries=()
+for target in "${targets[@]}"; do binaries+=("${target}_fuzzer"); done
+CC=clang CXX=clang++ BUILD_DIR="$build_dir" \
+  CMAKE_FLAGS="-DDECLUTTER_FUZZ=ON ${CMAKE_FLAGS:-}" \
+  bash scripts/build.sh "${binaries[@]}" > /dev/null
 
 # Seeds: every 5th benchmark page (gzip), so the corpus spans every set and language
 # without making each run start slow. The html target reads its first byte as options.
@@ -48,7 +54,7 @@ status=0
 for target in "${targets[@]}"; do
   work="$build_dir/corpus/$target"
   findings="$build_dir/findings/$target"
-  mkdir -p "$work" "$findings"
+  mkdir -p "$work" "$findings" "$seeds/$target"
   echo "fuzz: $target for ${seconds}s"
   # -timeout: one input taking 10 s is a hang; -rss_limit_mb: a 2 GB input is a leak.
   if ! "$build_dir/tests/fuzz/${target}_fuzzer" "$work" "tests/fuzz/corpus/$target" \

@@ -18,12 +18,18 @@
 
 #include "absl/status/status.h"
 #include "absl/status/statusor.h"
+#include "absl/strings/string_view.h"
 
 namespace declutter::api {
 
+// zlib's reason for the last error on `file` (its code in `*code`), without
+// the path zlib puts in front, so a message that names `path` names it once.
+std::string GzipErrorReason(gzFile file, const std::string& path, int* code);
+
 class ByteStream {
  public:
-  // NOT_FOUND / INVALID_ARGUMENT naming `path` when it cannot be opened.
+  // NOT_FOUND (no such file) / PERMISSION_DENIED (not readable) /
+  // UNAVAILABLE (any other reason) naming `path` when it cannot be opened.
   static absl::StatusOr<std::unique_ptr<ByteStream>> Open(
       const std::string& path);
   ~ByteStream();
@@ -32,11 +38,27 @@ class ByteStream {
 
   // Reads the next line into `*line`, without its "\n" or "\r\n". false at the
   // end of the stream. RESOURCE_EXHAUSTED when a line is longer than
-  // `max_bytes`.
+  // `max_bytes`: that line is then read through to its end and dropped, a
+  // buffer at a time (never held whole), so the next call reads the next line.
   absl::StatusOr<bool> ReadLine(std::string* line, size_t max_bytes);
 
   // Reads exactly `n` bytes; DATA_LOSS when the stream ends first.
   absl::Status ReadExact(size_t n, std::string* out);
+
+  // Reads `n` bytes, or fewer when the stream ends first (what there was); an
+  // error only when the stream is unreadable (DATA_LOSS: corrupt gzip).
+  absl::Status ReadUpTo(size_t n, std::string* out);
+
+  // Puts `bytes` back in front of the unread bytes: the next reads return them
+  // first. For readers that looked too far ahead (a WARC record whose
+  // Content-Length overran the record). Costs `bytes.size()` of memory.
+  void Unread(absl::string_view bytes);
+
+  // Goes back (or forward) to the decompressed offset `position`, as
+  // position() counts it, for readers that skipped past data they need after
+  // all (a WARC record whose Content-Length lied). Slow on gzip (zlib inflates
+  // again from the start); for error paths. DATA_LOSS when it cannot.
+  absl::Status Seek(int64_t position);
 
   // Bytes consumed so far (decompressed), for progress reports.
   int64_t position() const { return position_; }

@@ -1,5 +1,6 @@
 #include "service/api/input_reader.h"
 
+#include <unistd.h>
 #include <zlib.h>
 
 #include <filesystem>
@@ -60,6 +61,20 @@ TEST_F(InputReaderTest, ErrorsAreClear) {
   std::ofstream(dir_ / "corrupt.gz", std::ios::binary)
       << std::string("\x1F\x8B\x08\x00garbage", 11);
   EXPECT_FALSE(large.Read((dir_ / "corrupt.gz").string()).ok());
+}
+
+TEST_F(InputReaderTest, AnUnreadableFileIsPermissionDenied) {
+  InputReader reader(1 << 20);
+  EXPECT_EQ(reader.Read((dir_ / "missing.html").string()).status().code(),
+            absl::StatusCode::kNotFound);
+  if (::geteuid() == 0) GTEST_SKIP() << "root reads unreadable files";
+  for (const char* name : {"locked.html", "locked.html.gz"}) {
+    std::ofstream(dir_ / name) << "<p>x</p>";
+    std::filesystem::permissions(dir_ / name, std::filesystem::perms::none);
+    EXPECT_EQ(reader.Read((dir_ / name).string()).status().code(),
+              absl::StatusCode::kPermissionDenied)
+        << name;
+  }
 }
 
 }  // namespace

@@ -24,7 +24,8 @@ TEST(BatchArgsTest, ReadsEveryOption) {
   ASSERT_TRUE(
       Parse({"--server", "dns:///fleet:50051", "--concurrency=16", "-o",
              "out.jsonl", "--resume", "--shard", "2/4", "--allow-errors",
-             "--max-retries", "0", "--max-bytes", "1000", "crawl/", "-"},
+             "--max-retries", "0", "--max-bytes", "1000", "--retry-deadline",
+             "5", "--keep-errors", "crawl/", "-"},
             &args)
           .ok());
   EXPECT_EQ(args.server, "dns:///fleet:50051");
@@ -36,6 +37,8 @@ TEST(BatchArgsTest, ReadsEveryOption) {
   EXPECT_TRUE(args.allow_errors);
   EXPECT_EQ(args.max_retries, 0);
   EXPECT_EQ(args.max_bytes, 1000u);
+  EXPECT_EQ(args.retry_deadline_seconds, 5);
+  EXPECT_TRUE(args.keep_errors);
   EXPECT_EQ(args.inputs, (std::vector<std::string>{"crawl/", "-"}));
   // The channel follows --max-bytes and spreads streams over the fleet.
   EXPECT_EQ(args.channel.max_page_bytes, 1000u);

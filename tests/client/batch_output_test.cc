@@ -59,3 +59,46 @@ TEST(BatchOutputTest, ResumeCutsTheLineAFailureLeftAndAppends) {
 
 }  // namespace
 }  // namespace declutter::client
+
+namespace declutter::client {
+namespace {
+
+TEST(BatchOutputTest, ResumeCleansAgainPagesWithRetryableErrors) {
+  const fs::path path = fs::path(::testing::TempDir()) /
+                        ("batch_output_errors_" + std::to_string(::getpid()));
+  const std::string written =
+      "{\"id\":\"ok\",\"article\":{\"text\":\"x\"}}\n"
+      "{\"id\":\"lost\",\"error\":{\"code\":14,\"message\":\"server gone\"}}\n"
+      "{\"id\":\"busy\",\"error\":{\"code\":8,\"message\":\"overloaded\"}}\n"
+      "{\"id\":\"bad\",\"error\":{\"code\":3,\"message\":\"not html\"}}\n"
+      "{\"id\":\"cut\",\"art";
+  std::ofstream(path, std::ios::binary) << written;
+  {
+    auto kept = BatchOutput::Open(path.string(), /*resume=*/true,
+                                  /*keep_errors=*/true);
+    ASSERT_TRUE(kept.ok()) << kept.status();
+    EXPECT_TRUE((*kept)->Done("lost"));
+  }
+  std::ofstream(path, std::ios::binary | std::ios::trunc) << written;
+  auto output = BatchOutput::Open(path.string(), /*resume=*/true);
+  ASSERT_TRUE(output.ok()) << output.status();
+  EXPECT_TRUE((*output)->Done("ok"));
+  EXPECT_TRUE((*output)->Done("bad"));  // not worth another try
+  EXPECT_FALSE((*output)->Done("lost"));
+  EXPECT_FALSE((*output)->Done("busy"));
+  EXPECT_FALSE((*output)->Done("cut"));
+  ASSERT_TRUE((*output)->Write(Answer("lost")).ok());
+  output->reset();
+  std::ifstream in(path);
+  std::string all((std::istreambuf_iterator<char>(in)),
+                  std::istreambuf_iterator<char>());
+  EXPECT_EQ(all.find("server gone"), std::string::npos) << all;
+  EXPECT_EQ(all.find("overloaded"), std::string::npos) << all;
+  EXPECT_NE(all.find("not html"), std::string::npos) << all;
+  EXPECT_NE(all.find("text of lost"), std::string::npos) << all;
+  EXPECT_EQ(all.find("\"cut\""), std::string::npos) << all;
+  fs::remove(path);
+}
+
+}  // namespace
+}  // namespace declutter::client

@@ -171,6 +171,222 @@ TEST_F(BatchTest, CleansEveryKindOfInputAndCountsSkips) {
             0);
 }
 
+// A crawl with one corrupt record in the middle of each file: a WARC record
+// whose Content-Length lies (too large, then too small) and a JSONL line over
+// the line limit. Every good record is cleaned, each bad one is one error line.
+TEST_F(BatchTest, ACorruptRecordIsReportedOnceAndTheRestCleaned) {
+  fs::remove_all(dir_ / "crawl");
+  fs::create_directories(dir_ / "crawl");
+  auto lying = [](const std::string& id, const std::string& topic,
+                  int64_t lie) {
+    std::string record = WarcRecord("response", "https://w.example/" + id, id,
+                                    Http(200, "text/html", Article(topic)));
+    const std::string block = Http(200, "text/html", Article(topic));
+    const std::string told = absl::StrCat("Content-Length: ", block.size());
+    record.replace(record.find(told), told.size(),
+                   absl::StrCat("Content-Length: ", block.size() + lie));
+    return record;
+  };
+  std::string warc;
+  for (int i = 0; i < 3; ++i) {
+    warc +=
+        WarcRecord("response", absl::StrCat("https://w.example/", i),
+                   absl::StrCat("<urn:uuid:good", i, ">"),
+                   Http(200, "text/html", Article(absl::StrCat("warc ", i))));
+  }
+  warc += lying("<urn:uuid:long>", "too long", 300);
+  for (int i = 3; i < 5; ++i) {
+    warc +=
+        WarcRecord("response", absl::StrCat("https://w.example/", i),
+                   absl::StrCat("<urn:uuid:good", i, ">"),
+                   Http(200, "text/html", Article(absl::StrCat("warc ", i))));
+  }
+  warc += lying("<urn:uuid:short>", "too short", -40);
+  for (int i = 5; i < 7; ++i) {
+    warc +=
+        WarcRecord("response", absl::StrCat("https://w.example/", i),
+                   absl::StrCat("<urn:uuid:good", i, ">"),
+                   Http(200, "text/html", Article(absl::StrCat("warc ", i))));
+  }
+  std::ofstream(dir_ / "crawl" / "crawl.warc", std::ios::binary) << warc;
+  {
+    std::ofstream jsonl(dir_ / "crawl" / "export.jsonl");
+    for (int i = 0; i < 8; ++i) {
+      if (i == 3) {  // 300 KB of page on one line: over 2 x 100000 + 4096
+        jsonl << nlohmann::json(
+                     {{"id", "j-long"}, {"html", std::string(300000, 'x')}})
+                     .dump()
+              << "\n";
+      }
+      jsonl << nlohmann::json({{"id", absl::StrCat("j-", i)},
+                               {"html", Article(absl::StrCat("jsonl ", i))}})
+                   .dump()
+            << "\n";
+    }
+  }
+  EXPECT_EQ(Batch(absl::StrCat("--local --max-bytes 100000 -o '",
+                               Out("out.jsonl"), "' ", Crawl())),
+            1)
+      << err();
+  auto lines = Read(Out("out.jsonl"));  // fails on an id written twice
+  EXPECT_EQ(lines.size(), 7u + 2u + 8u + 1u) << err();
+  for (int i = 0; i < 7; ++i) {
+    const nlohmann::json& line = lines[absl::StrCat("<urn:uuid:good", i, ">")];
+    EXPECT_NE(line["article"]["text"].get<std::string>().find(
+                  absl::StrCat("warc ", i, " story")),
+              std::string::npos)
+        << line.dump();
+  }
+  for (int i = 0; i < 8; ++i) {
+    const nlohmann::json& line = lines[absl::StrCat("j-", i)];
+    EXPECT_NE(line["article"]["text"].get<std::string>().find(
+                  absl::StrCat("jsonl ", i, " story")),
+              std::string::npos)
+        << line.dump();
+  }
+  EXPECT_EQ(lines["<urn:uuid:long>"]["error"]["code"], 15)  // DATA_LOSS
+      << lines["<urn:uuid:long>"].dump();
+  EXPECT_EQ(lines["<urn:uuid:short>"]["error"]["code"], 15)
+      << lines["<urn:uuid:short>"].dump();
+  const std::string long_line =
+      (dir_ / "crawl" / "export.jsonl").string() + ":4";
+  EXPECT_EQ(lines[long_line]["error"]["code"], 8)  // RESOURCE_EXHAUSTED
+      << lines[long_line].dump();
+  // The WARC path is named once in its messages.
+  const std::string message =
+      lines["<urn:uuid:long>"]["error"]["message"].get<std::string>();
+  const std::string path = (dir_ / "crawl" / "crawl.warc").string();
+  EXPECT_EQ(message.find(path), message.rfind(path)) << message;
+}
+
+// --max-bytes bounds the decoded page: a gzip HTTP body in a WARC that inflates
+// far past it, and a JSONL page over it (its line within the line limit).
+TEST_F(BatchTest, MaxBytesBoundsDecodedPages) {
+  fs::remove_all(dir_ / "crawl");
+  fs::create_directories(dir_ / "crawl");
+  std::string bomb_page = Article("bomb");
+  bomb_page += std::string(40 << 20, ' ');  // 40 MB inflated, ~40 KB of gzip
+  std::string warc =
+      WarcRecord("response", "https://w.example/bomb", "<urn:uuid:bomb>",
+                 absl::StrCat("HTTP/1.1 200 OK\r\nContent-Type: text/html\r\n"
+                              "Content-Encoding: gzip\r\n\r\n",
+                              GzipMember(bomb_page)));
+  warc += WarcRecord("response", "https://w.example/ok", "<urn:uuid:ok>",
+                     Http(200, "text/html", Article("fine")));
+  std::ofstream(dir_ / "crawl" / "bomb.warc", std::ios::binary) << warc;
+  std::ofstream(dir_ / "crawl" / "big.jsonl")
+      << nlohmann::json({{"id", "j-big"},
+                         {"html", Article("big") + std::string(150000, ' ')}})
+             .dump()
+      << "\n"
+      << nlohmann::json({{"id", "j-ok"}, {"html", Article("small")}}).dump()
+      << "\n";
+  EXPECT_EQ(Batch(absl::StrCat("--local --max-bytes 100000 -o '",
+                               Out("out.jsonl"), "' ", Crawl())),
+            1)
+      << err();
+  auto lines = Read(Out("out.jsonl"));
+  EXPECT_EQ(lines.size(), 4u) << err();
+  EXPECT_EQ(lines["<urn:uuid:bomb>"]["error"]["code"], 8)  // RESOURCE_EXHAUSTED
+      << lines["<urn:uuid:bomb>"].dump();
+  EXPECT_EQ(lines["j-big"]["error"]["code"], 8) << lines["j-big"].dump();
+  EXPECT_FALSE(lines["<urn:uuid:ok>"].contains("error"))
+      << lines["<urn:uuid:ok>"].dump();
+  EXPECT_FALSE(lines["j-ok"].contains("error")) << lines["j-ok"].dump();
+}
+
+// Nothing is skipped silently: a dangling link, a link loop and a repeated
+// JSONL id are error lines; a file name that is not UTF-8 gets an id that is
+// the same every run, so --resume recognises it.
+TEST_F(BatchTest, BrokenLinksRepeatedIdsAndNonUtf8NamesAreAccountedFor) {
+  const fs::path pages = dir_ / "crawl" / "pages";
+  fs::create_symlink(pages / "gone.html", pages / "dangling.html");
+  fs::create_symlink(pages / "loop2.html", pages / "loop1.html");
+  fs::create_symlink(pages / "loop1.html", pages / "loop2.html");
+  std::ofstream(pages / "caf\xE9.html") << Article("latin");
+  std::ofstream(dir_ / "crawl" / "twice.jsonl")
+      << nlohmann::json({{"id", "same"}, {"html", Article("first")}}).dump()
+      << "\n"
+      << nlohmann::json({{"id", "same"}, {"html", Article("second")}}).dump()
+      << "\n";
+  const std::string out = Out("links.jsonl");
+  EXPECT_EQ(Batch(absl::StrCat("--local -o '", out, "' ", Crawl())), 1)
+      << err();
+  auto lines = Read(out);
+  EXPECT_EQ(lines.size(), 7u + 3u + 1u + 2u) << err();
+  EXPECT_EQ(lines[(pages / "dangling.html").string()]["error"]["code"], 5)
+      << err();  // NOT_FOUND
+  EXPECT_EQ(lines[(pages / "loop1.html").string()]["error"]["code"], 9)
+      << err();  // FAILED_PRECONDITION
+  EXPECT_EQ(lines[(pages / "loop2.html").string()]["error"]["code"], 9);
+  const std::string latin = (pages / "caf%E9.html").string();
+  ASSERT_EQ(lines.count(latin), 1u) << err();
+  EXPECT_NE(
+      lines[latin]["article"]["text"].get<std::string>().find("latin story"),
+      std::string::npos);
+  EXPECT_NE(
+      lines["same"]["article"]["text"].get<std::string>().find("first story"),
+      std::string::npos);
+  const std::string second = (dir_ / "crawl" / "twice.jsonl").string() + ":2";
+  EXPECT_EQ(lines[second]["error"]["code"], 6)  // ALREADY_EXISTS
+      << lines[second].dump();
+  // A second run finds every page, the non-UTF-8 name included, done.
+  ASSERT_EQ(Batch(absl::StrCat("--local --allow-errors --resume -o '", out,
+                               "' ", Crawl())),
+            0)
+      << err();
+  EXPECT_NE(err().find("0 pages cleaned, 0 failed"), std::string::npos)
+      << err();
+}
+
+// A WARC-Target-URI with a raw Latin-1 byte (common in real crawls) reaches
+// the server percent-encoded, through a stream (batch) and a unary call
+// (clean): before, the request could not be serialized at all.
+TEST_F(BatchTest, UrlsThatAreNotUtf8ReachTheServer) {
+  testing::TestServer server({"--plaintext"}, /*with_metrics=*/false);
+  ASSERT_TRUE(server.ok());
+  std::string warc;
+  for (int i = 0; i < 4; ++i) {
+    warc +=
+        WarcRecord("response", absl::StrCat("https://w.example/caf\xE9-", i),
+                   absl::StrCat("<urn:uuid:latin", i, ">"),
+                   Http(200, "text/html; charset=\xFF",
+                        Article(absl::StrCat("cafe ", i))));
+  }
+  std::ofstream(dir_ / "crawl" / "latin.warc", std::ios::binary) << warc;
+  ASSERT_EQ(Batch(absl::StrCat("--server ", server.address(),
+                               " --max-retries 1 --allow-errors -o '",
+                               Out("latin.jsonl"), "' ", Crawl())),
+            0)
+      << err();
+  auto lines = Read(Out("latin.jsonl"));
+  EXPECT_EQ(lines.size(), 7u + 4u) << err();
+  for (int i = 0; i < 4; ++i) {
+    const nlohmann::json& line = lines[absl::StrCat("<urn:uuid:latin", i, ">")];
+    EXPECT_FALSE(line.contains("error")) << line.dump();
+    EXPECT_NE(line["article"]["text"].get<std::string>().find(
+                  absl::StrCat("cafe ", i, " story")),
+              std::string::npos)
+        << line.dump();
+  }
+  // Unary: `declutter clean --server` with such a URL.
+  const std::string page = (dir_ / "crawl" / "pages" / "a.html").string();
+  const std::string clean = absl::StrCat(
+      DECLUTTER_CLI_PATH, " clean --server ", server.address(),
+      " --format jsonl --url \"$(printf 'https://w.example/caf\\351')\" '",
+      page, "' > '", Out("unary.jsonl"), "' 2> '", (dir_ / "stderr").string(),
+      "'");
+  const int status = std::system(clean.c_str());
+  ASSERT_TRUE(WIFEXITED(status));
+  EXPECT_EQ(WEXITSTATUS(status), 0) << err();
+  auto unary = Read(Out("unary.jsonl"));
+  ASSERT_EQ(unary.count(page), 1u) << err();
+  EXPECT_NE(
+      unary[page]["article"]["text"].get<std::string>().find("harbor story"),
+      std::string::npos)
+      << unary[page].dump();
+}
+
 TEST_F(BatchTest, UsageErrorsExitTwo) {
   EXPECT_EQ(Batch(absl::StrCat(Crawl(), " -o")), 2)
       << err();  // -o with no file
@@ -297,6 +513,84 @@ TEST_F(BatchTest, RetriesWhenTheServerRefusesCalls) {
     failed += line.contains("error") && !line["error"].is_null();
   EXPECT_EQ(failed, 1) << err();  // only the bad JSONL line
   EXPECT_EQ(err().find(" 0 retries"), std::string::npos) << err();
+}
+
+// The chaos test: the server is killed (SIGKILL, pages in flight) and started
+// again on its port after a short outage, twice, mid-run. Every page is
+// cleaned exactly once, with no error line, and the batch exits 0.
+TEST_F(BatchTest, AServerKilledAndRestartedTwiceLosesNoPage) {
+  auto server = std::make_unique<testing::TestServer>(
+      std::vector<std::string>{"--plaintext", "--workers=1"},
+      /*with_metrics=*/false);
+  ASSERT_TRUE(server->ok());
+  const int port = server->port();
+  const std::string page = ParagraphPage(4000);
+  constexpr int kPages = 60;
+  for (int i = 0; i < kPages; ++i) {
+    std::ofstream(dir_ / "crawl" / "pages" / absl::StrCat("p", i, ".html"))
+        << page;
+  }
+  const std::string out = Out("chaos.jsonl");
+  std::vector<std::string> args = {DECLUTTER_CLI_PATH,
+                                   "batch",
+                                   "--server",
+                                   server->address(),
+                                   "--concurrency",
+                                   "4",
+                                   "-o",
+                                   out,
+                                   (dir_ / "crawl" / "pages").string()};
+  std::vector<char*> argv;
+  for (std::string& a : args) argv.push_back(a.data());
+  argv.push_back(nullptr);
+  posix_spawn_file_actions_t actions;
+  posix_spawn_file_actions_init(&actions);
+  posix_spawn_file_actions_addopen(&actions, 2, (dir_ / "stderr").c_str(),
+                                   O_WRONLY | O_CREAT | O_TRUNC, 0644);
+  pid_t pid = 0;
+  ASSERT_EQ(posix_spawn(&pid, DECLUTTER_CLI_PATH, &actions, nullptr,
+                        argv.data(), environ),
+            0);
+  posix_spawn_file_actions_destroy(&actions);
+  auto lines_written = [&] {
+    std::ifstream in(out);
+    return std::count(std::istreambuf_iterator<char>(in),
+                      std::istreambuf_iterator<char>(), '\n');
+  };
+  int status = 0;
+  bool exited = false;
+  for (const int kill_after : {10, 30}) {
+    // Up to 60 s for the batch to get that far.
+    for (int i = 0; i < 3000 && lines_written() < kill_after; ++i) {
+      std::this_thread::sleep_for(std::chrono::milliseconds(20));
+    }
+    ASSERT_LT(lines_written(), kPages) << "the batch finished first";
+    server.reset();                                        // SIGKILL
+    std::this_thread::sleep_for(std::chrono::seconds(2));  // the outage
+    server = std::make_unique<testing::TestServer>(
+        std::vector<std::string>{"--plaintext", "--workers=1",
+                                 absl::StrCat("--listen=127.0.0.1:", port)},
+        /*with_metrics=*/false);
+    ASSERT_TRUE(server->ok()) << server->Log();
+    ASSERT_EQ(server->port(), port);
+  }
+  // Up to 120 s for the rest.
+  for (int i = 0; i < 1200 && !exited; ++i) {
+    exited = ::waitpid(pid, &status, WNOHANG) == pid;
+    if (!exited) std::this_thread::sleep_for(std::chrono::milliseconds(100));
+  }
+  if (!exited) {
+    ::kill(pid, SIGKILL);
+    ::waitpid(pid, &status, 0);
+  }
+  ASSERT_TRUE(exited) << "the batch hung: " << err();
+  ASSERT_TRUE(WIFEXITED(status)) << err();
+  EXPECT_EQ(WEXITSTATUS(status), 0) << err();
+  auto lines = Read(out);  // fails on an id written twice
+  EXPECT_EQ(lines.size(), kPages + 2u) << err();  // a.html and b.html too
+  for (const auto& [id, line] : lines) {
+    EXPECT_FALSE(line.contains("error")) << line.dump();
+  }
 }
 
 TEST_F(BatchTest, AListOfServersSharesTheWork) {

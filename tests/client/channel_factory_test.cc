@@ -43,6 +43,19 @@ TEST(ChannelFactoryTest, TlsErrorsNameTheFileOrTheFlags) {
   EXPECT_NE(factory.status().message().find("'/nonexistent/ca.pem'"),
             std::string::npos)
       << factory.status();
+  EXPECT_NE(factory.status().message().find("--tls-ca"), std::string::npos)
+      << factory.status();
+
+  // The files name the CLI's own flags, never the server's --tls_cert.
+  options.tls_files = {};
+  options.tls_files.cert = "/nonexistent/client.pem";
+  options.tls_files.key = "/nonexistent/client.key";
+  factory = ChannelFactory::Create(options);
+  ASSERT_EQ(factory.status().code(), absl::StatusCode::kInvalidArgument);
+  EXPECT_NE(factory.status().message().find("--tls-cert"), std::string::npos)
+      << factory.status();
+  EXPECT_EQ(factory.status().message().find("tls_"), std::string::npos)
+      << factory.status();
 }
 
 TEST(ChannelFactoryTest, OneChannelPerListedTarget) {

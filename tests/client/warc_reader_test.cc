@@ -43,10 +43,11 @@ class WarcReaderTest : public ::testing::Test {
     return path;
   }
 
-  std::vector<WarcPage> ReadAll(const std::string& path) {
+  std::vector<WarcPage> ReadAll(const std::string& path,
+                                size_t max_bytes = 1 << 20) {
     auto stream = ByteStream::Open(path);
     EXPECT_TRUE(stream.ok()) << stream.status();
-    WarcReader reader(*std::move(stream), 1 << 20);
+    WarcReader reader(*std::move(stream), max_bytes);
     std::vector<WarcPage> pages;
     WarcPage page;
     while (true) {
@@ -137,22 +138,129 @@ TEST_F(WarcReaderTest, NotAWarcAndCutRecordsAreErrors) {
     ASSERT_TRUE(stream.ok());
     WarcReader reader(*std::move(stream), 1 << 20);
     WarcPage page;
-    EXPECT_EQ(reader.Next(&page).status().code(), absl::StatusCode::kDataLoss);
+    ASSERT_TRUE(*reader.Next(&page));
+    EXPECT_EQ(page.error.code(), absl::StatusCode::kDataLoss);
+    EXPECT_NE(page.error.message().find("cut"), std::string::npos)
+        << page.error;
+    EXPECT_FALSE(*reader.Next(&page));
   }
+}
+
+// A record whose Content-Length lies, in the middle of a crawl: it is reported
+// once, and every record after it is read whole and alone.
+std::string LyingCrawl(int64_t lie, bool gzip_members) {
+  auto member = [&](const std::string& record) {
+    return gzip_members ? GzipMember(record) : record;
+  };
+  std::string warc = member(Record("response", "http://a/", "<urn:uuid:a>",
+                                   Http(200, "text/html", "<p>a</p>")));
+  std::string bad = Record("response", "http://bad/", "<urn:uuid:bad>",
+                           Http(200, "text/html", "<p>bad page</p>"));
+  const std::string block = Http(200, "text/html", "<p>bad page</p>");
+  const std::string told = absl::StrCat("Content-Length: ", block.size());
+  bad.replace(bad.find(told), told.size(),
+              absl::StrCat("Content-Length: ", block.size() + lie));
+  warc += member(bad);
+  warc += member(Record("response", "http://b/", "<urn:uuid:b>",
+                        Http(200, "text/html", "<p>b</p>")));
+  warc += member(Record("response", "http://c/", "<urn:uuid:c>",
+                        Http(200, "text/html", "<p>c</p>")));
+  return warc;
+}
+
+TEST_F(WarcReaderTest, ALyingContentLengthIsReportedOnceAndReadingGoesOn) {
+  for (const int64_t lie : {-7, 60, 100000}) {
+    for (const bool gzip : {false, true}) {
+      SCOPED_TRACE(absl::StrCat("lie ", lie, " gzip ", gzip));
+      const std::vector<WarcPage> pages = ReadAll(
+          Write(gzip ? "lie.warc.gz" : "lie.warc", LyingCrawl(lie, gzip)));
+      ASSERT_EQ(pages.size(), 4u);
+      EXPECT_EQ(pages[0].content, "<p>a</p>");
+      EXPECT_EQ(pages[1].id, "<urn:uuid:bad>");
+      EXPECT_EQ(pages[1].error.code(), absl::StatusCode::kDataLoss);
+      EXPECT_EQ(pages[1].content, "");
+      EXPECT_EQ(pages[2].id, "<urn:uuid:b>");
+      EXPECT_TRUE(pages[2].error.ok()) << pages[2].error;
+      EXPECT_EQ(pages[2].content, "<p>b</p>");
+      EXPECT_EQ(pages[3].id, "<urn:uuid:c>");
+      EXPECT_EQ(pages[3].content, "<p>c</p>");
+    }
+  }
+}
+
+TEST_F(WarcReaderTest, AHugeLyingContentLengthLosesNoLaterRecord) {
+  // A length past the reader's limit is skipped without being held; when it
+  // lied, the reader goes back to where the block began.
+  for (const int64_t lie : {int64_t{5} << 20, int64_t{1} << 40}) {
+    for (const bool gzip : {false, true}) {
+      SCOPED_TRACE(absl::StrCat("lie ", lie, " gzip ", gzip));
+      const std::vector<WarcPage> pages = ReadAll(Write(
+          gzip ? "huge-lie.warc.gz" : "huge-lie.warc", LyingCrawl(lie, gzip)));
+      ASSERT_EQ(pages.size(), 4u);
+      EXPECT_EQ(pages[0].content, "<p>a</p>");
+      EXPECT_EQ(pages[1].error.code(), absl::StatusCode::kDataLoss);
+      EXPECT_EQ(pages[2].content, "<p>b</p>");
+      EXPECT_EQ(pages[3].content, "<p>c</p>");
+    }
+  }
+  // A record that is really larger than the limit stays a skip.
+  std::string warc = Record("response", "http://big/", "<urn:uuid:big>",
+                            Http(200, "text/html", std::string(3 << 20, 'x')));
+  warc += Record("response", "http://b/", "<urn:uuid:b>",
+                 Http(200, "text/html", "<p>b</p>"));
+  const std::vector<WarcPage> pages = ReadAll(Write("big.warc", warc));
+  ASSERT_EQ(pages.size(), 2u);
+  EXPECT_EQ(pages[0].skipped, "too-large");
+  EXPECT_EQ(pages[1].content, "<p>b</p>");
+}
+
+TEST_F(WarcReaderTest, GarbageBetweenRecordsIsReportedAndSkipped) {
+  std::string warc = Record("response", "http://a/", "<urn:uuid:a>",
+                            Http(200, "text/html", "<p>a</p>"));
+  warc +=
+      "garbage that is no record\r\n" + std::string(200 << 10, 'g') + "\r\n";
+  warc += Record("response", "http://b/", "<urn:uuid:b>",
+                 Http(200, "text/html", "<p>b</p>"));
+  const std::vector<WarcPage> pages = ReadAll(Write("garbage.warc", warc));
+  ASSERT_EQ(pages.size(), 3u);
+  EXPECT_EQ(pages[0].content, "<p>a</p>");
+  EXPECT_EQ(pages[1].error.code(), absl::StatusCode::kInvalidArgument);
+  EXPECT_EQ(pages[2].content, "<p>b</p>");
+}
+
+TEST(WarcHttpTest, AGzipBodyIsInflatedNoFurtherThanTheLimit) {
+  // 64 KB of gzip inflating to 64 MB, against a limit of 1 MB.
+  const std::string bomb = GzipMember(std::string(64 << 20, 'a'));
+  ASSERT_LT(bomb.size(), 1u << 20);
+  WarcPage page;
+  WarcReader::ParseHttpResponse(
+      Http(200, "text/html", bomb, "Content-Encoding: gzip\r\n"), 1 << 20,
+      &page);
+  EXPECT_EQ(page.error.code(), absl::StatusCode::kResourceExhausted)
+      << page.error;
+  EXPECT_EQ(page.content.capacity() < (2u << 20), true);
+  page = WarcPage();
+  WarcReader::ParseHttpResponse(
+      Http(200, "text/html", GzipMember("<p>small</p>"),
+           "Content-Encoding: gzip\r\n"),
+      1 << 20, &page);
+  EXPECT_TRUE(page.error.ok()) << page.error;
+  EXPECT_EQ(page.content, "<p>small</p>");
 }
 
 TEST(WarcHttpTest, BareLineFeedsAndBrokenHeads) {
   WarcPage page;
   WarcReader::ParseHttpResponse(
-      "HTTP/1.0 200 OK\nContent-Type: text/html\n\n<p>a</p>\n\nmore", &page);
+      "HTTP/1.0 200 OK\nContent-Type: text/html\n\n<p>a</p>\n\nmore", 1 << 20,
+      &page);
   EXPECT_EQ(page.skipped, "");
   EXPECT_EQ(page.content, "<p>a</p>\n\nmore");
   page = WarcPage();
-  WarcReader::ParseHttpResponse("<html>no status line</html>", &page);
+  WarcReader::ParseHttpResponse("<html>no status line</html>", 1 << 20, &page);
   EXPECT_EQ(page.skipped, "no-http-status");
   page = WarcPage();
   WarcReader::ParseHttpResponse(
-      "HTTP/1.1 200 OK\r\nContent-Type: text/html\r\n", &page);
+      "HTTP/1.1 200 OK\r\nContent-Type: text/html\r\n", 1 << 20, &page);
   EXPECT_EQ(page.skipped, "no-http-headers");  // the head never ends
 }
 
