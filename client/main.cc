@@ -34,6 +34,7 @@
 #include "client/response_printer.h"
 #include "client/utf8_repair.h"
 #include "proto/declutter/v1/declutter.grpc.pb.h"
+#include "service/api/input_files.h"
 #include "service/api/input_reader.h"
 #include "service/api/request_cleaner.h"
 #include "service/extract/work_budget.h"
@@ -198,7 +199,8 @@ int RunClean(int argc, char** argv) {
     return 2;
   }
   api::InputReader reader(args.max_bytes);
-  absl::StatusOr<std::vector<std::string>> files = reader.Expand(args.paths);
+  absl::StatusOr<std::vector<api::InputFile>> files =
+      api::ListInputFiles(args.paths);
   if (!files.ok()) {
     std::cerr << "declutter: " << files.status().message() << "\n";
     return 1;
@@ -215,7 +217,13 @@ int RunClean(int argc, char** argv) {
   }
   ResponsePrinter printer(args.format, std::cout);
   int failures = 0;
-  for (const std::string& path : *files) {
+  for (const api::InputFile& file : *files) {
+    const std::string& path = file.path;
+    if (!file.skipped.empty()) {  // not a page, on purpose: said, not counted
+      std::cerr << "declutter: " << path << ": skipped (" << file.skipped
+                << ")\n";
+      continue;
+    }
     v1::CleanRequest request;
     request.set_id(IdOfPath(path));
     request.set_url(args.url);
@@ -226,7 +234,9 @@ int RunClean(int argc, char** argv) {
     request.mutable_options()->set_report_removed(args.removed);
     v1::CleanResponse response;
     absl::Status status;
-    absl::StatusOr<std::string> content = reader.Read(path);
+    absl::StatusOr<std::string> content =
+        file.error.ok() ? reader.Read(path)
+                        : absl::StatusOr<std::string>(file.error);
     if (!content.ok()) {
       status = content.status();
       response.set_id(request.id());

@@ -54,13 +54,14 @@ PageSource::Format PageSource::FormatOf(const std::string& path) {
 
 absl::StatusOr<std::unique_ptr<PageSource>> PageSource::Open(
     const std::vector<std::string>& inputs, size_t max_page_bytes) {
-  absl::StatusOr<std::vector<InputFile>> files = ListInputFiles(inputs);
+  absl::StatusOr<std::vector<api::InputFile>> files =
+      api::ListInputFiles(inputs);
   if (!files.ok()) return files.status();
   auto source = std::unique_ptr<PageSource>(new PageSource);
   source->files_ = *std::move(files);
   source->max_page_bytes_ = max_page_bytes;
   source->known_total_ = 0;
-  for (const InputFile& f : source->files_) {
+  for (const api::InputFile& f : source->files_) {
     if (!f.skipped.empty()) continue;
     if (f.error.ok() && FormatOf(f.path) != Format::kPage) {
       source->known_total_ = -1;
@@ -210,7 +211,7 @@ bool PageSource::NextOfAnyInput(SourcePage* page) {
   while (true) {
     if (NextFromOpenInput(page)) return true;
     if (next_file_ >= files_.size()) return false;
-    const InputFile& file = files_[next_file_++];
+    const api::InputFile& file = files_[next_file_++];
     current_ = file.path;
     current_id_ = IdOfPath(current_);
     record_ = 0;

@@ -8,7 +8,7 @@
 // A record that is not a page (a WARC request, a 404, an image, a link to a
 // directory) comes back with `skipped` set; an input, directory, link or line
 // that cannot be read comes back with `error` set and the source goes on with
-// the next one, so nothing is dropped silently (see input_files.h).
+// the next one, so nothing is dropped silently (see service/api/input_files.h).
 //
 // Ids: a page file's path; a JSONL line's `id`, else "<path>:<line>"; a WARC
 // record's WARC-Record-ID, else "<path>#<record>". A path in an id is
@@ -31,10 +31,10 @@
 #include "absl/container/flat_hash_set.h"
 #include "absl/status/status.h"
 #include "absl/status/statusor.h"
-#include "client/input_files.h"
 #include "client/warc_reader.h"
 #include "proto/declutter/v1/declutter.pb.h"
 #include "service/api/byte_stream.h"
+#include "service/api/input_files.h"
 
 namespace declutter::client {
 
@@ -85,7 +85,7 @@ class PageSource {
   // Makes `page` an ALREADY_EXISTS error when its id was given before.
   void CheckUnique(const std::string& own_id, SourcePage* page);
 
-  std::vector<InputFile> files_;
+  std::vector<api::InputFile> files_;
   size_t next_file_ = 0;
   size_t max_page_bytes_ = 0;
   int64_t known_total_ = -1;

@@ -27,6 +27,8 @@ import struct
 import sys
 import time
 
+from process_status import memory
+
 PREFACE = b"PRI * HTTP/2.0\r\n\r\nSM\r\n\r\n"
 HEADERS, SETTINGS, CONTINUATION = 0x1, 0x4, 0x9
 
@@ -82,19 +84,6 @@ def blocks(mode, frames, frame_bytes):
         yield request_start()
         for _ in range(frames):
             yield one * per_frame
-
-
-def memory(pid):
-    fields = {}
-    try:
-        with open(f"/proc/{pid}/status") as status:
-            for line in status:
-                key, _, rest = line.partition(":")
-                if key in ("VmRSS", "VmHWM"):
-                    fields[key] = int(rest.split()[0])
-    except OSError:
-        pass
-    return fields
 
 
 def attack(host, port, mode, frames, frame_bytes):

@@ -45,6 +45,7 @@
 #include "absl/time/time.h"
 #include "bench/speed/process_memory.h"
 #include "proto/declutter/v1/declutter.grpc.pb.h"
+#include "service/api/input_files.h"
 #include "service/api/input_reader.h"
 
 ABSL_FLAG(std::string, server, "127.0.0.1:50051",
@@ -88,24 +89,24 @@ class Load {
         absl::ToChronoMilliseconds(absl::GetFlag(FLAGS_deadline)));
     call->start = absl::Now();
     outstanding_.fetch_add(1);
-    stub_->UnaryCall(&call->context, kCleanMethod, grpc::StubOptions(),
-                     call->request, &call->response,
-                     [this, call, chain](grpc::Status status) {
-                            const double ms = absl::ToDoubleMilliseconds(
-                                absl::Now() - call->start);
-                            delete call;
-                            {
-                              std::lock_guard<std::mutex> lock(mu_);
-                              samples_.push_back({ms, status.error_code()});
-                            }
-                            if (chain && absl::Now() < end_) {
-                              Start(true);
-                            }
-                            if (outstanding_.fetch_sub(1) == 1) {
-                              std::lock_guard<std::mutex> lock(mu_);
-                              cv_.notify_all();
-                            }
-                          });
+    stub_->UnaryCall(
+        &call->context, kCleanMethod, grpc::StubOptions(), call->request,
+        &call->response, [this, call, chain](grpc::Status status) {
+          const double ms =
+              absl::ToDoubleMilliseconds(absl::Now() - call->start);
+          delete call;
+          {
+            std::lock_guard<std::mutex> lock(mu_);
+            samples_.push_back({ms, status.error_code()});
+          }
+          if (chain && absl::Now() < end_) {
+            Start(true);
+          }
+          if (outstanding_.fetch_sub(1) == 1) {
+            std::lock_guard<std::mutex> lock(mu_);
+            cv_.notify_all();
+          }
+        });
   }
 
   void RunClosed(int concurrency, absl::Duration duration) {
@@ -221,14 +222,16 @@ int main(int argc, char** argv) {
     return 2;
   }
   declutter::api::InputReader reader(64u << 20);
-  auto files = reader.Expand({absl::GetFlag(FLAGS_pages)});
+  auto files = declutter::api::ListInputFiles({absl::GetFlag(FLAGS_pages)});
   if (!files.ok()) {
     std::cerr << "declutter-load: " << files.status().message() << "\n";
     return 2;
   }
   std::vector<grpc::ByteBuffer> pages;
-  for (const std::string& path : *files) {
+  for (const declutter::api::InputFile& file : *files) {
     if (static_cast<int>(pages.size()) >= absl::GetFlag(FLAGS_max_pages)) break;
+    if (!file.error.ok() || !file.skipped.empty()) continue;
+    const std::string& path = file.path;
     absl::StatusOr<std::string> content = reader.Read(path);
     if (!content.ok()) continue;
     CleanRequest request;

@@ -19,18 +19,7 @@ import threading
 import time
 import urllib.request
 
-
-def memory(pid):
-    fields = {}
-    try:
-        with open(f"/proc/{pid}/status") as status:
-            for line in status:
-                key, _, rest = line.partition(":")
-                if key in ("VmRSS", "VmHWM"):
-                    fields[key] = int(rest.split()[0])
-    except OSError:
-        pass
-    return fields
+from process_status import memory
 
 
 def post(args):

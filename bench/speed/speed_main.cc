@@ -46,6 +46,7 @@
 #include "absl/time/time.h"
 #include "bench/speed/process_memory.h"
 #include "bench/speed/result_digest.h"
+#include "service/api/input_files.h"
 #include "service/api/input_reader.h"
 #include "service/extract/clean.h"
 #include "service/extract/html/inert_content_stripper.h"
@@ -81,12 +82,19 @@ struct PageFile {
 std::vector<PageFile> LoadPages(const std::string& dir, int limit) {
   declutter::api::InputReader reader(size_t{1} << 30);
   std::vector<PageFile> pages;
-  absl::StatusOr<std::vector<std::string>> paths = reader.Expand({dir});
-  if (!paths.ok()) {
-    std::fprintf(stderr, "%s\n", std::string(paths.status().message()).c_str());
+  absl::StatusOr<std::vector<declutter::api::InputFile>> files =
+      declutter::api::ListInputFiles({dir});
+  if (!files.ok()) {
+    std::fprintf(stderr, "%s\n", std::string(files.status().message()).c_str());
     return pages;
   }
-  for (const std::string& path : *paths) {
+  for (const declutter::api::InputFile& file : *files) {
+    const std::string& path = file.path;
+    if (!file.error.ok()) {
+      std::fprintf(stderr, "%s\n", file.error.ToString().c_str());
+      continue;
+    }
+    if (!file.skipped.empty()) continue;
     if (!absl::EndsWith(path, ".html") && !absl::EndsWith(path, ".html.gz") &&
         !absl::EndsWith(path, ".htm")) {
       continue;

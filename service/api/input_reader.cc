@@ -80,40 +80,6 @@ absl::StatusOr<std::string> ReadStream(std::FILE* f, const std::string& path,
 
 }  // namespace
 
-absl::StatusOr<std::vector<std::string>> InputReader::Expand(
-    const std::vector<std::string>& paths) const {
-  std::vector<std::string> files;
-  for (const std::string& path : paths) {
-    if (path == "-") {
-      files.push_back(path);
-      continue;
-    }
-    std::error_code ec;
-    const fs::file_status status = fs::status(path, ec);
-    if (ec || !fs::exists(status)) {
-      return absl::NotFoundError(
-          absl::StrCat(path, ": no such file or directory"));
-    }
-    if (!fs::is_directory(status)) {
-      files.push_back(path);
-      continue;
-    }
-    std::vector<std::string> found;
-    for (auto it = fs::recursive_directory_iterator(
-             path, fs::directory_options::skip_permission_denied, ec);
-         !ec && it != fs::recursive_directory_iterator(); it.increment(ec)) {
-      if (it->is_regular_file(ec)) found.push_back(it->path().string());
-    }
-    if (ec) {
-      return absl::UnavailableError(
-          absl::StrCat("cannot list ", path, ": ", ec.message()));
-    }
-    std::sort(found.begin(), found.end());
-    files.insert(files.end(), found.begin(), found.end());
-  }
-  return files;
-}
-
 absl::StatusOr<std::string> InputReader::Read(const std::string& path) const {
   if (path == "-") return ReadStream(stdin, "standard input", max_bytes_);
   if (absl::EndsWith(path, ".gz")) return ReadGzip(path, max_bytes_);

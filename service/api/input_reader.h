@@ -22,10 +22,7 @@ class InputReader {
  public:
   explicit InputReader(size_t max_bytes) : max_bytes_(max_bytes) {}
 
-  // Expands `paths` into the list of files to read, in order. NOT_FOUND for a
-  // path that does not exist.
-  absl::StatusOr<std::vector<std::string>> Expand(
-      const std::vector<std::string>& paths) const;
+  // Which files to read: ListInputFiles (input_files.h).
 
   // Reads one file (or stdin for "-"). RESOURCE_EXHAUSTED past `max_bytes`.
   absl::StatusOr<std::string> Read(const std::string& path) const;

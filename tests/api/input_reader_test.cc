@@ -32,16 +32,6 @@ class InputReaderTest : public ::testing::Test {
   fs::path dir_;
 };
 
-TEST_F(InputReaderTest, ExpandsDirectoriesInSortedOrder) {
-  InputReader reader(1 << 20);
-  auto files = reader.Expand({dir_.string()});
-  ASSERT_TRUE(files.ok());
-  ASSERT_EQ(files->size(), 3u);
-  EXPECT_EQ(fs::path((*files)[0]).filename(), "b.html");
-  EXPECT_EQ(fs::path((*files)[1]).filename(), "c.html.gz");
-  EXPECT_EQ(fs::path((*files)[2]).filename(), "a.txt");
-}
-
 TEST_F(InputReaderTest, ReadsGzipWithEveryMember) {
   InputReader reader(1 << 20);
   auto content = reader.Read((dir_ / "c.html.gz").string());
@@ -51,8 +41,6 @@ TEST_F(InputReaderTest, ReadsGzipWithEveryMember) {
 
 TEST_F(InputReaderTest, ErrorsAreClear) {
   InputReader reader(4);
-  EXPECT_EQ(reader.Expand({(dir_ / "missing").string()}).status().code(),
-            absl::StatusCode::kNotFound);
   auto big = reader.Read((dir_ / "b.html").string());
   EXPECT_EQ(big.status().code(), absl::StatusCode::kResourceExhausted);
   InputReader large(1 << 20);

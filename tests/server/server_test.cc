@@ -33,6 +33,25 @@
 namespace declutter {
 namespace {
 
+// A TCP socket listening on 127.0.0.1 at a port the kernel picks (`*port`),
+// with `flags` added to its type; -1 when a step fails.
+int ListenOnLoopback(int flags, int backlog, int* port) {
+  const int fd = ::socket(AF_INET, SOCK_STREAM | flags, 0);
+  if (fd < 0) return -1;
+  sockaddr_in address{};
+  address.sin_family = AF_INET;
+  address.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+  socklen_t length = sizeof(address);
+  if (::bind(fd, reinterpret_cast<sockaddr*>(&address), sizeof(address)) != 0 ||
+      ::listen(fd, backlog) != 0 ||
+      ::getsockname(fd, reinterpret_cast<sockaddr*>(&address), &length) != 0) {
+    ::close(fd);
+    return -1;
+  }
+  *port = ntohs(address.sin_port);
+  return fd;
+}
+
 namespace fs = std::filesystem;
 using namespace std::chrono_literals;
 using testing::MakeCertificates;
@@ -242,21 +261,10 @@ TEST(ServerTest, BadInputsGetClearStatuses) {
 // gRPC's own messages (here its bind failure) and the server's are JSON lines
 // like the rest of the log, so a collector can parse every line of stderr.
 TEST(ServerTest, EveryStderrLineIsJsonLibraryMessagesIncluded) {
-  const int listener = ::socket(AF_INET, SOCK_STREAM, 0);
+  int port = 0;
+  const int listener = ListenOnLoopback(0, 1, &port);
   ASSERT_GE(listener, 0);
-  sockaddr_in address{};
-  address.sin_family = AF_INET;
-  address.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-  ASSERT_EQ(
-      ::bind(listener, reinterpret_cast<sockaddr*>(&address), sizeof(address)),
-      0);
-  ASSERT_EQ(::listen(listener, 1), 0);
-  socklen_t length = sizeof(address);
-  ASSERT_EQ(
-      ::getsockname(listener, reinterpret_cast<sockaddr*>(&address), &length),
-      0);
-  TestServer server({"--plaintext", absl::StrCat("--listen=127.0.0.1:",
-                                                 ntohs(address.sin_port))},
+  TestServer server({"--plaintext", absl::StrCat("--listen=127.0.0.1:", port)},
                     /*with_metrics=*/false);
   ::close(listener);
   EXPECT_FALSE(server.ok());
@@ -553,21 +561,10 @@ TEST(ServerTest, NeverFetchesTheUrlsItIsGiven) {
   // A listener on loopback that the page's URL, canonical link, image and
   // script all point at: the server must clean the page without ever connecting
   // to it.
-  const int listener = ::socket(AF_INET, SOCK_STREAM | SOCK_NONBLOCK, 0);
+  int port = 0;
+  const int listener = ListenOnLoopback(SOCK_NONBLOCK, 16, &port);
   ASSERT_GE(listener, 0);
-  sockaddr_in address{};
-  address.sin_family = AF_INET;
-  address.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-  ASSERT_EQ(
-      ::bind(listener, reinterpret_cast<sockaddr*>(&address), sizeof(address)),
-      0);
-  ASSERT_EQ(::listen(listener, 16), 0);
-  socklen_t length = sizeof(address);
-  ASSERT_EQ(
-      ::getsockname(listener, reinterpret_cast<sockaddr*>(&address), &length),
-      0);
-  const std::string origin =
-      absl::StrCat("http://127.0.0.1:", ntohs(address.sin_port));
+  const std::string origin = absl::StrCat("http://127.0.0.1:", port);
 
   TestServer server({"--plaintext"});
   ASSERT_TRUE(server.ok());

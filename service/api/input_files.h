@@ -1,8 +1,8 @@
-// The files a batch reads, from the paths on its command line: files as they
+// The files to read, from the paths on a command line: files as they
 // are, directories recursed (each named path's files in sorted order).
 // Nothing is left out silently: what cannot be read is an entry with an error,
 // what is not read on purpose an entry with a skip reason, so the batch writes
-// an error line or counts the skip.
+// an error line or counts the skip (the CLI's clean and the benches too).
 //
 //   - a directory that cannot be listed (even one named on the command line):
 //     PERMISSION_DENIED (or UNAVAILABLE for other reasons), naming it;
@@ -13,8 +13,8 @@
 //
 // Memory is one entry per file. Stateless; thread-safe.
 
-#ifndef DECLUTTER_CLIENT_INPUT_FILES_H_
-#define DECLUTTER_CLIENT_INPUT_FILES_H_
+#ifndef DECLUTTER_SERVICE_API_INPUT_FILES_H_
+#define DECLUTTER_SERVICE_API_INPUT_FILES_H_
 
 #include <string>
 #include <vector>
@@ -22,7 +22,7 @@
 #include "absl/status/status.h"
 #include "absl/status/statusor.h"
 
-namespace declutter::client {
+namespace declutter::api {
 
 struct InputFile {
   std::string path;
@@ -35,6 +35,6 @@ struct InputFile {
 absl::StatusOr<std::vector<InputFile>> ListInputFiles(
     const std::vector<std::string>& paths);
 
-}  // namespace declutter::client
+}  // namespace declutter::api
 
-#endif  // DECLUTTER_CLIENT_INPUT_FILES_H_
+#endif  // DECLUTTER_SERVICE_API_INPUT_FILES_H_

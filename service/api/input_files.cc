@@ -1,4 +1,4 @@
-#include "client/input_files.h"
+#include "service/api/input_files.h"
 
 #include <algorithm>
 #include <cerrno>
@@ -8,7 +8,7 @@
 
 #include "absl/strings/str_cat.h"
 
-namespace declutter::client {
+namespace declutter::api {
 namespace fs = std::filesystem;
 namespace {
 
@@ -120,4 +120,4 @@ absl::StatusOr<std::vector<InputFile>> ListInputFiles(
   return files;
 }
 
-}  // namespace declutter::client
+}  // namespace declutter::api

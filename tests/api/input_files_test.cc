@@ -1,4 +1,4 @@
-#include "client/input_files.h"
+#include "service/api/input_files.h"
 
 #include <sys/stat.h>
 #include <unistd.h>
@@ -10,7 +10,7 @@
 
 #include "gtest/gtest.h"
 
-namespace declutter::client {
+namespace declutter::api {
 namespace {
 
 namespace fs = std::filesystem;
@@ -86,4 +86,4 @@ TEST_F(InputFilesTest, AnUnreadableDirectoryIsAnError) {
 }
 
 }  // namespace
-}  // namespace declutter::client
+}  // namespace declutter::api
