@@ -23,7 +23,12 @@ struct BenchCase {
   std::string title, author,
       published;          // wcxb: metadata truth, empty when unknown
   bool has_truth = true;  // false: scored on the decoding checks only (gne-zh)
-  std::string language;   // from --languages; empty when unknown
+  // gne-zh and magic-html's Chinese articles: hand-checked metadata (the data
+  // README's Chinese metric), with `title` and `published` above.
+  bool zh_metadata = false;
+  std::vector<std::string> authors;
+  std::string editor, source;
+  std::string language;  // from --languages; empty when unknown
 };
 
 }  // namespace declutter::bench

@@ -5,6 +5,8 @@
 #include <unicode/unistr.h>
 #include <unicode/utf8.h>
 
+#include <algorithm>
+
 #include "absl/strings/ascii.h"
 #include "absl/strings/str_join.h"
 #include "absl/strings/str_replace.h"
@@ -17,7 +19,8 @@ namespace {
 // NFKC with case folding, every whitespace run one space, ends trimmed.
 std::string Fold(absl::string_view text) {
   UErrorCode status = U_ZERO_ERROR;
-  const icu::Normalizer2* nfkc_cf = icu::Normalizer2::getNFKCCasefoldInstance(status);
+  const icu::Normalizer2* nfkc_cf =
+      icu::Normalizer2::getNFKCCasefoldInstance(status);
   icu::UnicodeString folded;
   const icu::UnicodeString in =
       icu::UnicodeString::fromUTF8(icu::StringPiece(text.data(), text.size()));
@@ -47,9 +50,10 @@ bool IsTrimmable(UChar32 cp) {
   if (u_isUWhiteSpace(cp)) return true;
   const int8_t type = u_charType(cp);
   return type == U_INITIAL_PUNCTUATION || type == U_FINAL_PUNCTUATION ||
-         type == U_DASH_PUNCTUATION || cp == '"' || cp == '\'' || cp == '|' || cp == ':' ||
-         cp == '_' || cp == 0x00B7 || cp == 0x2022 || cp == 0x00AB || cp == 0x00BB ||
-         cp == 0x300C || cp == 0x300D || cp == 0x300E || cp == 0x300F;
+         type == U_DASH_PUNCTUATION || cp == '"' || cp == '\'' || cp == '|' ||
+         cp == ':' || cp == '_' || cp == 0x00B7 || cp == 0x2022 ||
+         cp == 0x00AB || cp == 0x00BB || cp == 0x300C || cp == 0x300D ||
+         cp == 0x300E || cp == 0x300F;
 }
 
 }  // namespace
@@ -84,10 +88,12 @@ bool DateMatches(absl::string_view truth, absl::string_view predicted) {
          truth.substr(0, 10) == predicted.substr(0, 10);
 }
 
-bool AuthorsMatch(absl::string_view truth, const std::vector<std::string>& predicted) {
+bool AuthorsMatch(absl::string_view truth,
+                  const std::vector<std::string>& predicted) {
   if (predicted.empty()) return false;
   const std::string names = Fold(absl::StrJoin(predicted, ", "));
-  const std::string split = absl::StrReplaceAll(Fold(truth), {{" and ", ","}, {"&", ","}});
+  const std::string split =
+      absl::StrReplaceAll(Fold(truth), {{" and ", ","}, {"&", ","}});
   bool any = false;
   for (absl::string_view name : absl::StrSplit(split, absl::ByAnyChar(",;"))) {
     name = absl::StripAsciiWhitespace(name);
@@ -96,6 +102,23 @@ bool AuthorsMatch(absl::string_view truth, const std::vector<std::string>& predi
     if (names.find(std::string(name)) == std::string::npos) return false;
   }
   return any;
+}
+
+bool FoldedEqual(absl::string_view truth, absl::string_view predicted) {
+  const std::string t = Fold(truth);
+  return !t.empty() && t == Fold(predicted);
+}
+
+bool NamesAmong(const std::vector<std::string>& truth,
+                const std::vector<std::string>& predicted) {
+  if (truth.empty()) return false;
+  for (const std::string& name : truth) {
+    if (std::none_of(
+            predicted.begin(), predicted.end(),
+            [&](const std::string& p) { return FoldedEqual(name, p); }))
+      return false;
+  }
+  return true;
 }
 
 }  // namespace declutter::bench

@@ -78,6 +78,20 @@ void QualityTally::ScoreDecoding(const BenchCase& c, absl::string_view bytes,
   ScoreField("language", c.id, c.language, article.language,
              article.language == c.language ||
                  absl::StartsWith(article.language, c.language + "-"));
+  if (c.zh_metadata) {
+    ScoreField("title", c.id, c.title, article.title,
+               TitleMatches(c.title, article.title));
+    ScoreField("date", c.id, c.published, article.published,
+               DateMatches(c.published, article.published));
+    ScoreField("authors", c.id, absl::StrJoin(c.authors, "; "),
+               absl::StrJoin(article.authors, "; "),
+               NamesAmong(c.authors, article.authors));
+    ScoreField("editor", c.id, c.editor, article.editor,
+               FoldedEqual(c.editor, article.editor));
+    ScoreField("source", c.id, c.source, article.source,
+               FoldedEqual(c.source, article.source));
+    return;
+  }
   if (!score_metadata_) return;
   ScoreField("title", c.id, c.title, article.title,
              TitleMatches(c.title, article.title));
