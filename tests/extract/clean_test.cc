@@ -119,6 +119,30 @@ TEST(CleanTest, TextLinesPastThePageBudgetAreJoinedAndReported) {
   EXPECT_EQ(real->input.lines_merged, 0);
 }
 
+// The same info-line reading as text pages: the line by the headline and the
+// credit at the article's end.
+TEST(CleanTest, ChineseCreditsOfAnHtmlPageAreRead) {
+  const std::string html =
+      "<html><head><title>会议召开_新闻网</title>"
+      "<meta name=\"author\" content=\"新闻网\"></head><body>"
+      "<div class=\"nav\"><a href=\"/\">首页</a> <a href=\"/n\">新闻</a></div>"
+      "<h1>我市召开全民健身工作推进会</h1>"
+      "<div class=\"info\">2024-04-18 10:20 来源：城市日报 作者：李明 张华</div>"
+      "<div class=\"content\"><p>4月18日上午，我市召开全民健身工作推进会，总结去年"
+      "全民健身工作，部署今年重点任务。</p><p>会议指出，去年全市新建健身步道一百二十"
+      "公里，更新社区健身器材八百余套，群众身边的健身设施更加完善。</p>"
+      "<p>会议要求，各区要把全民健身设施建设纳入城市更新计划，推动学校体育场馆向社会"
+      "开放。</p><p>（责任编辑：王芳_NF1234）</p></div>"
+      "<div class=\"footer\">版权所有 新闻网</div></body></html>";
+  auto r = CleanPage(html, "text/html; charset=utf-8");
+  ASSERT_TRUE(r.ok()) << r.status();
+  EXPECT_EQ(r->article.source, "城市日报");
+  EXPECT_EQ(r->article.sources.source, "text");
+  EXPECT_EQ(r->article.editor, "王芳");
+  // The visible credit wins over a meta author that names the site.
+  EXPECT_EQ(r->article.authors, (std::vector<std::string>{"李明", "张华"}));
+}
+
 TEST(CleanTest, MojibakeIsRepairedAndReported) {
   const std::string original =
       "国务院新闻办公室今天举行新闻发布会，介绍今年前三季度国民经济运行情况。\n\n"

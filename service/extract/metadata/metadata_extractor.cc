@@ -10,6 +10,7 @@
 #include "absl/strings/strip.h"
 #include "service/extract/metadata/byline_parser.h"
 #include "service/extract/metadata/date_parser.h"
+#include "service/extract/metadata/info_line_parser.h"
 #include "service/extract/metadata/title_chooser.h"
 #include "service/extract/metadata/url_resolver.h"
 #include "service/extract/score/block_labeller.h"
@@ -22,6 +23,10 @@ namespace {
 // blocks past the first selected one.
 constexpr int32_t kMaxBylineChars = 100;
 constexpr size_t kBylineBlocksAfterStart = 15;
+// Credits at an article's end ("（责任编辑：魏喆）", "本文来源：..."): looked
+// for from this many blocks before the last selected one to this many after it.
+constexpr size_t kCreditBlocksBeforeEnd = 5;
+constexpr size_t kCreditBlocksAfterEnd = 10;
 
 // How many leading lines of a text page may hold the title/date/source header.
 constexpr size_t kTextHeaderLines = 12;
@@ -170,6 +175,52 @@ bool IsFileName(absl::string_view line, std::string* stem) {
     }
   }
   return false;
+}
+
+// The source, editor and authors of the page's info lines (InfoLineParser):
+// the short blocks of the header window and those around the article's end.
+// Fills what is still empty; info-line authors also replace authors from a
+// meta tag, which on news sites often names the outlet or the CMS user.
+void FillCredits(const BlockList& blocks, Article* a) {
+  const size_t header_end = BylineWindowEnd(blocks);
+  size_t last = blocks.size();
+  for (size_t i = blocks.size(); i > 0; --i) {
+    if (blocks[i - 1].selected) {
+      last = i - 1;
+      break;
+    }
+  }
+  const size_t tail_begin =
+      last == blocks.size()
+          ? blocks.size()
+          : (last > kCreditBlocksBeforeEnd ? last - kCreditBlocksBeforeEnd : 0);
+  const size_t tail_end = std::min(
+      blocks.size(),
+      last == blocks.size() ? blocks.size() : last + 1 + kCreditBlocksAfterEnd);
+  const bool authors_open = a->authors.empty() || a->sources.authors == "meta";
+  bool authors_taken = false;
+  auto read = [&](const Block& b) {
+    if (b.features.text.chars > kMaxBylineChars ||
+        b.kind == BlockKind::kCopyright)
+      return;
+    const InfoLine l = InfoLineParser::Parse(b.text);
+    if (a->source.empty() && !l.source.empty()) {
+      a->source = l.source;
+      a->sources.source = "text";
+    }
+    if (a->editor.empty() && !l.editor.empty()) {
+      a->editor = l.editor;
+      a->sources.editor = "text";
+    }
+    if (authors_open && !authors_taken && !l.authors.empty()) {
+      a->authors = l.authors;
+      a->sources.authors = "text";
+      authors_taken = true;
+    }
+  };
+  for (size_t i = 0; i < header_end; ++i) read(blocks[i]);
+  for (size_t i = std::max(tail_begin, header_end); i < tail_end; ++i)
+    read(blocks[i]);
 }
 
 // What an HTML page offers as metadata evidence, for the steps of FromHtml.
@@ -343,6 +394,7 @@ void MetadataExtractor::FromHtml(const HtmlFacts& f,
   // A repost names its original publisher in JSON-LD's sourceOrganization.
   a->source = std::string(JsonLd::First(json_ld, "sourceOrganization"));
   if (!a->source.empty()) a->sources.source = "json-ld";
+  FillCredits(blocks, a);
 }
 
 namespace {
@@ -422,11 +474,9 @@ void ReadTextLabels(BlockList* blocks, Article* a) {
       a->sources.title = "text";
       LeaveOutAsMetadata("document file-name line", &b);
     }
-    for (absl::string_view label : {"责编", "責編", "责任编辑", "責任編輯"}) {
-      std::string editor = AfterLabel(t, label);
-      if (!editor.empty() && a->editor.empty())
-        a->editor = editor, a->sources.editor = "text";
-    }
+    const InfoLine credits = InfoLineParser::Parse(t);
+    if (!credits.editor.empty() && a->editor.empty())
+      a->editor = credits.editor, a->sources.editor = "text";
     for (absl::string_view label : {"文章关键词", "文章關鍵詞", "关键词"}) {
       if (a->keywords.empty() && absl::StartsWith(t, label)) {
         absl::string_view rest = AfterColon(t.substr(label.size()));
@@ -434,6 +484,10 @@ void ReadTextLabels(BlockList* blocks, Article* a) {
         a->keywords = SplitList(rest);
         if (!a->keywords.empty()) a->sources.keywords = "text";
       }
+    }
+    if (a->authors.empty() && !credits.authors.empty()) {
+      a->authors = credits.authors;
+      a->sources.authors = "text";
     }
     if (a->authors.empty() && b.features.text.chars < 400) {
       for (absl::string_view label : {"记者", "記者"}) {
