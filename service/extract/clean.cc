@@ -109,9 +109,8 @@ struct PageBlocks {
 absl::Status BuildHtmlBlocks(absl::string_view utf8, const Options& options,
                              StageRunner* stages, Result* result,
                              PageBlocks* out) {
-  const ParsedHtml parsed =
-      ParsedHtml::Parse(utf8, options.shortcuts,
-                        MarkupLimits::ForPage(result->input.bytes));
+  const ParsedHtml parsed = ParsedHtml::Parse(
+      utf8, options.shortcuts, MarkupLimits::ForPage(result->input.bytes));
   result->timings.prepass_us = parsed.prepass_us();
   result->timings.parse_us = parsed.parse_us();
   result->input.tags_flattened = parsed.markup_stats().tags_flattened;
@@ -254,11 +253,9 @@ absl::StatusOr<Result> Clean(const Page& page, const Options& options) {
     if (s.ok())
       s = BuildHtmlBlocks(utf8, options, &stages, &result, &page_blocks);
   } else {
-    s = stages.Run("building blocks", &StageTimings::blocks_us,
-                   [&] {
-                     BuildTextBlocks(&utf8, result.input.bytes, &result.input,
-                                     &page_blocks);
-                   });
+    s = stages.Run("building blocks", &StageTimings::blocks_us, [&] {
+      BuildTextBlocks(&utf8, result.input.bytes, &result.input, &page_blocks);
+    });
   }
   if (!s.ok()) return s;
   // JSON-LD is parsed once, before the page features and the metadata stage

@@ -204,6 +204,7 @@ void FillCredits(const BlockList& blocks, Article* a) {
         b.kind == BlockKind::kCopyright)
       return;
     const InfoLine l = InfoLineParser::Parse(b.text);
+    if (l.empty()) return;
     if (a->source.empty() && !l.source.empty()) {
       a->source = l.source;
       a->sources.source = "text";
@@ -387,6 +388,11 @@ void MetadataExtractor::FromHtml(const HtmlFacts& f,
   const HtmlEvidence in{f, json_ld, blocks, url, fetched_at};
   FillSiteName(in, a);
   FillTitle(in, a);  // strips the site name, so after it
+  if (a->site_name.empty()) {
+    // Else the part of <title> the headline is not ("标题_城市新闻网").
+    a->site_name = TitleChooser::SitePart(f.title, a->title);
+    if (!a->site_name.empty()) a->sources.site_name = "title";
+  }
   FillDates(in, a);
   FillAuthors(in, a);
   FillDescriptionAndTopics(in, a);

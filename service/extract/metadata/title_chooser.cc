@@ -17,16 +17,17 @@ constexpr absl::string_view kSeparators[] = {
 
 // Second-level labels under a country code ("co.uk", "com.au"): the name is the
 // label before them.
-constexpr absl::string_view kGenericSecondLevel[] = {"co", "com", "org", "net", "gov",
-                                                     "edu", "ac", "ne", "or"};
+constexpr absl::string_view kGenericSecondLevel[] = {
+    "co", "com", "org", "net", "gov", "edu", "ac", "ne", "or"};
 
-// Lower-case ASCII letters and digits plus every non-ASCII byte: what two spellings of
-// one name share ("Daily News" vs "dailynews").
+// Lower-case ASCII letters and digits plus every non-ASCII byte: what two
+// spellings of one name share ("Daily News" vs "dailynews").
 std::string Compact(absl::string_view s) {
   std::string out;
   for (char c : s) {
     const unsigned char u = static_cast<unsigned char>(c);
-    if (u >= 0x80 || absl::ascii_isalnum(u)) out.push_back(absl::ascii_tolower(u));
+    if (u >= 0x80 || absl::ascii_isalnum(u))
+      out.push_back(absl::ascii_tolower(u));
   }
   return out;
 }
@@ -35,10 +36,12 @@ std::string Compact(absl::string_view s) {
 // separators that frame titles.
 absl::string_view Trimmed(absl::string_view s) {
   s = absl::StripAsciiWhitespace(s);
-  while (!s.empty() && absl::string_view("\"'|-:").find(s.front()) != absl::string_view::npos) {
+  while (!s.empty() && absl::string_view("\"'|-:").find(s.front()) !=
+                           absl::string_view::npos) {
     s = absl::StripLeadingAsciiWhitespace(s.substr(1));
   }
-  while (!s.empty() && absl::string_view("\"'|-:").find(s.back()) != absl::string_view::npos) {
+  while (!s.empty() && absl::string_view("\"'|-:").find(s.back()) !=
+                           absl::string_view::npos) {
     s = absl::StripTrailingAsciiWhitespace(s.substr(0, s.size() - 1));
   }
   return s;
@@ -48,14 +51,16 @@ bool Same(absl::string_view a, absl::string_view b) {
   return !Trimmed(a).empty() && absl::EqualsIgnoreCase(Trimmed(a), Trimmed(b));
 }
 
-// Whether `part` is the site's name: equal to the declared name or to the domain's
-// name part once spaces and punctuation are ignored.
-bool IsSiteName(absl::string_view part, absl::string_view site, absl::string_view label) {
+// Whether `part` is the site's name: equal to the declared name or to the
+// domain's name part once spaces and punctuation are ignored.
+bool IsSiteName(absl::string_view part, absl::string_view site,
+                absl::string_view label) {
   const std::string c = Compact(part);
   if (c.empty()) return true;
   if (!site.empty() && c == Compact(site)) return true;
   // "Example" or "Example.com" on example.com.
-  return label.size() >= 3 && absl::StartsWith(c, label) && c.size() <= label.size() + 3 &&
+  return label.size() >= 3 && absl::StartsWith(c, label) &&
+         c.size() <= label.size() + 3 &&
          (c == label || absl::EndsWithIgnoreCase(part, c.substr(label.size())));
 }
 
@@ -73,12 +78,14 @@ std::vector<absl::string_view> Parts(absl::string_view title) {
            absl::ascii_isalnum(static_cast<unsigned char>(title[at + 1])))) {
         continue;
       }
-      parts.push_back(absl::StripAsciiWhitespace(title.substr(start, at - start)));
+      parts.push_back(
+          absl::StripAsciiWhitespace(title.substr(start, at - start)));
       start = at + sep.size();
     }
     if (parts.empty()) continue;
     parts.push_back(absl::StripAsciiWhitespace(title.substr(start)));
-    parts.erase(std::remove(parts.begin(), parts.end(), absl::string_view()), parts.end());
+    parts.erase(std::remove(parts.begin(), parts.end(), absl::string_view()),
+                parts.end());
     if (parts.size() >= 2) return parts;
   }
   return {absl::StripAsciiWhitespace(title)};
@@ -105,8 +112,10 @@ std::string TitleChooser::DomainLabel(absl::string_view url) {
   if (const size_t at = host.rfind('@'); at != absl::string_view::npos) {
     host = host.substr(at + 1);
   }
-  std::vector<absl::string_view> labels = absl::StrSplit(host, '.', absl::SkipEmpty());
-  if (labels.size() < 2) return labels.empty() ? "" : absl::AsciiStrToLower(labels[0]);
+  std::vector<absl::string_view> labels =
+      absl::StrSplit(host, '.', absl::SkipEmpty());
+  if (labels.size() < 2)
+    return labels.empty() ? "" : absl::AsciiStrToLower(labels[0]);
   labels.pop_back();  // the top-level domain
   if (labels.size() >= 2 &&
       std::find(std::begin(kGenericSecondLevel), std::end(kGenericSecondLevel),
@@ -131,7 +140,8 @@ std::string TitleChooser::WithoutPermalink(absl::string_view heading) {
   return std::string(h);
 }
 
-std::string TitleChooser::HeadlinePart(absl::string_view title, absl::string_view site_name,
+std::string TitleChooser::HeadlinePart(absl::string_view title,
+                                       absl::string_view site_name,
                                        absl::string_view domain_label) {
   std::vector<absl::string_view> parts = Parts(Trimmed(title));
   if (parts.size() < 2) return std::string(parts.front());
@@ -141,6 +151,22 @@ std::string TitleChooser::HeadlinePart(absl::string_view title, absl::string_vie
   return std::string(parts.front());
 }
 
+std::string TitleChooser::SitePart(absl::string_view title,
+                                   absl::string_view headline) {
+  if (headline.empty()) return "";
+  const std::vector<absl::string_view> parts = Parts(Trimmed(title));
+  if (parts.size() < 2) return "";
+  absl::string_view site;
+  if (Same(parts.front(), headline)) {
+    site = parts.back();
+  } else if (Same(parts.back(), headline)) {
+    site = parts.front();
+  }
+  // A site's name is short; a long part is another headline.
+  if (site.empty() || CountCodePoints(site) > kMaxSiteNameChars) return "";
+  return std::string(site);
+}
+
 ChosenTitle TitleChooser::Choose(const TitleCandidates& c) {
   const std::string label = DomainLabel(c.url);
   std::vector<std::string> headings;
@@ -148,7 +174,8 @@ ChosenTitle TitleChooser::Choose(const TitleCandidates& c) {
     if (headings.size() >= kMaxHeadings) break;
     std::string h = WithoutPermalink(h1);
     // A heading that is only the site's name is the logo.
-    if (!h.empty() && !IsSiteName(h, c.site_name, label)) headings.push_back(std::move(h));
+    if (!h.empty() && !IsSiteName(h, c.site_name, label))
+      headings.push_back(std::move(h));
   }
   std::vector<absl::string_view> metas;
   for (absl::string_view m : {c.og_title, c.title_tag, c.json_headline}) {
@@ -156,10 +183,12 @@ ChosenTitle TitleChooser::Choose(const TitleCandidates& c) {
   }
   for (const std::string& h : headings) {
     for (absl::string_view m : metas) {
-      if (Same(h, m) || Same(h, HeadlinePart(m, c.site_name, label))) return {h, "h1"};
+      if (Same(h, m) || Same(h, HeadlinePart(m, c.site_name, label)))
+        return {h, "h1"};
     }
   }
-  // A heading the meta titles contain: the headline with a kicker or a slogan added.
+  // A heading the meta titles contain: the headline with a kicker or a slogan
+  // added.
   for (const std::string& h : headings) {
     if (CountCodePoints(h) < 8) continue;
     for (absl::string_view m : metas) {
@@ -173,7 +202,8 @@ ChosenTitle TitleChooser::Choose(const TitleCandidates& c) {
     std::string t = HeadlinePart(c.og_title, c.site_name, label);
     if (!t.empty()) return {std::move(t), "og:title"};
   }
-  if (!c.json_headline.empty()) return {std::string(c.json_headline), "json-ld"};
+  if (!c.json_headline.empty())
+    return {std::string(c.json_headline), "json-ld"};
   if (!c.title_tag.empty()) {
     std::string t = HeadlinePart(c.title_tag, c.site_name, label);
     if (!t.empty()) return {std::move(t), "title"};

@@ -1,8 +1,8 @@
 #include "service/extract/metadata/metadata_extractor.h"
 
 #include "gtest/gtest.h"
-#include "tests/support/score_stage.h"
 #include "service/extract/text/text_block_builder.h"
+#include "tests/support/score_stage.h"
 
 namespace declutter::extract {
 namespace {
@@ -13,8 +13,8 @@ Article HtmlMetadata(const std::string& html, absl::string_view url = "",
   HtmlDocument doc = HtmlBlockBuilder::Build(html);
   ScoreBlocks(&doc.dom, &doc.blocks);
   Article a;
-  MetadataExtractor::FromHtml(doc.facts, JsonLd::Parse(doc.facts.json_ld), doc.blocks, url,
-                              fetched_at, &a);
+  MetadataExtractor::FromHtml(doc.facts, JsonLd::Parse(doc.facts.json_ld),
+                              doc.blocks, url, fetched_at, &a);
   return a;
 }
 
@@ -26,14 +26,16 @@ TEST(MetadataExtractorTest, HtmlTitlePrefersAgreeingH1) {
   HtmlDocument doc = HtmlBlockBuilder::Build(
       "<head><title>Big storm hits coast - Example News</title>"
       "<meta property=og:site_name content=\"Example News\">"
-      "<meta property=article:published_time content=\"2023-03-17T11:10:17+08:00\">"
+      "<meta property=article:published_time "
+      "content=\"2023-03-17T11:10:17+08:00\">"
       "<meta name=author content=\"Jane Doe\">"
       "<meta property=og:image content=\"/img/lead.jpg\">"
       "<link rel=canonical href=\"/news/storm\"></head>"
       "<body><h1>Big storm hits coast</h1></body>");
   Article a;
-  MetadataExtractor::FromHtml(doc.facts, JsonLd::Parse(doc.facts.json_ld), doc.blocks,
-                              "https://example.com/x?y", absl::InfiniteFuture(), &a);
+  MetadataExtractor::FromHtml(doc.facts, JsonLd::Parse(doc.facts.json_ld),
+                              doc.blocks, "https://example.com/x?y",
+                              absl::InfiniteFuture(), &a);
   EXPECT_EQ(a.title, "Big storm hits coast");
   EXPECT_EQ(a.sources.title, "h1");
   EXPECT_EQ(a.sources.site_name, "meta");
@@ -49,16 +51,19 @@ TEST(MetadataExtractorTest, HtmlTitlePrefersAgreeingH1) {
 }
 
 TEST(MetadataExtractorTest, HtmlTitleStripsSiteNameWithoutH1) {
-  EXPECT_EQ(HtmlMetadata("<head><title>南阳召开卫生健康工作会议_映象网</title></head>"
-                         "<body></body>")
-                .title,
-            "南阳召开卫生健康工作会议");
+  EXPECT_EQ(
+      HtmlMetadata("<head><title>南阳召开卫生健康工作会议_映象网</title></head>"
+                   "<body></body>")
+          .title,
+      "南阳召开卫生健康工作会议");
 }
 
 TEST(MetadataExtractorTest, HtmlAuthorsFromJsonLdPersonObjects) {
   const Article a = HtmlMetadata(
-      "<head><meta name=author content=\"jdoe42\"><script type=application/ld+json>"
-      "{\"@type\": \"NewsArticle\", \"author\": [{\"@type\": \"Person\", \"name\": "
+      "<head><meta name=author content=\"jdoe42\"><script "
+      "type=application/ld+json>"
+      "{\"@type\": \"NewsArticle\", \"author\": [{\"@type\": \"Person\", "
+      "\"name\": "
       "\"Jane Doe\"}, {\"@type\": \"Person\", \"name\": \"John Roe\"}]}"
       "</script></head><body></body>");
   EXPECT_EQ(a.authors, (std::vector<std::string>{"Jane Doe", "John Roe"}));
@@ -66,48 +71,62 @@ TEST(MetadataExtractorTest, HtmlAuthorsFromJsonLdPersonObjects) {
 
 TEST(MetadataExtractorTest, HtmlAuthorsFromAMarkedByline) {
   const Article a = HtmlMetadata(
-      "<body><h1>Headline here</h1><div class=post-byline>By <a href=/a/jane>Jane Doe</a>"
-      " and Ann Lee</div><p>Body text.</p><div class=comment-author>Someone Else</div>"
+      "<body><h1>Headline here</h1><div class=post-byline>By <a "
+      "href=/a/jane>Jane Doe</a>"
+      " and Ann Lee</div><p>Body text.</p><div class=comment-author>Someone "
+      "Else</div>"
       "</body>");
   EXPECT_EQ(a.authors, (std::vector<std::string>{"Jane Doe", "Ann Lee"}));
 }
 
 TEST(MetadataExtractorTest, HtmlAuthorsFromATextBylineNearTheStart) {
-  EXPECT_EQ(HtmlMetadata("<body><h1>Headline here</h1><p>Written by</p><p>Edzel Tabing</p>"
-                     "<p>Body text of the story.</p></body>")
-                .authors,
-            (std::vector<std::string>{"Edzel Tabing"}));
-  EXPECT_EQ(HtmlMetadata("<body><h1>Headline here</h1><p>By Jane Doe</p></body>").authors,
-            (std::vector<std::string>{"Jane Doe"}));
+  EXPECT_EQ(
+      HtmlMetadata(
+          "<body><h1>Headline here</h1><p>Written by</p><p>Edzel Tabing</p>"
+          "<p>Body text of the story.</p></body>")
+          .authors,
+      (std::vector<std::string>{"Edzel Tabing"}));
+  EXPECT_EQ(
+      HtmlMetadata("<body><h1>Headline here</h1><p>By Jane Doe</p></body>")
+          .authors,
+      (std::vector<std::string>{"Jane Doe"}));
 }
 
 TEST(MetadataExtractorTest, HtmlDateFromATextDatelineNearTheStart) {
-  EXPECT_EQ(HtmlMetadata("<body><h1>Headline here</h1><p>Last updated: March 17, 2023</p>"
-                     "<p>Body text of the story.</p></body>")
-                .published,
-            "2023-03-17");
+  EXPECT_EQ(
+      HtmlMetadata(
+          "<body><h1>Headline here</h1><p>Last updated: March 17, 2023</p>"
+          "<p>Body text of the story.</p></body>")
+          .published,
+      "2023-03-17");
   // A date deep in a long paragraph is no dateline.
-  EXPECT_EQ(HtmlMetadata("<body><h1>Headline here</h1><p>The council, which first met on "
-                     "March 17, 2023, voted again this week after a long debate about the "
-                     "cost of the program and its reach.</p></body>")
-                .published,
-            "");
+  EXPECT_EQ(
+      HtmlMetadata(
+          "<body><h1>Headline here</h1><p>The council, which first met on "
+          "March 17, 2023, voted again this week after a long debate about the "
+          "cost of the program and its reach.</p></body>")
+          .published,
+      "");
 }
 
 TEST(MetadataExtractorTest, HtmlDateFromTimeElementAndMicrodata) {
-  EXPECT_EQ(HtmlMetadata("<body><h1>Headline</h1><time class=entry-date "
-                     "datetime=\"2020-06-29T15:00:23-05:00\">June 29, 2020</time></body>")
-                .published,
-            "2020-06-29T15:00:23-05:00");
-  EXPECT_EQ(HtmlMetadata("<body><span itemprop=datePublished content=2019-08-16>Aug 16"
-                     "</span></body>")
+  EXPECT_EQ(
+      HtmlMetadata(
+          "<body><h1>Headline</h1><time class=entry-date "
+          "datetime=\"2020-06-29T15:00:23-05:00\">June 29, 2020</time></body>")
+          .published,
+      "2020-06-29T15:00:23-05:00");
+  EXPECT_EQ(HtmlMetadata(
+                "<body><span itemprop=datePublished content=2019-08-16>Aug 16"
+                "</span></body>")
                 .published.substr(0, 10),
             "2019-08-16");
 }
 
 TEST(MetadataExtractorTest, TextHeaderLines) {
   BlockList blocks = TextBlockBuilder::Build(
-      "精品原创 > 正文\n阔步新征程 谱写新篇章\n2023-03-17 11:10:17  来源:映象网\n"
+      "精品原创 > 正文\n阔步新征程 谱写新篇章\n2023-03-17 11:10:17  "
+      "来源:映象网\n"
       "映象网讯(大象新闻记者 张定有 通讯员 王伟)3月16日上午，南阳召开会议。\n"
       "文章关键词:健康,聚焦,卫生 责编:张定有\n");
   ScoreBlocks(nullptr, &blocks);
@@ -128,7 +147,8 @@ TEST(MetadataExtractorTest, TextHeaderLines) {
 }
 
 TEST(MetadataExtractorTest, TextRelativeDateCountsFromTheFetch) {
-  BlockList blocks = TextBlockBuilder::Build("标题在这里\n2小时前 来源:映象网\n正文第一段。\n");
+  BlockList blocks = TextBlockBuilder::Build(
+      "标题在这里\n2小时前 来源:映象网\n正文第一段。\n");
   ScoreBlocks(nullptr, &blocks);
   Article a;
   MetadataExtractor::FromText(Day(2023, 3, 17) + absl::Hours(1), &blocks, &a);
@@ -137,9 +157,11 @@ TEST(MetadataExtractorTest, TextRelativeDateCountsFromTheFetch) {
 
 TEST(MetadataExtractorTest, HtmlDatesAfterTheFetchAreRejected) {
   const std::string page =
-      "<head><meta property=article:published_time content=\"2031-01-01\"></head>"
+      "<head><meta property=article:published_time "
+      "content=\"2031-01-01\"></head>"
       "<body><h1>Storm hits the coast tonight</h1><p>Published 2023-03-17</p>"
-      "<p>Body text of the article, long enough to read as prose for the test.</p></body>";
+      "<p>Body text of the article, long enough to read as prose for the "
+      "test.</p></body>";
   // Unknown fetch time: the meta date stands.
   EXPECT_EQ(HtmlMetadata(page).published, "2031-01-01");
   Article a = HtmlMetadata(page, "", Day(2023, 6, 1));
@@ -150,9 +172,11 @@ TEST(MetadataExtractorTest, HtmlDatesAfterTheFetchAreRejected) {
 TEST(MetadataExtractorTest, HtmlDateFromTheUrlLast) {
   const std::string page =
       "<body><h1>Storm hits the coast tonight</h1>"
-      "<p>Body text of the article, long enough to read as prose for the test.</p>"
+      "<p>Body text of the article, long enough to read as prose for the "
+      "test.</p>"
       "<footer><p>\xC2\xA9 2019-01-01 Example News</p></footer></body>";
-  Article a = HtmlMetadata(page, "https://example.com/2023/03/17/storm?id=20240101");
+  Article a =
+      HtmlMetadata(page, "https://example.com/2023/03/17/storm?id=20240101");
   EXPECT_EQ(a.published, "2023-03-17");
   EXPECT_EQ(a.sources.published, "url");
   EXPECT_EQ(HtmlMetadata(page, "https://example.com/news/storm").published, "");
@@ -161,7 +185,8 @@ TEST(MetadataExtractorTest, HtmlDateFromTheUrlLast) {
 TEST(MetadataExtractorTest, HtmlJsonLdFillsDescriptionAndImage) {
   Article a = HtmlMetadata(
       "<head><script type=\"application/ld+json\">{\"@type\":\"NewsArticle\","
-      "\"headline\":\"Storm\",\"description\":\"A storm.\",\"image\":\"/lead.jpg\","
+      "\"headline\":\"Storm\",\"description\":\"A "
+      "storm.\",\"image\":\"/lead.jpg\","
       "\"dateModified\":\"2023-03-18\",\"sourceOrganization\":{\"@type\":"
       "\"NewsMediaOrganization\",\"name\":\"Wire Service\"}}</script></head>"
       "<body><p>x</p></body>",
@@ -182,14 +207,17 @@ TEST(MetadataExtractorTest, HtmlForumPosterIsTheAuthor) {
   Article a = HtmlMetadata(
       "<body><h1>Which tent for winter camping?</h1>"
       "<div class=post><span class=\"username\">trailfox</span>"
-      "<p>I need a tent that survives snow and wind on long winter trips.</p></div>"
-      "<div class=post><span class=\"username\">hiker_jo</span><p>Reply.</p></div></body>");
+      "<p>I need a tent that survives snow and wind on long winter "
+      "trips.</p></div>"
+      "<div class=post><span "
+      "class=\"username\">hiker_jo</span><p>Reply.</p></div></body>");
   EXPECT_EQ(a.authors, std::vector<std::string>{"trailfox"});
   EXPECT_EQ(a.sources.authors, "byline-markup");
 }
 
 TEST(MetadataExtractorTest, ReporterWordInProseIsNotAnAuthor) {
-  BlockList blocks = TextBlockBuilder::Build("记者从会议上获悉，2023年将落实十项工作。\n");
+  BlockList blocks =
+      TextBlockBuilder::Build("记者从会议上获悉，2023年将落实十项工作。\n");
   ScoreBlocks(nullptr, &blocks);
   Article a;
   MetadataExtractor::FromText(absl::InfiniteFuture(), &blocks, &a);
@@ -197,7 +225,8 @@ TEST(MetadataExtractorTest, ReporterWordInProseIsNotAnAuthor) {
 }
 
 TEST(MetadataExtractorTest, DocumentFileNameIsTitle) {
-  BlockList blocks = TextBlockBuilder::Build("下载\n副市长在全市工作会议上的讲话.docx\n正文。\n");
+  BlockList blocks = TextBlockBuilder::Build(
+      "下载\n副市长在全市工作会议上的讲话.docx\n正文。\n");
   ScoreBlocks(nullptr, &blocks);
   Article a;
   MetadataExtractor::FromText(absl::InfiniteFuture(), &blocks, &a);

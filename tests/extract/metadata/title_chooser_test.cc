@@ -6,43 +6,56 @@ namespace declutter::extract {
 namespace {
 
 TEST(TitleChooserTest, HeadlinePartSkipsTheSiteNameOnEitherSide) {
-  EXPECT_EQ(TitleChooser::HeadlinePart("Big storm hits coast - Example News", "", ""),
-            "Big storm hits coast");
+  EXPECT_EQ(
+      TitleChooser::HeadlinePart("Big storm hits coast - Example News", "", ""),
+      "Big storm hits coast");
   // The first part is the headline even when a later part is longer (a slogan).
-  EXPECT_EQ(TitleChooser::HeadlinePart(
-                "Organic SEO Consultant | Hire an Independent SEO Expert", "", ""),
-            "Organic SEO Consultant");
+  EXPECT_EQ(
+      TitleChooser::HeadlinePart(
+          "Organic SEO Consultant | Hire an Independent SEO Expert", "", ""),
+      "Organic SEO Consultant");
   // A leading site name, known from og:site_name or from the domain.
-  EXPECT_EQ(TitleChooser::HeadlinePart("Leadfeeder | State of SEO in 2026", "", "leadfeeder"),
+  EXPECT_EQ(TitleChooser::HeadlinePart("Leadfeeder | State of SEO in 2026", "",
+                                       "leadfeeder"),
             "State of SEO in 2026");
-  EXPECT_EQ(TitleChooser::HeadlinePart("Daily News - Storm hits", "Daily News", ""),
-            "Storm hits");
-  EXPECT_EQ(TitleChooser::HeadlinePart("Example.com - Five best headphones", "", "example"),
+  EXPECT_EQ(
+      TitleChooser::HeadlinePart("Daily News - Storm hits", "Daily News", ""),
+      "Storm hits");
+  EXPECT_EQ(TitleChooser::HeadlinePart("Example.com - Five best headphones", "",
+                                       "example"),
             "Five best headphones");
-  EXPECT_EQ(TitleChooser::HeadlinePart("南阳召开卫生健康工作会议_映象网", "", ""),
-            "南阳召开卫生健康工作会议");
+  EXPECT_EQ(
+      TitleChooser::HeadlinePart("南阳召开卫生健康工作会议_映象网", "", ""),
+      "南阳召开卫生健康工作会议");
   // Underscores inside identifiers do not separate; a leading bar is trimmed.
-  EXPECT_EQ(TitleChooser::HeadlinePart("rustc_codegen_gcc: Progress Report", "", ""),
-            "rustc_codegen_gcc: Progress Report");
-  EXPECT_EQ(TitleChooser::HeadlinePart("| Nuts & Volts", "", ""), "Nuts & Volts");
+  EXPECT_EQ(
+      TitleChooser::HeadlinePart("rustc_codegen_gcc: Progress Report", "", ""),
+      "rustc_codegen_gcc: Progress Report");
+  EXPECT_EQ(TitleChooser::HeadlinePart("| Nuts & Volts", "", ""),
+            "Nuts & Volts");
 }
 
 TEST(TitleChooserTest, DomainLabelIsTheNameBeforeTheSuffix) {
-  EXPECT_EQ(TitleChooser::DomainLabel("https://www.nytimes.com/2023/a.html"), "nytimes");
+  EXPECT_EQ(TitleChooser::DomainLabel("https://www.nytimes.com/2023/a.html"),
+            "nytimes");
   EXPECT_EQ(TitleChooser::DomainLabel("http://news.bbc.co.uk/x"), "bbc");
-  EXPECT_EQ(TitleChooser::DomainLabel("https://user@example.org:8080/"), "example");
+  EXPECT_EQ(TitleChooser::DomainLabel("https://user@example.org:8080/"),
+            "example");
   EXPECT_EQ(TitleChooser::DomainLabel("not a url"), "");
 }
 
 TEST(TitleChooserTest, PermalinkMarksAreDropped) {
-  EXPECT_EQ(TitleChooser::WithoutPermalink("Working with forms¶"), "Working with forms");
+  EXPECT_EQ(TitleChooser::WithoutPermalink("Working with forms¶"),
+            "Working with forms");
   EXPECT_EQ(TitleChooser::WithoutPermalink("Install #"), "Install");
-  EXPECT_EQ(TitleChooser::WithoutPermalink("C#"), "C#");  // a name, not a permalink
+  EXPECT_EQ(TitleChooser::WithoutPermalink("C#"),
+            "C#");  // a name, not a permalink
 }
 
 TEST(TitleChooserTest, AnH1TheMetaTitlesAgreeWithWins) {
   TitleCandidates c;
-  c.h1 = {"Example News", "Storm hits the coast tonight"};  // the logo, then the headline
+  c.h1 = {"Example News",
+          "Storm hits the coast tonight"};  // the logo, then the headline
   c.title_tag = "Storm hits the coast tonight | Example News";
   c.og_title = "Storm hits coast";
   c.url = "https://example-news.com/a";
@@ -57,9 +70,11 @@ TEST(TitleChooserTest, AnArticlesVisibleHeadlineBeatsDisagreeingMetaTitles) {
   c.h1 = {"Top 10 Health and Nutrition Trends to Watch"};
   c.og_title = "Health And Nutrition Trends For 2026 - Site";
   c.title_tag = "Health And Nutrition Trends For 2026 - Site";
-  EXPECT_EQ(TitleChooser::Choose(c).text, "Health And Nutrition Trends For 2026");
+  EXPECT_EQ(TitleChooser::Choose(c).text,
+            "Health And Nutrition Trends For 2026");
   c.is_article = true;
-  EXPECT_EQ(TitleChooser::Choose(c).text, "Top 10 Health and Nutrition Trends to Watch");
+  EXPECT_EQ(TitleChooser::Choose(c).text,
+            "Top 10 Health and Nutrition Trends to Watch");
   // A short label is not a headline, even on an article.
   c.h1 = {"Our Blog"};
   ChosenTitle t = TitleChooser::Choose(c);
@@ -77,6 +92,23 @@ TEST(TitleChooserTest, FallsBackThroughJsonLdAndTitleTag) {
   EXPECT_EQ(t.text, "From the title tag");
   EXPECT_EQ(t.source, "title");
   EXPECT_EQ(TitleChooser::Choose(TitleCandidates{}).source, "");
+}
+
+TEST(TitleChooserTest, TheSitePartIsTheOtherEndOfAGluedTitle) {
+  EXPECT_EQ(TitleChooser::SitePart("我市召开全民健身工作推进会_城市新闻网",
+                                   "我市召开全民健身工作推进会"),
+            "城市新闻网");
+  EXPECT_EQ(TitleChooser::SitePart("标题在这里_体育频道_网易", "标题在这里"),
+            "网易");
+  EXPECT_EQ(TitleChooser::SitePart("Example News - A headline here",
+                                   "A headline here"),
+            "Example News");
+  // Not glued, or the headline is neither end: no site.
+  EXPECT_EQ(TitleChooser::SitePart("A headline here", "A headline here"), "");
+  EXPECT_EQ(
+      TitleChooser::SitePart("Kicker | A headline | Site", "Something else"),
+      "");
+  EXPECT_EQ(TitleChooser::SitePart("Site | Headline", ""), "");
 }
 
 }  // namespace
