@@ -645,15 +645,20 @@ grpc::Status ListServicesByReflection(
   return done.get_future().get();
 }
 
+// The --health_listen port the server reported in its "serving" log line; 0
+// when it reported none.
+int HealthPort(const TestServer& server) {
+  const nlohmann::json serving =
+      nlohmann::json::parse(server.LogLine("serving"), nullptr, false);
+  return serving.is_object() ? serving.value("health_port", 0) : 0;
+}
+
 // The plaintext --health_listen port serves grpc.health.v1 only: reflection,
 // which the API port serves, would hand the full descriptor to anyone.
 TEST(ServerTest, HealthListenServesHealthChecksOnly) {
   TestServer server({"--plaintext", "--health_listen=127.0.0.1:0"});
   ASSERT_TRUE(server.ok());
-  const nlohmann::json serving =
-      nlohmann::json::parse(server.LogLine("serving"), nullptr, false);
-  ASSERT_TRUE(serving.is_object()) << server.Log();
-  const int health_port = serving.value("health_port", 0);
+  const int health_port = HealthPort(server);
   ASSERT_GT(health_port, 0) << server.Log();
   // The API port has reflection (so the request itself is a good one).
   const grpc::Status api = ListServicesByReflection(server.Channel());
@@ -686,10 +691,7 @@ TEST(ServerTest, HealthListenAnswersProbesOfAMutualTlsServerInPlaintext) {
   flags.push_back("--health_listen=127.0.0.1:0");
   TestServer server(flags);
   ASSERT_TRUE(server.ok());
-  const nlohmann::json serving =
-      nlohmann::json::parse(server.LogLine("serving"), nullptr, false);
-  ASSERT_TRUE(serving.is_object()) << server.Log();
-  const int health_port = serving.value("health_port", 0);
+  const int health_port = HealthPort(server);
   ASSERT_GT(health_port, 0) << server.Log();
   auto channel = grpc::CreateChannel(absl::StrCat("127.0.0.1:", health_port),
                                      grpc::InsecureChannelCredentials());

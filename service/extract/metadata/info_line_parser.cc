@@ -5,6 +5,7 @@
 #include <utility>
 
 #include "absl/strings/match.h"
+#include "absl/strings/str_replace.h"
 #include "absl/strings/str_split.h"
 #include "absl/strings/strip.h"
 #include "service/extract/strings/utf8.h"
@@ -128,22 +129,11 @@ std::string Credit(absl::string_view word) {
 }
 
 // The words of a value, split on spaces, "、", commas and semicolons.
-std::vector<absl::string_view> Words(absl::string_view value) {
-  std::vector<absl::string_view> out;
-  for (absl::string_view w :
-       absl::StrSplit(value, absl::ByAnyChar(" ,;"), absl::SkipEmpty())) {
-    for (absl::string_view part :
-         absl::StrSplit(w, absl::ByString("\xE3\x80\x81"), absl::SkipEmpty())) {
-      for (absl::string_view piece : absl::StrSplit(
-               part, absl::ByString("\xEF\xBC\x8C"), absl::SkipEmpty())) {
-        for (absl::string_view name : absl::StrSplit(
-                 piece, absl::ByString("\xE3\x80\x80"), absl::SkipEmpty())) {
-          out.push_back(name);
-        }
-      }
-    }
-  }
-  return out;
+std::vector<std::string> Words(absl::string_view value) {
+  const std::string spaced = absl::StrReplaceAll(
+      value,
+      {{"\xE3\x80\x81", " "}, {"\xEF\xBC\x8C", " "}, {"\xE3\x80\x80", " "}});
+  return absl::StrSplit(spaced, absl::ByAnyChar(" ,;"), absl::SkipEmpty());
 }
 
 uint32_t NextCodePointAt(absl::string_view s) {
@@ -184,7 +174,7 @@ InfoLine InfoLineParser::Parse(absl::string_view line) {
   for (const Found& f : found) {
     const absl::string_view value =
         TrimEdges(line.substr(f.value_begin, f.end - f.value_begin));
-    const std::vector<absl::string_view> words = Words(value);
+    const std::vector<std::string> words = Words(value);
     if (words.empty()) continue;
     switch (f.label->field) {
       case InfoField::kSource: {

@@ -66,15 +66,6 @@ absl::string_view AfterColon(absl::string_view rest) {
   return rest;
 }
 
-// Text after `label` and an optional colon, up to the next space, or "".
-std::string AfterLabel(absl::string_view line, absl::string_view label) {
-  size_t at = line.find(label);
-  if (at == absl::string_view::npos) return "";
-  absl::string_view rest = absl::StripLeadingAsciiWhitespace(
-      AfterColon(line.substr(at + label.size())));
-  return std::string(rest.substr(0, rest.find(' ')));
-}
-
 // A run of 2-4 Han characters set off by spaces after `label` ("记者 张定有 "),
 // the way bylines print a Chinese personal name; "" otherwise, so prose such as
 // 记者从会议上获悉 yields nothing.
@@ -425,8 +416,7 @@ int ReadTextHeader(absl::Time fetched_at, BlockList* blocks, Article* a) {
         }
       }
     }
-    std::string source = AfterLabel(t, "来源");
-    if (source.empty()) source = AfterLabel(t, "來源");
+    const std::string source = InfoLineParser::Parse(t).source;
     const bool short_line =
         b.features.text.chars <= 60 && !b.features.text.ends_sentence;
     if (!source.empty() && short_line) {
