@@ -22,6 +22,10 @@
 # tarball, Podman's storage (its own --root, apart from the machine's default Podman
 # storage) and the containers.conf; Podman's run state is under /run/declutter-image-test.
 # Remove both directories to start cold.
+
+# The whole script is one command, which bash reads whole before running it: editing this
+# file during a run (the build takes minutes) cannot change what that run does.
+{
 set -euo pipefail
 cd "$(dirname "$0")/.."
 repo=$PWD
@@ -38,9 +42,15 @@ base_name=docker.io/library/debian:bookworm-slim  # what `FROM debian:bookworm-s
 deployment=deploy/k8s/base/deployment.yaml
 period=$(sed -nE 's/^ *terminationGracePeriodSeconds: *([0-9]+) *$/\1/p' "$deployment")
 pause=$(sed -nE 's/^ *command: *\["sleep", *"([0-9]+)"\] *$/\1/p' "$deployment")
-[ -n "$period" ] && [ -n "$pause" ] \
-  || { echo "image-test: no terminationGracePeriodSeconds or preStop sleep in $deployment" >&2; exit 1; }
+if [ -z "$period" ] || [ -z "$pause" ]; then
+  echo "image-test: FAILED: no terminationGracePeriodSeconds or preStop sleep in $deployment" >&2
+  exit 1
+fi
 grace_seconds=$((period - pause))
+if [ "$grace_seconds" -le 0 ]; then
+  echo "image-test: FAILED: $deployment leaves no time after SIGTERM ($period s of grace, $pause s of preStop pause)" >&2
+  exit 1
+fi
 # Bounds on every wait (seconds).
 serving_timeout=120
 build_timeout=${DECLUTTER_IMAGE_BUILD_TIMEOUT:-5400}
@@ -133,6 +143,10 @@ apt_uri_for_suite() {
   done | head -n 1
 }
 
+# Bump when make_base_tarball changes: a cached tarball or image of another recipe is
+# made again.
+base_recipe=2
+base_tar=$cache/bookworm-minbase-r$base_recipe.tar
 make_base_tarball() {
   local mirror security updates rootfs=$cache/rootfs.tmp
   mirror=$(apt_uri_for_suite bookworm)
@@ -140,7 +154,7 @@ make_base_tarball() {
   updates=$(apt_uri_for_suite bookworm-updates)
   security=$(apt_uri_for_suite bookworm-security)
   say "debootstrap --variant=minbase bookworm from $mirror (a few minutes)"
-  rm -rf "$rootfs"
+  rm -rf "$rootfs" "$cache"/bookworm-minbase-r*.tar  # and other recipes' tarballs
   timeout 1800 debootstrap --variant=minbase bookworm "$rootfs" "$mirror" \
     > "$cache/debootstrap.log" 2>&1 \
     || { tail -n 20 "$cache/debootstrap.log" >&2; fail "debootstrap (log: $cache/debootstrap.log)"; }
@@ -163,24 +177,38 @@ path-exclude /usr/share/locale/*
 path-exclude /usr/share/lintian/*
 path-exclude /usr/share/linda/*
 EOF
+  # And Docker's apt settings for images: downloaded packages are deleted once installed
+  # (without this, the runtime stage keeps 99 MB of .deb files), no translations.
+  cat > "$rootfs/etc/apt/apt.conf.d/docker-clean" << 'EOF'
+DPkg::Post-Invoke { "rm -f /var/cache/apt/archives/*.deb /var/cache/apt/archives/partial/*.deb /var/cache/apt/*.bin || true"; };
+APT::Update::Post-Invoke { "rm -f /var/cache/apt/archives/*.deb /var/cache/apt/archives/partial/*.deb /var/cache/apt/*.bin || true"; };
+Dir::Cache::pkgcache "";
+Dir::Cache::srcpkgcache "";
+EOF
+  echo 'Acquire::Languages "none";' > "$rootfs/etc/apt/apt.conf.d/docker-no-languages"
+  echo 'Acquire::GzipIndexes "true";' > "$rootfs/etc/apt/apt.conf.d/docker-gzip-indexes"
+  echo 'Apt::AutoRemove::SuggestsImportant "false";' \
+    > "$rootfs/etc/apt/apt.conf.d/docker-autoremove-suggests"
   find "$rootfs/usr/share/doc" -mindepth 1 -not -name copyright -not -type d -delete
   rm -rf "$rootfs"/usr/share/{man,groff,info,locale,lintian,linda}/*
   rm -rf "$rootfs"/var/lib/apt/lists/* "$rootfs"/var/cache/apt/*.bin \
     "$rootfs"/var/cache/apt/archives/*.deb "$rootfs"/var/log/*.log
-  tar -C "$rootfs" --numeric-owner -cf "$cache/bookworm-minbase.tar.tmp" . \
+  tar -C "$rootfs" --numeric-owner -cf "$base_tar.tmp" . \
     || fail "tar of the debootstrap tree"
-  mv "$cache/bookworm-minbase.tar.tmp" "$cache/bookworm-minbase.tar"
+  mv "$base_tar.tmp" "$base_tar"
   rm -rf "$rootfs"
 }
 
-if pm image exists "$base_name"; then
-  say "base image $base_name: present"
+if [ "$(pm image inspect --format '{{index .Labels "declutter.base-recipe"}}' "$base_name" \
+  2> /dev/null)" = "$base_recipe" ]; then
+  say "base image $base_name: present (recipe $base_recipe)"
 else
-  [ -f "$cache/bookworm-minbase.tar" ] || make_base_tarball
-  say "importing $cache/bookworm-minbase.tar as $base_name"
+  [ -f "$base_tar" ] || make_base_tarball
+  say "importing $base_tar as $base_name"
   pm import --change 'ENV PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin' \
-    --change 'CMD ["bash"]' "$cache/bookworm-minbase.tar" "$base_name" \
-    > "$cache/import.log" 2>&1 || { cat "$cache/import.log" >&2; fail "podman import of the base image"; }
+    --change 'CMD ["bash"]' --change "LABEL declutter.base-recipe=$base_recipe" \
+    "$base_tar" "$base_name" > "$cache/import.log" 2>&1 \
+    || { cat "$cache/import.log" >&2; fail "podman import of the base image"; }
 fi
 
 # --- 4. The image ----------------------------------------------------------------------
@@ -208,6 +236,7 @@ BUILD_DIR=build bash scripts/build.sh declutter > "$cache/cli-build.log" 2>&1 \
 
 # --- 6. Start the container ------------------------------------------------------------
 work=$(mktemp -d)
+# shellcheck disable=SC2317  # run by the trap
 cleanup() {
   local status=$?
   if pm container exists "$container" 2> /dev/null; then
@@ -228,6 +257,7 @@ print(*[s.getsockname()[1] for s in socks])')
 
 # The Deployment's own arguments and flag files (deploy/k8s/base), then this machine's
 # ports: later flags win. Only on loopback, with the host's network.
+# shellcheck disable=SC2054  # the commas separate --flagfile's files
 server_args=(
   --flagfile=/etc/declutter/flags/server.flags,/etc/declutter/flags/environment.flags,/etc/declutter/flags/tls.flags
   --listen="127.0.0.1:$grpc_port"
@@ -323,14 +353,23 @@ if [ "$has_http" = 1 ]; then
     --data-binary "@$page" -H 'Content-Type: text/html' \
     "http://127.0.0.1:$http_port/v1/clean") || fail "curl POST /v1/clean"
   [ "$code" = 200 ] || fail "POST /v1/clean answered HTTP $code: $(head -c 400 "$work/http.json")"
-  # The same article as over gRPC (proto3 JSON both ways).
+  # The same article as over gRPC (proto3 JSON both ways; the CLI also prints fields
+  # that hold their default value, which proto3 JSON may leave out).
   "$py" - "$work/http.json" "$work/grpc.json" << 'EOF' \
     || fail "POST /v1/clean's answer is not the article the gRPC call gave"
 import json, sys
 http, grpc = (json.load(open(path)).get("article", {}) for path in sys.argv[1:3])
-if http != grpc:
-    keys = sorted(k for k in set(http) | set(grpc) if http.get(k) != grpc.get(k))
-    sys.exit(f"the articles differ in {keys}")
+if not http.get("title") or not http.get("text"):
+    sys.exit(f"no title or text in the HTTP answer's article: {sorted(http)}")
+defaults = ("", 0, "0", False, [], {}, None)
+def pruned(value):  # without the fields that hold their default value, at any depth
+    if isinstance(value, dict):
+        return {k: pruned(v) for k, v in value.items() if pruned(v) not in defaults}
+    return [pruned(v) for v in value] if isinstance(value, list) else value
+http, grpc = pruned(http), pruned(grpc)
+differ = sorted(k for k in set(http) | set(grpc) if http.get(k) != grpc.get(k))
+if differ:
+    sys.exit(f"the articles differ in {differ}")
 EOF
   say "HTTP/JSON: POST /v1/clean answered 200 with the same article as gRPC"
 else
@@ -353,3 +392,5 @@ say "exited 0, $term_ms ms after SIGTERM"
 
 say "PASSED: image $((image_bytes / 1000000)) MB, SERVING ${serving} s after podman run," \
   "build ${build_seconds} s, total $(elapsed_since "$script_start") s"
+exit 0
+}
