@@ -20,19 +20,21 @@
 # State (kept between runs, so a second run reuses the base image and the build's
 # layers): DECLUTTER_IMAGE_CACHE (default /var/cache/declutter-image-test) holds the base
 # tarball, Podman's storage (its own --root, apart from the machine's default Podman
-# storage) and the containers.conf; Podman's run state is under /run/declutter-image-test.
-# Remove both directories to start cold.
+# storage) and the containers.conf; Podman's run state is under /run/declutter-image-test
+# (another cache: /run/declutter-image-test-HASH). Remove both directories to start cold.
 
 # The whole script is one command, which bash reads whole before running it: editing this
 # file during a run (the build takes minutes) cannot change what that run does.
 {
 set -euo pipefail
+script_start=$(date +%s)
+cache=$(realpath -m -- "${DECLUTTER_IMAGE_CACHE:-/var/cache/declutter-image-test}")
 cd "$(dirname "$0")/.."
 repo=$PWD
-script_start=$(date +%s)
-
-cache=${DECLUTTER_IMAGE_CACHE:-/var/cache/declutter-image-test}
+# Podman's run state, on tmpfs (gone at reboot, as Podman expects), one per cache.
 runroot=/run/declutter-image-test
+[ "$cache" = /var/cache/declutter-image-test ] \
+  || runroot=$runroot-$(printf '%s' "$cache" | md5sum | cut -c1-8)
 image=localhost/declutter:image-test
 container=declutter-image-test-$$
 base_name=docker.io/library/debian:bookworm-slim  # what `FROM debian:bookworm-slim` finds
@@ -89,8 +91,10 @@ if [ ${#missing[@]} -gt 0 ]; then
 fi
 
 # --- 2. Podman's configuration -------------------------------------------------------
-# runc with the cgroupfs manager is what works on these machines (no systemd session);
-# default_ulimits = [] because Podman's default nofile limit cannot be set here.
+# runc with the cgroupfs manager is what works on these machines (no systemd session).
+# default_ulimits = []: Podman's default raises the open-files limit of root's containers
+# to 1048576, above these machines' hard limit (20000), and runc fails ("error setting
+# rlimit type 7: operation not permitted").
 mkdir -p "$cache/etc" "$runroot"
 cat > "$cache/etc/containers.conf" << EOF
 [containers]
