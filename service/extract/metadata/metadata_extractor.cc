@@ -9,6 +9,7 @@
 #include "absl/strings/str_split.h"
 #include "absl/strings/strip.h"
 #include "service/extract/metadata/byline_parser.h"
+#include "service/extract/metadata/credit_reader.h"
 #include "service/extract/metadata/date_parser.h"
 #include "service/extract/metadata/info_line_parser.h"
 #include "service/extract/metadata/title_chooser.h"
@@ -24,8 +25,7 @@ namespace {
 constexpr int32_t kMaxBylineChars = 100;
 constexpr size_t kBylineBlocksAfterStart = 15;
 // Credits at an article's end ("（责任编辑：魏喆）", "本文来源：..."): looked
-// for from this many blocks before the last selected one to this many after it.
-constexpr size_t kCreditBlocksBeforeEnd = 5;
+// for up to this many blocks after the last selected one.
 constexpr size_t kCreditBlocksAfterEnd = 10;
 
 // How many leading lines of a text page may hold the title/date/source header.
@@ -106,22 +106,10 @@ std::vector<std::string> AuthorsFromJsonLd(
   return {};
 }
 
-// Where the article's header window ends: kBylineBlocksAfterStart blocks past
-// the first selected block (all blocks when none is selected).
-size_t BylineWindowEnd(const BlockList& blocks) {
-  for (size_t i = 0; i < blocks.size(); ++i) {
-    if (blocks[i].selected)
-      return std::min(blocks.size(), i + kBylineBlocksAfterStart);
-  }
-  return blocks.size();
-}
-
-// The first block of the header window (see BylineWindowEnd) short enough to be
-// a dateline ("Published March 17, 2023", "Dec 12, 2025 · 5 min read") that
-// holds a date.
-std::string DateFromTextDateline(const BlockList& blocks,
+// The first block of the header window short enough to be a dateline
+// ("Published March 17, 2023", "Dec 12, 2025 · 5 min read") that holds a date.
+std::string DateFromTextDateline(const BlockList& blocks, size_t limit,
                                  absl::Time fetched_at) {
-  const size_t limit = BylineWindowEnd(blocks);
   for (size_t i = 0; i < limit; ++i) {
     const Block& b = blocks[i];
     // A copyright line's date is when the site was built, not the article.
@@ -137,10 +125,9 @@ std::string DateFromTextDateline(const BlockList& blocks,
 
 // A byline printed as text near the article's start: a short block opening with
 // a label ("By Jane Doe"), or a label alone with the name in the next block.
-// Looked for from the page's start to kBylineBlocksAfterStart blocks past the
-// first selected one.
-std::vector<std::string> AuthorsFromTextByline(const BlockList& blocks) {
-  const size_t limit = BylineWindowEnd(blocks);
+// Looked for in the header window, blocks [0, limit).
+std::vector<std::string> AuthorsFromTextByline(const BlockList& blocks,
+                                               size_t limit) {
   for (size_t i = 0; i < limit; ++i) {
     const Block& b = blocks[i];
     if (b.features.text.chars > kMaxBylineChars) continue;
@@ -168,51 +155,62 @@ bool IsFileName(absl::string_view line, std::string* stem) {
   return false;
 }
 
-// The source, editor and authors of the page's info lines (InfoLineParser):
-// the short blocks of the header window and those around the article's end.
-// Fills what is still empty; info-line authors also replace authors from a
-// meta tag, which on news sites often names the outlet or the CMS user.
-void FillCredits(const BlockList& blocks, Article* a) {
-  const size_t header_end = BylineWindowEnd(blocks);
-  size_t last = blocks.size();
-  for (size_t i = blocks.size(); i > 0; --i) {
-    if (blocks[i - 1].selected) {
-      last = i - 1;
-      break;
-    }
+// Whether an author name taken from markup (meta, JSON-LD, byline classes)
+// names no person: the site or an outlet ("网易" on 网易科技's pages, "新京报",
+// "CSDN.NET"), or a credit line a byline class held whole ("责任编辑：张申";
+// names hold no colon).
+bool IsNoPerson(absl::string_view name, const Article& a) {
+  if (InfoLineParser::IsOutletName(name) || InfoLineParser::IsNotAName(name) ||
+      absl::StrContains(name, ":") || absl::StrContains(name, "\xEF\xBC\x9A"))
+    return true;
+  // Chinese news credits persons only; the outlet's name in the author meta
+  // is the site's. (English sites credit organisations as authors too.)
+  size_t first = 0;
+  if (name.empty() || !IsHanLike(NextCodePoint(name, &first))) return false;
+  // The CMS user in the author meta is often the page's editor.
+  for (const std::string* other : {&a.site_name, &a.source, &a.editor}) {
+    if (!other->empty() && absl::StrContains(*other, name)) return true;
   }
-  const size_t tail_begin =
-      last == blocks.size()
-          ? blocks.size()
-          : (last > kCreditBlocksBeforeEnd ? last - kCreditBlocksBeforeEnd : 0);
-  const size_t tail_end = std::min(
-      blocks.size(),
-      last == blocks.size() ? blocks.size() : last + 1 + kCreditBlocksAfterEnd);
-  const bool authors_open = a->authors.empty() || a->sources.authors == "meta";
-  bool authors_taken = false;
-  auto read = [&](const Block& b) {
-    if (b.features.text.chars > kMaxBylineChars ||
-        b.kind == BlockKind::kCopyright)
-      return;
-    const InfoLine l = InfoLineParser::Parse(b.text);
-    if (l.empty()) return;
-    if (a->source.empty() && !l.source.empty()) {
-      a->source = l.source;
-      a->sources.source = "text";
-    }
-    if (a->editor.empty() && !l.editor.empty()) {
-      a->editor = l.editor;
-      a->sources.editor = "text";
-    }
-    if (authors_open && !authors_taken && !l.authors.empty()) {
-      a->authors = l.authors;
-      a->sources.authors = "text";
-      authors_taken = true;
-    }
-  };
-  for (size_t i = 0; i < header_end; ++i) read(blocks[i]);
-  for (size_t i = std::max(tail_begin, header_end); i < tail_end; ++i)
-    read(blocks[i]);
+  return false;
+}
+
+// The source, editor and authors the page prints (CreditReader). Fills the
+// source and editor when still empty. Markup authors that name no person are
+// dropped, and the first outlet among them becomes the source when the page
+// prints none. Printed authors replace what markup gave, which on news sites
+// often names the outlet, the CMS user or an account, unless JSON-LD named
+// persons.
+void FillCredits(const BlockList& blocks, const CreditWindows& windows,
+                 Article* a) {
+  const InfoLine printed = CreditReader::Read(blocks, windows);
+  if (a->source.empty() && !printed.source.empty()) {
+    a->source = printed.source;
+    a->sources.source = "text";
+  }
+  if (a->editor.empty() && !printed.editor.empty()) {
+    a->editor = printed.editor;
+    a->sources.editor = "text";
+  }
+  const std::string authors_from = a->sources.authors;
+  std::string outlet;
+  std::erase_if(a->authors, [&](const std::string& name) {
+    const bool no_person = IsNoPerson(name, *a);
+    if (no_person && outlet.empty() && InfoLineParser::IsOutletName(name) &&
+        !absl::StrContains(name, ":") &&
+        !absl::StrContains(name, "\xEF\xBC\x9A"))
+      outlet = name;
+    return no_person;
+  });
+  if (a->authors.empty()) a->sources.authors.clear();
+  if (a->source.empty() && !outlet.empty()) {
+    a->source = outlet;
+    a->sources.source = authors_from;
+  }
+  if (!printed.authors.empty() &&
+      (a->authors.empty() || a->sources.authors != "json-ld")) {
+    a->authors = printed.authors;
+    a->sources.authors = "text";
+  }
 }
 
 // What an HTML page offers as metadata evidence, for the steps of FromHtml.
@@ -222,6 +220,9 @@ struct HtmlEvidence {
   const BlockList& blocks;  // after selection
   absl::string_view url;
   absl::Time fetched_at;
+  // Where the header's and the end's credits and datelines are looked for;
+  // set once the title is known.
+  CreditWindows windows;
 };
 
 void FillSiteName(const HtmlEvidence& in, Article* a) {
@@ -292,7 +293,8 @@ void FillDates(const HtmlEvidence& in, Article* a) {
                    &a->sources.published);
   }
   if (a->published.empty()) {
-    a->published = DateFromTextDateline(in.blocks, in.fetched_at);
+    a->published =
+        DateFromTextDateline(in.blocks, in.windows.header_end, in.fetched_at);
     if (!a->published.empty()) a->sources.published = "text";
   }
   if (a->published.empty()) {
@@ -327,7 +329,7 @@ void FillAuthors(const HtmlEvidence& in, Article* a) {
     }
   }
   if (a->authors.empty()) {
-    a->authors = AuthorsFromTextByline(in.blocks);
+    a->authors = AuthorsFromTextByline(in.blocks, in.windows.header_end);
     if (!a->authors.empty()) a->sources.authors = "text";
   }
 }
@@ -376,7 +378,7 @@ void MetadataExtractor::FromHtml(const HtmlFacts& f,
                                  const std::vector<JsonLdItem>& json_ld,
                                  const BlockList& blocks, absl::string_view url,
                                  absl::Time fetched_at, Article* a) {
-  const HtmlEvidence in{f, json_ld, blocks, url, fetched_at};
+  HtmlEvidence in{f, json_ld, blocks, url, fetched_at, {}};
   FillSiteName(in, a);
   FillTitle(in, a);  // strips the site name, so after it
   if (a->site_name.empty()) {
@@ -384,6 +386,8 @@ void MetadataExtractor::FromHtml(const HtmlFacts& f,
     a->site_name = TitleChooser::SitePart(f.title, a->title);
     if (!a->site_name.empty()) a->sources.site_name = "title";
   }
+  in.windows = CreditWindows::Around(blocks, a->title, kBylineBlocksAfterStart,
+                                     kCreditBlocksAfterEnd);
   FillDates(in, a);
   FillAuthors(in, a);
   FillDescriptionAndTopics(in, a);
@@ -391,7 +395,7 @@ void MetadataExtractor::FromHtml(const HtmlFacts& f,
   // A repost names its original publisher in JSON-LD's sourceOrganization.
   a->source = std::string(JsonLd::First(json_ld, "sourceOrganization"));
   if (!a->source.empty()) a->sources.source = "json-ld";
-  FillCredits(blocks, a);
+  FillCredits(blocks, in.windows, a);
 }
 
 namespace {
@@ -481,8 +485,8 @@ void ReadTextLabels(BlockList* blocks, Article* a) {
         if (!a->keywords.empty()) a->sources.keywords = "text";
       }
     }
-    if (a->authors.empty() && !credits.authors.empty()) {
-      a->authors = credits.authors;
+    if (a->authors.empty() && !credits.Persons().empty()) {
+      a->authors = credits.Persons();
       a->sources.authors = "text";
     }
     if (a->authors.empty() && b.features.text.chars < 400) {
