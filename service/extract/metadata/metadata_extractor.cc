@@ -28,6 +28,11 @@ constexpr size_t kBylineBlocksAfterStart = 15;
 // for up to this many blocks after the last selected one.
 constexpr size_t kCreditBlocksAfterEnd = 10;
 
+// The page's first this many blocks are looked at for a visible headline,
+// those of at most this many code points.
+constexpr size_t kTitleLineBlocks = 400;
+constexpr int32_t kMaxTitleLineChars = 150;
+
 // How many leading lines of a text page may hold the title/date/source header.
 constexpr size_t kTextHeaderLines = 12;
 
@@ -246,6 +251,12 @@ void FillTitle(const HtmlEvidence& in, Article* a) {
   titles.title_tag = f.title;
   titles.site_name = a->site_name;
   titles.url = in.url;
+  // The page's short lines, for a headline <title> glues to a site's name.
+  for (size_t i = 0; i < in.blocks.size() && i < kTitleLineBlocks; ++i) {
+    const Block& b = in.blocks[i];
+    if (b.features.text.chars <= kMaxTitleLineChars)
+      titles.visible_lines.push_back(b.text);
+  }
   titles.is_article = absl::EqualsIgnoreCase(f.Meta("og:type"), "article") ||
                       std::any_of(in.json_ld.begin(), in.json_ld.end(),
                                   [](const JsonLdItem& i) {
