@@ -135,9 +135,10 @@ CreditWindows CreditWindows::Around(const BlockList& blocks,
       break;
     }
   }
-  if (w.header_end < blocks.size() && !title.empty()) {
+  if (!title.empty()) {
     for (size_t i = 0; i < blocks.size(); ++i) {
       if (blocks[i].text == title) {
+        w.title_block = i;
         w.header_end = std::max(
             w.header_end,
             std::min(blocks.size(), i + 1 + header_blocks_after_start));

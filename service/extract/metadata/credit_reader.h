@@ -32,6 +32,9 @@ namespace declutter::extract {
 struct CreditWindows {
   size_t header_end = 0;
   size_t tail_end = 0;
+  // The block that prints the headline; kNoBlock when none does.
+  static constexpr size_t kNoBlock = static_cast<size_t>(-1);
+  size_t title_block = kNoBlock;
 
   // The header runs to `header_blocks_after_start` blocks past the first
   // selected block, or past the block that prints `title` (the headline)

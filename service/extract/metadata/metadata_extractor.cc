@@ -10,6 +10,7 @@
 #include "absl/strings/strip.h"
 #include "service/extract/metadata/byline_parser.h"
 #include "service/extract/metadata/credit_reader.h"
+#include "service/extract/metadata/date_chooser.h"
 #include "service/extract/metadata/date_parser.h"
 #include "service/extract/metadata/info_line_parser.h"
 #include "service/extract/metadata/title_chooser.h"
@@ -24,6 +25,8 @@ namespace {
 // blocks past the first selected one.
 constexpr int32_t kMaxBylineChars = 100;
 constexpr size_t kBylineBlocksAfterStart = 15;
+// A dateline may stand this many blocks above the headline (a kicker line).
+constexpr size_t kDatelineBlocksAboveTitle = 3;
 // Credits at an article's end ("（责任编辑：魏喆）", "本文来源：..."): looked
 // for up to this many blocks after the last selected one.
 constexpr size_t kCreditBlocksAfterEnd = 10;
@@ -111,21 +114,33 @@ std::vector<std::string> AuthorsFromJsonLd(
   return {};
 }
 
-// The first block of the header window short enough to be a dateline
-// ("Published March 17, 2023", "Dec 12, 2025 · 5 min read") that holds a date.
-std::string DateFromTextDateline(const BlockList& blocks, size_t limit,
-                                 absl::Time fetched_at) {
-  for (size_t i = 0; i < limit; ++i) {
+// The dateline the reader sees by the headline: the first block short enough
+// to be one ("Published March 17, 2023", "Dec 12, 2025 · 5 min read") that
+// holds a date, from kDatelineBlocksAboveTitle blocks above the headline's
+// block (the page's start when no block prints the headline) to the header's
+// end. Further up, a date is the site's top bar.
+std::optional<ParsedDate> VisibleDateline(const BlockList& blocks,
+                                          const CreditWindows& windows,
+                                          absl::Time fetched_at) {
+  const size_t begin =
+      windows.title_block == CreditWindows::kNoBlock
+          ? 0
+          : windows.title_block -
+                std::min(windows.title_block, kDatelineBlocksAboveTitle);
+  for (size_t i = begin; i < windows.header_end && i < blocks.size(); ++i) {
     const Block& b = blocks[i];
-    // A copyright line's date is when the site was built, not the article.
+    // A copyright line's date is when the site was built, not the article,
+    // unless the line labels its credits ("版权声明 来源：当代商报 时间：…").
     if (b.features.text.chars > kMaxBylineChars ||
-        b.kind == BlockKind::kCopyright)
+        (b.kind == BlockKind::kCopyright &&
+         InfoLineParser::Parse(b.text).empty()))
       continue;
     std::optional<ParsedDate> d = DateParser::Find(b.text);
     if (!d) d = DateParser::FindRelative(b.text, fetched_at);
-    if (d && DateParser::Plausible(*d, fetched_at)) return d->ToIso8601();
+    if (!d) d = DateParser::FindShort(b.text);
+    if (d && (d->year < 100 || DateParser::Plausible(*d, fetched_at))) return d;
   }
-  return "";
+  return std::nullopt;
 }
 
 // A byline printed as text near the article's start: a short block opening with
@@ -287,37 +302,56 @@ void SetDateIfUnset(absl::string_view raw, const char* from,
   }
 }
 
-// Published: the first plausible date of the sources, most reliable first; then
+// Adds the date in `raw`, when there is a plausible one, as a candidate.
+void AddDate(absl::string_view raw, DateOrigin origin, absl::Time fetched_at,
+             std::vector<DateCandidate>* out) {
+  if (raw.empty()) return;
+  std::optional<ParsedDate> d = DateParser::Find(raw);
+  if (d && DateParser::Plausible(*d, fetched_at)) out->push_back({*d, origin});
+}
+
+constexpr std::initializer_list<absl::string_view> kModifiedKeys = {
+    "article:modified_time", "og:updated_time", "datemodified",
+    "dcterms.modified",
+    "dateupdate"};  // schema.org-style itemprop some Chinese CMSes print
+
+// Published: every place that gives a date, weighed by DateChooser; then
 // modified.
 void FillDates(const HtmlEvidence& in, Article* a) {
   const HtmlFacts& f = in.facts;
-  SetDateIfUnset(
-      FirstMeta(f, {"article:published_time", "og:published_time",
-                    "datepublished", "pubdate", "publishdate", "publish_date",
-                    "date", "dc.date", "dc.date.issued", "dcterms.created",
-                    "sailthru.date", "parsely-pub-date"}),
-      "meta", in.fetched_at, &a->published, &a->sources.published);
-  SetDateIfUnset(JsonLd::First(in.json_ld, "datePublished"), "json-ld",
-                 in.fetched_at, &a->published, &a->sources.published);
-  for (size_t i = 0; i < f.dates.size(); ++i) {
-    SetDateIfUnset(f.dates[i], "time-element", in.fetched_at, &a->published,
-                   &a->sources.published);
+  std::vector<DateCandidate> dates;
+  AddDate(FirstMeta(f, {"article:published_time", "og:published_time",
+                        "datepublished", "pubdate", "publishdate",
+                        "publish_date", "date", "dc.date", "dc.date.issued",
+                        "dcterms.created", "sailthru.date", "parsely-pub-date",
+                        // Chinese government CMSes' first-publication time
+                        "firstpublishedtime"}),
+          DateOrigin::kMeta, in.fetched_at, &dates);
+  AddDate(JsonLd::First(in.json_ld, "datePublished"), DateOrigin::kJsonLd,
+          in.fetched_at, &dates);
+  for (const std::string& raw : f.dates)
+    AddDate(raw, DateOrigin::kTimeElement, in.fetched_at, &dates);
+  if (std::optional<ParsedDate> d = DateParser::FromUrl(in.url);
+      d && DateParser::Plausible(*d, in.fetched_at))
+    dates.push_back({*d, DateOrigin::kUrl});
+  AddDate(FirstMeta(f, kModifiedKeys), DateOrigin::kModified, in.fetched_at,
+          &dates);
+  AddDate(JsonLd::First(in.json_ld, "dateModified"), DateOrigin::kModified,
+          in.fetched_at, &dates);
+  if (std::optional<ParsedDate> d =
+          VisibleDateline(in.blocks, in.windows, in.fetched_at)) {
+    // A short dateline ("10-08 12:00") takes its year from markup that
+    // gives the same day; without such markup it is no date.
+    bool dated = d->year >= 100;
+    for (size_t i = 0; i < dates.size() && !dated; ++i)
+      dated = DateParser::CompleteYear(dates[i].date, &*d);
+    if (dated) dates.push_back({*d, DateOrigin::kVisible});
   }
-  if (a->published.empty()) {
-    a->published =
-        DateFromTextDateline(in.blocks, in.windows.header_end, in.fetched_at);
-    if (!a->published.empty()) a->sources.published = "text";
-  }
-  if (a->published.empty()) {
-    std::optional<ParsedDate> d = DateParser::FromUrl(in.url);
-    if (d && DateParser::Plausible(*d, in.fetched_at)) {
-      a->published = d->ToIso8601();
-      a->sources.published = "url";
-    }
-  }
-  SetDateIfUnset(FirstMeta(f, {"article:modified_time", "og:updated_time",
-                               "datemodified", "dcterms.modified"}),
-                 "meta", in.fetched_at, &a->modified, &a->sources.modified);
+  ChosenDate published = DateChooser::ChoosePublished(dates);
+  a->published = std::move(published.iso);
+  a->sources.published = std::move(published.source);
+  SetDateIfUnset(FirstMeta(f, kModifiedKeys), "meta", in.fetched_at,
+                 &a->modified, &a->sources.modified);
   SetDateIfUnset(JsonLd::First(in.json_ld, "dateModified"), "json-ld",
                  in.fetched_at, &a->modified, &a->sources.modified);
 }
