@@ -21,8 +21,8 @@ constexpr size_t kLeadBracketWithin = 60;
 constexpr size_t kMaxBracketBytes = 90;
 // The lead credit is looked for in this many first selected blocks, the
 // closing credit in this many last ones.
-constexpr size_t kLeadBlocks = 3;
-constexpr size_t kClosingBlocks = 3;
+constexpr size_t kLeadBlocks = 6;
+constexpr size_t kClosingBlocks = 6;
 // A dateline that may carry the site's unlabelled outlet is at most this long
 // (code points).
 constexpr int32_t kMaxDatelineChars = 60;
@@ -37,6 +37,11 @@ constexpr absl::string_view kSentenceEnds[] = {
 // plain editor, every author once.
 void Merge(const InfoLine& from, InfoLine* into) {
   if (into->source.empty()) into->source = from.source;
+  for (const std::string& name : from.editors) {
+    if (std::find(into->editors.begin(), into->editors.end(), name) ==
+        into->editors.end())
+      into->editors.push_back(name);
+  }
   if (!from.editor.empty() &&
       (into->editor.empty() ||
        (from.editor_in_charge && !into->editor_in_charge))) {
@@ -111,14 +116,18 @@ InfoLine ClosingCredit(absl::string_view text) {
   return {};
 }
 
-// The outlet a dateline names unlabelled after its date
-// ("2019年11月25日 18:57 参考消息"); "" when none.
-std::string OutletAfterDate(const Block& b) {
-  if (b.features.text.chars > kMaxDatelineChars) return "";
+// What a dateline prints unlabelled after its date: the outlet
+// ("2019年11月25日 18:57 参考消息") or the authors ("2020-06-05 20:35 叨叨姐
+// 胡一刀"); empty when neither.
+InfoLine AfterDate(const Block& b) {
+  InfoLine out;
+  if (b.features.text.chars > kMaxDatelineChars) return out;
   const std::optional<ParsedDate> d = DateParser::Find(b.text);
-  if (!d) return "";
-  return InfoLineParser::OutletAfterDate(
-      absl::string_view(b.text).substr(d->end));
+  if (!d) return out;
+  const absl::string_view after = absl::string_view(b.text).substr(d->end);
+  out.source = InfoLineParser::OutletAfterDate(after);
+  if (out.source.empty()) out.authors = InfoLineParser::NamesAfterDate(after);
+  return out;
 }
 
 }  // namespace
@@ -166,6 +175,10 @@ InfoLine CreditReader::Read(const BlockList& blocks,
     }
   };
   read_lines(0, windows.header_end);
+  for (size_t i = 0; i < windows.header_end && i < blocks.size(); ++i) {
+    if (blocks[i].features.text.chars <= kMaxDatelineChars)
+      Merge(InfoLineParser::NameSlashOutlet(blocks[i].text), &out);
+  }
   // The first selected paragraphs' lead credit.
   size_t seen = 0;
   for (size_t i = 0; i < blocks.size() && seen < kLeadBlocks; ++i) {
@@ -181,8 +194,15 @@ InfoLine CreditReader::Read(const BlockList& blocks,
     ++seen;
     Merge(ClosingCredit(b.text), &out);
   }
-  for (size_t i = 0; i < windows.header_end && out.source.empty(); ++i)
-    out.source = OutletAfterDate(blocks[i]);
+  // Unlabelled credits after the dateline count only when no label gave
+  // them.
+  InfoLine after_date;
+  for (size_t i = 0;
+       i < windows.header_end && i < blocks.size() && after_date.empty(); ++i)
+    after_date = AfterDate(blocks[i]);
+  if (out.source.empty()) out.source = after_date.source;
+  if (out.authors.empty() && out.contributors.empty())
+    out.authors = after_date.authors;
   if (out.authors.empty()) out.authors = std::move(out.contributors);
   out.contributors.clear();
   return out;

@@ -392,6 +392,40 @@ bool InfoLineParser::IsOutletName(absl::string_view name) {
   return false;
 }
 
+std::vector<std::string> InfoLineParser::NamesAfterDate(
+    absl::string_view after_date) {
+  if (after_date.size() > kMaxLineBytes || !Parse(after_date).empty())
+    return {};
+  std::vector<absl::string_view> words = Words(TrimEdges(after_date));
+  std::erase_if(words, [](absl::string_view w) {
+    return IsCreditWord(w, CreditWordKind::kChrome);
+  });
+  if (words.size() < 2) return {};
+  std::vector<std::string> names;
+  for (absl::string_view w : words) {
+    std::vector<std::string> one = BareNames(w);
+    if (one.size() != 1) return {};
+    names.push_back(std::move(one.front()));
+  }
+  return names;
+}
+
+InfoLine InfoLineParser::NameSlashOutlet(absl::string_view line) {
+  InfoLine out;
+  line = TrimEdges(line);
+  const size_t slash = line.find('/');
+  if (slash == absl::string_view::npos || line.size() > kMaxLineBytes)
+    return out;
+  const absl::string_view outlet = TrimEdges(line.substr(slash + 1));
+  std::vector<std::string> name = BareNames(line.substr(0, slash));
+  if (name.size() != 1 || Words(outlet).size() != 1 ||
+      outlet.find('/') != absl::string_view::npos || !IsOutletName(outlet))
+    return out;
+  out.authors = std::move(name);
+  out.source = std::string(outlet);
+  return out;
+}
+
 bool InfoLineParser::IsNotAName(absl::string_view word) {
   return IsCreditWord(word, CreditWordKind::kNotAName);
 }
@@ -482,6 +516,9 @@ InfoLine InfoLineParser::Parse(absl::string_view line) {
       case InfoField::kEditorInCharge: {
         const bool in_charge = label.field == InfoField::kEditorInCharge;
         const std::vector<std::string> names = NamesOf(value, strict);
+        for (const std::string& name : names) {
+          if (out.editors.size() < kMaxNames) out.editors.push_back(name);
+        }
         if (!names.empty() &&
             (out.editor.empty() || (in_charge && !out.editor_in_charge))) {
           out.editor = absl::StrJoin(names, "\xE3\x80\x81");

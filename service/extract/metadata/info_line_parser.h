@@ -40,6 +40,8 @@ struct InfoLine {
   // The editor, or several joined with "、" as the page lists them; "" when
   // none.
   std::string editor;
+  // Every person credited as an editor, in charge or not: never an author.
+  std::vector<std::string> editors;
   // Whether the editor was credited as the editor in charge (责任编辑), which
   // wins over a plain 编辑 credit elsewhere on the page.
   bool editor_in_charge = false;
@@ -77,6 +79,15 @@ class InfoLineParser {
   // time is read, "证券时报网", "游民星空[整理] 1"). "" unless it is one name
   // (with at most a count after it), or reads as an outlet.
   static std::string OutletAfterDate(absl::string_view after_date);
+
+  // The persons a dateline names with no label after its date, when it names
+  // two or more and nothing else ("2020-06-05 20:35 叨叨姐 胡一刀 李小飞刀");
+  // one name alone is read as the outlet (OutletAfterDate).
+  static std::vector<std::string> NamesAfterDate(absl::string_view after_date);
+
+  // A credit printed as "name/outlet" ("石佳/中国青年报"): the person and the
+  // outlet, or an empty line when `line` is not one.
+  static InfoLine NameSlashOutlet(absl::string_view line);
 
   // Whether `name` is an outlet, a channel or an account rather than a
   // person: it holds Han and ends in an outlet word ("新京报", "参考消息",

@@ -179,7 +179,8 @@ bool IsFileName(absl::string_view line, std::string* stem) {
 // names no person: the site or an outlet ("网易" on 网易科技's pages, "新京报",
 // "CSDN.NET"), or a credit line a byline class held whole ("责任编辑：张申";
 // names hold no colon).
-bool IsNoPerson(absl::string_view name, const Article& a) {
+bool IsNoPerson(absl::string_view name, const Article& a,
+                const std::vector<std::string>& editors) {
   if (InfoLineParser::IsOutletName(name) || InfoLineParser::IsNotAName(name) ||
       absl::StrContains(name, ":") || absl::StrContains(name, "\xEF\xBC\x9A"))
     return true;
@@ -187,8 +188,10 @@ bool IsNoPerson(absl::string_view name, const Article& a) {
   // is the site's. (English sites credit organisations as authors too.)
   size_t first = 0;
   if (name.empty() || !IsHanLike(NextCodePoint(name, &first))) return false;
-  // The CMS user in the author meta is often the page's editor.
-  for (const std::string* other : {&a.site_name, &a.source, &a.editor}) {
+  // The CMS user in the author meta is often one of the page's editors.
+  if (std::find(editors.begin(), editors.end(), name) != editors.end())
+    return true;
+  for (const std::string* other : {&a.site_name, &a.source}) {
     if (!other->empty() && absl::StrContains(*other, name)) return true;
   }
   return false;
@@ -214,7 +217,7 @@ void FillCredits(const BlockList& blocks, const CreditWindows& windows,
   const std::string authors_from = a->sources.authors;
   std::string outlet;
   std::erase_if(a->authors, [&](const std::string& name) {
-    const bool no_person = IsNoPerson(name, *a);
+    const bool no_person = IsNoPerson(name, *a, printed.editors);
     if (no_person && outlet.empty() && InfoLineParser::IsOutletName(name) &&
         !absl::StrContains(name, ":") &&
         !absl::StrContains(name, "\xEF\xBC\x9A"))

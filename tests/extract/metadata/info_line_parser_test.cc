@@ -144,5 +144,28 @@ TEST(InfoLineParserTest, TheOutletAfterADateline) {
   EXPECT_EQ(InfoLineParser::OutletAfterDate(" 来源：光明日报"), "");
 }
 
+TEST(InfoLineParserTest, NamesAfterADatelineAndNameSlashOutlet) {
+  EXPECT_EQ(InfoLineParser::NamesAfterDate(" 叨叨姐 胡一刀 李小飞刀"),
+            (Names{"叨叨姐", "胡一刀", "李小飞刀"}));
+  // One name alone is the outlet's slot; an outlet among them is no list of
+  // persons; labels are read by Parse.
+  EXPECT_TRUE(InfoLineParser::NamesAfterDate(" 参考消息").empty());
+  EXPECT_TRUE(InfoLineParser::NamesAfterDate(" 扬眼 企鹅号").empty());
+  EXPECT_TRUE(InfoLineParser::NamesAfterDate(" 来源：北青网 北京").empty());
+
+  const InfoLine l = InfoLineParser::NameSlashOutlet("石佳/中国青年报");
+  EXPECT_EQ(l.authors, (Names{"石佳"}));
+  EXPECT_EQ(l.source, "中国青年报");
+  EXPECT_TRUE(InfoLineParser::NameSlashOutlet("体育/足球").empty());
+  EXPECT_TRUE(
+      InfoLineParser::NameSlashOutlet("首页/新闻中心/国内新闻").empty());
+}
+
+TEST(InfoLineParserTest, EveryEditorIsListed) {
+  const InfoLine l = InfoLineParser::Parse("编辑：倪仕轩 责任编辑：杨格");
+  EXPECT_EQ(l.editor, "杨格");
+  EXPECT_EQ(l.editors, (Names{"倪仕轩", "杨格"}));
+}
+
 }  // namespace
 }  // namespace declutter::extract

@@ -233,5 +233,27 @@ TEST(MetadataExtractorTest, DocumentFileNameIsTitle) {
   EXPECT_EQ(a.title, "副市长在全市工作会议上的讲话");
 }
 
+TEST(MetadataExtractorTest, HtmlCreditsThePrintedPersonsNotTheMarkupsOutlet) {
+  // The author meta names the outlet; the page prints its reporter and its
+  // editors; the outlet becomes the source.
+  const Article a = HtmlMetadata(
+      "<head><title>外媒眼中的武汉长假_长江网</title>"
+      "<meta name=author content=\"新京报\"></head><body>"
+      "<h1>外媒眼中的武汉长假</h1><p>2020-10-04 20:30</p>"
+      "<p>长江网10月4日讯（记者陈智 整合）国庆中秋长假过半，但外媒关注武汉的"
+      "复苏，景区人流量明显回升，消费市场持续回暖。</p>"
+      "<p>编辑：倪仕轩 责任编辑：杨格</p></body>");
+  EXPECT_EQ(a.authors, std::vector<std::string>{"陈智"});
+  EXPECT_EQ(a.sources.authors, "text");
+  EXPECT_EQ(a.editor, "杨格");
+  EXPECT_EQ(a.source, "新京报");
+  // A meta author that is one of the page's editors names no author.
+  const Article b = HtmlMetadata(
+      "<head><meta name=author content=\"倪仕轩\"></head><body>"
+      "<h1>外媒眼中的武汉长假</h1><p>编辑：倪仕轩 责任编辑：杨格</p></body>");
+  EXPECT_TRUE(b.authors.empty());
+  EXPECT_EQ(b.editor, "杨格");
+}
+
 }  // namespace
 }  // namespace declutter::extract
