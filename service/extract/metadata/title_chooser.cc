@@ -155,7 +155,8 @@ bool PrefixOf(const std::vector<uint32_t>& title,
 
 }  // namespace
 
-bool TitleChooser::IsTitleEnd(absl::string_view title, absl::string_view line) {
+bool TitleChooser::IsTitleEnd(absl::string_view title, absl::string_view line,
+                              bool from_end) {
   std::vector<uint32_t> t = CodePointsOf(title), l = CodePointsOf(line);
   size_t chars = 0, title_chars = 0;
   bool han = false;
@@ -170,21 +171,19 @@ bool TitleChooser::IsTitleEnd(absl::string_view title, absl::string_view line) {
   if (chars < kMinVisibleHeadlineChars ||
       chars < kMinVisibleHeadlineShare * title_chars)
     return false;
-  for (int from_end = 0; from_end < 2; ++from_end) {
-    if (from_end == 1) {
-      std::reverse(t.begin(), t.end());
-      std::reverse(l.begin(), l.end());
-    }
-    size_t end = 0;
-    if (!PrefixOf(t, l, &end)) continue;
-    if (end == t.size()) return true;
-    if (IsGlue(t[end])) return true;
-    if (IsTitleSpace(t[end])) {
-      size_t next = end;
-      while (next < t.size() && IsTitleSpace(t[next])) ++next;
-      if (next == t.size() || IsGlue(t[next]) || chars >= kMinSpaceSetOffChars)
-        return true;
-    }
+  if (from_end) {
+    std::reverse(t.begin(), t.end());
+    std::reverse(l.begin(), l.end());
+  }
+  size_t end = 0;
+  if (!PrefixOf(t, l, &end)) return false;
+  // The whole title as a line is the headline only when nothing is glued on.
+  if (end == t.size()) return Parts(title).size() < 2;
+  if (IsGlue(t[end])) return true;
+  if (IsTitleSpace(t[end])) {
+    size_t next = end;
+    while (next < t.size() && IsTitleSpace(t[next])) ++next;
+    return next == t.size() || IsGlue(t[next]) || chars >= kMinSpaceSetOffChars;
   }
   return false;
 }
@@ -215,7 +214,10 @@ std::string TitleChooser::WithoutPermalink(absl::string_view heading) {
   for (bool again = true; again;) {
     again = false;
     // "#" only set off by a space: "C#" is a name.
-    for (absl::string_view mark : {"¶", " #", "🔗", "\xC2\xA7" /* § */}) {
+    // MediaWiki's section edit links ("雄安新区[编辑]", "Heading[edit]") too.
+    for (absl::string_view mark : {"¶", " #", "🔗", "\xC2\xA7" /* § */, "[edit]",
+                                   "[\xE7\xBC\x96\xE8\xBE\x91]" /* [编辑] */,
+                                   "[\xE7\xB7\xA8\xE8\xBC\xAF]" /* [編輯] */}) {
       if (absl::ConsumeSuffix(&h, mark)) {
         h = absl::StripTrailingAsciiWhitespace(h);
         again = true;
@@ -299,11 +301,16 @@ ChosenTitle TitleChooser::Choose(const TitleCandidates& c) {
       if (ContainsIgnoreCase(m, h)) return {h, "h1"};
     }
   }
-  for (absl::string_view line : c.visible_lines) {
-    if (IsSiteName(line, c.site_name, label)) continue;
-    for (absl::string_view m : {c.title_tag, c.og_title}) {
-      if (!m.empty() && IsTitleEnd(m, line))
-        return {std::string(absl::StripAsciiWhitespace(line)), "text"};
+  // Headline-first titles are the common form, so a line that begins the
+  // title is preferred to one that ends it ("雄安新区 -
+  // 维基百科，自由的百科全书" shows both).
+  for (bool from_end : {false, true}) {
+    for (absl::string_view line : c.visible_lines) {
+      if (IsSiteName(line, c.site_name, label)) continue;
+      for (absl::string_view m : {c.title_tag, c.og_title}) {
+        if (!m.empty() && IsTitleEnd(m, line, from_end))
+          return {std::string(absl::StripAsciiWhitespace(line)), "text"};
+      }
     }
   }
   if (c.is_article && !headings.empty() && CountWords(headings.front()) >= 3) {

@@ -77,11 +77,13 @@ class TitleChooser {
   static std::string SitePart(absl::string_view title,
                               absl::string_view headline);
 
-  // Whether `line` is one end of `title`, whitespace aside, set off from the
-  // rest by a separator (or a space, for a long line), or all of it. Only
+  // Whether `line` is the start of `title` (its end with `from_end`),
+  // whitespace aside, set off from the rest by a separator (or a space, for a
+  // long line), or all of it when nothing is glued on. Only
   // for lines in Chinese, Japanese or Korean script, whose titles glue with
   // unspaced separators; Latin titles' spaced ones HeadlinePart reads.
-  static bool IsTitleEnd(absl::string_view title, absl::string_view line);
+  static bool IsTitleEnd(absl::string_view title, absl::string_view line,
+                         bool from_end);
 
   // A heading's text without the permalink mark documentation sites append
   // ("¶",
