@@ -163,5 +163,14 @@ TEST(TitleChooserTest, AChineseTitleGluedTwiceIsSplitAgain) {
   EXPECT_EQ(TitleChooser::HeadlinePart("-铜雀历史网", "", ""), "");
 }
 
+TEST(TitleChooserTest, TypographicAndStraightQuotesCompareEqual) {
+  TitleCandidates c;
+  c.h1 = {"Here\u2019s how to keep healthy phone habits \u2014 a guide"};
+  c.title_tag = "Here's how to keep healthy phone habits -- a guide | Example";
+  const ChosenTitle t = TitleChooser::Choose(c);
+  EXPECT_EQ(t.source, "h1");
+  EXPECT_EQ(t.text, "Here's how to keep healthy phone habits -- a guide");
+}
+
 }  // namespace
 }  // namespace declutter::extract
