@@ -289,6 +289,21 @@ std::vector<absl::string_view> Words(absl::string_view value) {
   return out;
 }
 
+// A credit value up to the 系 ("is") that opens an affiliation after a
+// name of two to four Han characters ("韩涵系政邦智库研究员" -> "韩涵"); the
+// value itself otherwise.
+absl::string_view BeforeAffiliation(absl::string_view value) {
+  size_t i = 0;
+  for (size_t chars = 0; i < value.size() && chars <= 4; ++chars) {
+    size_t next = i;
+    const uint32_t cp = NextCodePoint(value, &next);
+    if (cp == 0x7CFB /* 系 */ && chars >= 2) return value.substr(0, i);
+    if (!IsHanLike(cp)) break;
+    i = next;
+  }
+  return value;
+}
+
 // An outlet as a source names it: the word without its staff code, note and
 // edges, and without a "compiled from" prefix ("综合新华社" -> "新华社").
 std::string SourceName(absl::string_view word) {
@@ -528,9 +543,12 @@ InfoLine InfoLineParser::Parse(absl::string_view line) {
       }
       case InfoField::kAuthors:
       case InfoField::kContributors: {
+        // "作者韩涵系政邦智库研究员": the name before 系 ("is"), then who the
+        // author is.
+        const absl::string_view names = BeforeAffiliation(value);
         std::vector<std::string>& into =
             label.field == InfoField::kAuthors ? out.authors : out.contributors;
-        for (std::string& name : NamesOf(value, strict)) {
+        for (std::string& name : NamesOf(names, strict)) {
           if (into.size() < kMaxNames &&
               std::find(into.begin(), into.end(), name) == into.end())
             into.push_back(std::move(name));

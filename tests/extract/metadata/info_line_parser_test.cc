@@ -167,5 +167,14 @@ TEST(InfoLineParserTest, EveryEditorIsListed) {
   EXPECT_EQ(l.editors, (Names{"倪仕轩", "杨格"}));
 }
 
+TEST(InfoLineParserTest, AnAffiliationAfterTheNameIsNoPartOfIt) {
+  EXPECT_EQ(InfoLineParser::Parse("（作者韩涵系政邦智库研究员）").authors,
+            (Names{"韩涵"}));
+  EXPECT_EQ(InfoLineParser::Parse("作者：张三系某大学教授").authors,
+            (Names{"张三"}));
+  // Without a name before it, 系 is prose.
+  EXPECT_TRUE(InfoLineParser::Parse("作者系某大学教授").authors.empty());
+}
+
 }  // namespace
 }  // namespace declutter::extract
