@@ -557,6 +557,17 @@ void MetadataExtractor::FromText(absl::Time fetched_at, BlockList* blocks,
   const int date_line = ReadTextHeader(fetched_at, blocks, a);
   TitleBeforeDateLine(date_line, blocks, a);
   ReadTextLabels(blocks, a);
+  // What the lines above left empty, the credits HTML pages are read for
+  // (lead and closing credits, the outlet after a dateline).
+  const InfoLine printed = CreditReader::Read(
+      *blocks, CreditWindows::Around(*blocks, a->title, kBylineBlocksAfterStart,
+                                     kCreditBlocksAfterEnd));
+  if (a->source.empty() && !printed.source.empty())
+    a->source = printed.source, a->sources.source = "text";
+  if (a->editor.empty() && !printed.editor.empty())
+    a->editor = printed.editor, a->sources.editor = "text";
+  if (a->authors.empty() && !printed.authors.empty())
+    a->authors = printed.authors, a->sources.authors = "text";
 }
 
 }  // namespace declutter::extract

@@ -224,6 +224,19 @@ TEST(MetadataExtractorTest, ReporterWordInProseIsNotAnAuthor) {
   EXPECT_TRUE(a.authors.empty());
 }
 
+TEST(MetadataExtractorTest, TextPagesReadTheClosingCreditToo) {
+  BlockList blocks = TextBlockBuilder::Build(
+      "山西品牌丝路行南美站活动启动\n"
+      "山西品牌丝路行主题为走丝绸之路，促合作共赢，推介会吸引了众多客商。\n"
+      "南美站活动将先后在巴西、乌拉圭、阿根廷举行。（张巨峰）\n");
+  ScoreBlocks(nullptr, &blocks);
+  for (Block& b : blocks) b.selected = true;
+  Article a;
+  MetadataExtractor::FromText(absl::InfiniteFuture(), &blocks, &a);
+  EXPECT_EQ(a.authors, std::vector<std::string>{"张巨峰"});
+  EXPECT_EQ(a.sources.authors, "text");
+}
+
 TEST(MetadataExtractorTest, DocumentFileNameIsTitle) {
   BlockList blocks = TextBlockBuilder::Build(
       "下载\n副市长在全市工作会议上的讲话.docx\n正文。\n");
