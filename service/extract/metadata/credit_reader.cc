@@ -116,15 +116,23 @@ InfoLine ClosingCredit(absl::string_view text) {
   return {};
 }
 
-// What a dateline prints unlabelled after its date: the outlet
-// ("2019年11月25日 18:57 参考消息") or the authors ("2020-06-05 20:35 叨叨姐
-// 胡一刀"); empty when neither.
+// What a dateline prints unlabelled around its date: the blog's poster
+// ("Jeremy Tsheng 于 2023-03-12 13:08:03 发布"), the outlet ("2019年11月25日
+// 18:57 参考消息") or the authors ("2020-06-05 20:35 叨叨姐 胡一刀"); empty
+// when none.
 InfoLine AfterDate(const Block& b) {
   InfoLine out;
   if (b.features.text.chars > kMaxDatelineChars) return out;
   const std::optional<ParsedDate> d = DateParser::Find(b.text);
   if (!d) return out;
-  const absl::string_view after = absl::string_view(b.text).substr(d->end);
+  const absl::string_view text = b.text;
+  const absl::string_view after = text.substr(d->end);
+  if (std::string poster =
+          InfoLineParser::PosterBeforeDate(text.substr(0, d->begin), after);
+      !poster.empty()) {
+    out.authors.push_back(std::move(poster));
+    return out;
+  }
   out.source = InfoLineParser::OutletAfterDate(after);
   if (out.source.empty()) out.authors = InfoLineParser::NamesAfterDate(after);
   return out;

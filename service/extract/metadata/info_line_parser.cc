@@ -425,6 +425,30 @@ std::vector<std::string> InfoLineParser::NamesAfterDate(
   return names;
 }
 
+std::string InfoLineParser::PosterBeforeDate(absl::string_view before_date,
+                                             absl::string_view after_date) {
+  constexpr size_t kMaxPosterBytes = 60;
+  after_date = TrimEdges(after_date);
+  if (!absl::StartsWith(after_date, "\xE5\x8F\x91\xE5\xB8\x83") &&  // 发布
+      !absl::StartsWith(after_date, "\xE5\x8F\x91\xE8\xA1\xA8"))    // 发表
+    return "";
+  absl::string_view name = TrimEdges(before_date);
+  if (!absl::ConsumeSuffix(&name, "\xE4\xBA\x8E")) return "";  // 于
+  name = TrimEdges(name);
+  if (name.empty() || name.size() > kMaxPosterBytes || !Parse(name).empty() ||
+      IsCreditWord(name, CreditWordKind::kNotAName) || IsStaffCode(name))
+    return "";
+  // No run of more than four Han characters, and at most three words.
+  size_t run = 0;
+  for (size_t i = 0; i < name.size();) {
+    run = IsHanLike(NextCodePoint(name, &i)) ? run + 1 : 0;
+    if (run > 4) return "";
+  }
+  if (Words(name).size() > 3) return "";
+  if (AllHan(name) && IsOutletName(name)) return "";
+  return std::string(name);
+}
+
 InfoLine InfoLineParser::NameSlashOutlet(absl::string_view line) {
   InfoLine out;
   line = TrimEdges(line);

@@ -85,6 +85,15 @@ class InfoLineParser {
   // one name alone is read as the outlet (OutletAfterDate).
   static std::vector<std::string> NamesAfterDate(absl::string_view after_date);
 
+  // The poster a blog's dateline names before its date
+  // ("Jeremy Tsheng 于 2023-03-12 13:08:03 发布"): `before_date` must end
+  // in 于 and `after_date` open with 发布 or 发表. The name is kept as
+  // written (a handle such as "A-肖老师-树谷学院" too), but a run of more than
+  // four Han characters is a phrase ("最新推荐文章于 … 发布"), and labels,
+  // no-name words and outlets are no poster. "" when none.
+  static std::string PosterBeforeDate(absl::string_view before_date,
+                                      absl::string_view after_date);
+
   // A credit printed as "name/outlet" ("石佳/中国青年报"): the person and the
   // outlet, or an empty line when `line` is not one.
   static InfoLine NameSlashOutlet(absl::string_view line);

@@ -114,6 +114,40 @@ std::vector<std::string> AuthorsFromJsonLd(
   return {};
 }
 
+// Whether a line states a copyright itself (©, "版权", "Copyright", "All
+// rights reserved").
+bool ClaimsCopyright(absl::string_view text) {
+  for (absl::string_view word :
+       {"\xC2\xA9", "\xE7\x89\x88\xE6\x9D\x83" /* 版权 */,
+        "\xE7\x89\x88\xE6\xAC\x8A" /* 版權 */, "copyright", "rights reserved",
+        "(c)"}) {
+    if (ContainsIgnoreCase(text, word)) return true;
+  }
+  return false;
+}
+
+// A dateline laid out as stacked blocks, the year above the month and day
+// and the time after them ("2019" "09/07" "19:02"): the date they spell
+// when block `i` is a year alone and the next is a month/day alone.
+std::optional<ParsedDate> StackedDateline(const BlockList& blocks, size_t i) {
+  constexpr size_t kYearBytes = 4, kMaxMonthDayBytes = 5, kMaxTimeBytes = 8;
+  if (i + 1 >= blocks.size()) return std::nullopt;
+  const std::string& year = blocks[i].text;
+  const std::string& month_day = blocks[i + 1].text;
+  if (year.size() != kYearBytes ||
+      !std::all_of(year.begin(), year.end(), absl::ascii_isdigit) ||
+      month_day.size() > kMaxMonthDayBytes)
+    return std::nullopt;
+  std::string joined = absl::StrCat(year, "/", month_day);
+  if (i + 2 < blocks.size() && blocks[i + 2].text.size() <= kMaxTimeBytes)
+    absl::StrAppend(&joined, " ", blocks[i + 2].text);
+  std::optional<ParsedDate> d = DateParser::Find(joined);
+  // The whole of the year and the month/day must be the date.
+  if (d && (d->begin != 0 || d->end < year.size() + 1 + month_day.size()))
+    return std::nullopt;
+  return d;
+}
+
 // The dateline the reader sees by the headline: the first block short enough
 // to be one ("Published March 17, 2023", "Dec 12, 2025 · 5 min read") that
 // holds a date, from kDatelineBlocksAboveTitle blocks above the headline's
@@ -130,14 +164,17 @@ std::optional<ParsedDate> VisibleDateline(const BlockList& blocks,
   for (size_t i = begin; i < windows.header_end && i < blocks.size(); ++i) {
     const Block& b = blocks[i];
     // A copyright line's date is when the site was built, not the article,
-    // unless the line labels its credits ("版权声明 来源：当代商报 时间：…").
+    // unless the line labels its credits ("版权声明 来源：当代商报 时间：…")
+    // or only its container was taken for a copyright footer (a dateline
+    // without a copyright word: "2019年09月11日 富达传媒 时政新闻").
     if (b.features.text.chars > kMaxBylineChars ||
-        (b.kind == BlockKind::kCopyright &&
+        (b.kind == BlockKind::kCopyright && ClaimsCopyright(b.text) &&
          InfoLineParser::Parse(b.text).empty()))
       continue;
     std::optional<ParsedDate> d = DateParser::Find(b.text);
     if (!d) d = DateParser::FindRelative(b.text, fetched_at);
     if (!d) d = DateParser::FindShort(b.text);
+    if (!d) d = StackedDateline(blocks, i);
     if (d && (d->year < 100 || DateParser::Plausible(*d, fetched_at))) return d;
   }
   return std::nullopt;
@@ -330,8 +367,11 @@ void FillDates(const HtmlEvidence& in, Article* a) {
                         // Chinese government CMSes' first-publication time
                         "firstpublishedtime"}),
           DateOrigin::kMeta, in.fetched_at, &dates);
-  AddDate(JsonLd::First(in.json_ld, "datePublished"), DateOrigin::kJsonLd,
-          in.fetched_at, &dates);
+  // "pubDate" is the name some blog platforms' JSON-LD gives the same date.
+  for (absl::string_view key : {"datePublished", "pubDate"}) {
+    AddDate(JsonLd::First(in.json_ld, key), DateOrigin::kJsonLd, in.fetched_at,
+            &dates);
+  }
   for (const std::string& raw : f.dates)
     AddDate(raw, DateOrigin::kTimeElement, in.fetched_at, &dates);
   if (std::optional<ParsedDate> d = DateParser::FromUrl(in.url);

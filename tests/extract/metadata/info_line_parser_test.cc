@@ -176,5 +176,17 @@ TEST(InfoLineParserTest, AnAffiliationAfterTheNameIsNoPartOfIt) {
   EXPECT_TRUE(InfoLineParser::Parse("作者系某大学教授").authors.empty());
 }
 
+TEST(InfoLineParserTest, ABlogsPosterBeforeItsDate) {
+  EXPECT_EQ(InfoLineParser::PosterBeforeDate("Jeremy Tsheng 于 ", " 发布"),
+            "Jeremy Tsheng");
+  EXPECT_EQ(InfoLineParser::PosterBeforeDate("A-肖老师-树谷学院 于", "发布"),
+            "A-肖老师-树谷学院");
+  // A phrase, a missing 于 or 发布, a label: no poster.
+  EXPECT_EQ(InfoLineParser::PosterBeforeDate("最新推荐文章于 ", " 发布"), "");
+  EXPECT_EQ(InfoLineParser::PosterBeforeDate("Jeremy Tsheng ", " 发布"), "");
+  EXPECT_EQ(InfoLineParser::PosterBeforeDate("Jeremy Tsheng 于 ", " 阅读"), "");
+  EXPECT_EQ(InfoLineParser::PosterBeforeDate("来源：新华社 于 ", " 发布"), "");
+}
+
 }  // namespace
 }  // namespace declutter::extract

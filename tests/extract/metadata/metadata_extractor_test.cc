@@ -224,6 +224,27 @@ TEST(MetadataExtractorTest, ReporterWordInProseIsNotAnAuthor) {
   EXPECT_TRUE(a.authors.empty());
 }
 
+TEST(MetadataExtractorTest, HtmlDatelinesStackedOrInACopyrightBox) {
+  // The year above the month and day, the time after them.
+  EXPECT_EQ(HtmlMetadata("<body><h1>儿歌一分钱被改成一元钱 原作者女儿回应</h1>"
+                         "<div><span>2019</span><div>09/07</div>"
+                         "<div>19:02</div></div><p>正文。</p></body>")
+                .published,
+            "2019-09-07T19:02:00");
+  // A dateline whose box is classed as the copyright footer, but which
+  // states no copyright, dates the page; a copyright line does not.
+  EXPECT_EQ(HtmlMetadata("<body><h1>江门七旬阿婆接来电称其涉黑被骗上百万</h1>"
+                         "<div class=copyright>2019年09月11日 富达传媒 时政新闻"
+                         "</div><p>正文。</p></body>")
+                .published,
+            "2019-09-11");
+  EXPECT_EQ(HtmlMetadata("<body><h1>江门七旬阿婆接来电称其涉黑被骗上百万</h1>"
+                         "<div class=copyright>版权所有 2019年09月11日 富达传媒"
+                         "</div><p>正文。</p></body>")
+                .published,
+            "");
+}
+
 TEST(MetadataExtractorTest, TextPagesReadTheClosingCreditToo) {
   BlockList blocks = TextBlockBuilder::Build(
       "山西品牌丝路行南美站活动启动\n"
