@@ -342,7 +342,10 @@ BoundedHttpServer::BoundedHttpServer(HttpLimits limits, HttpRoutes routes,
                    &response);
     } else if (bytes > max_body && (never_read || !unsized)) {
       response.status = 413;
-      refusal_body(absl::StrCat("request body over ", max_body,
+      refusal_body(absl::StrCat("request body ",
+                                unsized ? std::string("of unknown length")
+                                        : absl::StrCat("of ", bytes, " bytes"),
+                                " is over this port's limit of ", max_body,
                                 " bytes: send a smaller one"),
                    &response);
     } else {
@@ -405,6 +408,14 @@ absl::Status SplitHostPort(const std::string& address, std::string* host,
       absl::StrCat("'", address, "' is not an address: expected host:port"));
 }
 
+bool BoundedHttpServer::WaitIdle(absl::Time deadline) {
+  absl::MutexLock lock(&exchanges_mu_);
+  auto idle = [this]() ABSL_EXCLUSIVE_LOCKS_REQUIRED(exchanges_mu_) {
+    return exchanges_ == 0;
+  };
+  return exchanges_mu_.AwaitWithDeadline(absl::Condition(&idle), deadline);
+}
+
 void BoundedHttpServer::CloseAfterAnswer() { close_after_answer = true; }
 
 absl::Time BoundedHttpServer::ExchangeDeadline() { return exchange_deadline; }
@@ -457,7 +468,15 @@ bool BoundedHttpServer::process_and_close_socket(socket_t sock) {
     close_after_answer = false;
     const bool last = served + 1 == limits_.max_requests_per_connection;
     bool closed = false;
+    {
+      absl::MutexLock lock(&exchanges_mu_);
+      ++exchanges_;
+    }
     ok = process_request(stream, last, closed, [](httplib::Request&) {});
+    {
+      absl::MutexLock lock(&exchanges_mu_);
+      --exchanges_;
+    }
     linger = close_after_answer;
     if (!ok || closed || close_after_answer) break;
   }

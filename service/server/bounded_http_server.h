@@ -47,6 +47,7 @@
 #include "absl/status/status.h"
 #include "absl/status/statusor.h"
 #include "absl/strings/string_view.h"
+#include "absl/synchronization/mutex.h"
 #include "absl/time/time.h"
 
 namespace declutter::server {
@@ -93,6 +94,11 @@ class BoundedHttpServer final : public httplib::Server {
   // (the limits bound that). Safe to call twice, or without Start.
   void Stop();
 
+  // Waits until no exchange is under way (a request being read, handled or
+  // answered), or `deadline`; true when none is. For a drain: after it, Stop()
+  // cuts only idle connections and requests that came later.
+  bool WaitIdle(absl::Time deadline);
+
   // For a handler: close the connection once this answer is written (its body
   // was not read to the end, or the server is draining).
   static void CloseAfterAnswer();
@@ -108,6 +114,8 @@ class BoundedHttpServer final : public httplib::Server {
   SSL_CTX* const tls_;
   std::thread thread_;
   std::atomic<bool> listener_returned_{false};
+  absl::Mutex exchanges_mu_;
+  int exchanges_ ABSL_GUARDED_BY(exchanges_mu_) = 0;
 };
 
 // Splits "host:port" (the host may be "[v6]") into `*host` and `*port`;

@@ -37,23 +37,6 @@ void CloseAfter(httplib::Response& response) {
   response.set_header("Connection", "close");
 }
 
-// Counts a request being answered, for WaitIdle.
-class InFlight {
- public:
-  InFlight(absl::Mutex* mu, int* count) : mu_(mu), count_(count) {
-    absl::MutexLock lock(mu_);
-    ++*count_;
-  }
-  ~InFlight() {
-    absl::MutexLock lock(mu_);
-    --*count_;
-  }
-
- private:
-  absl::Mutex* const mu_;
-  int* const count_;
-};
-
 }  // namespace
 
 HttpLimits HttpApiServer::Limits(const ServiceLimits& pages, int workers,
@@ -106,11 +89,7 @@ HttpApiServer::~HttpApiServer() {
 void HttpApiServer::Drain() { draining_ = true; }
 
 bool HttpApiServer::WaitIdle(absl::Time deadline) {
-  absl::MutexLock lock(&mu_);
-  auto idle = [this]() ABSL_EXCLUSIVE_LOCKS_REQUIRED(mu_) {
-    return in_flight_ == 0;
-  };
-  return mu_.AwaitWithDeadline(absl::Condition(&idle), deadline);
+  return http_.WaitIdle(deadline);
 }
 
 void HttpApiServer::Refuse(const httplib::Request& request, absl::Time start,
@@ -129,7 +108,6 @@ void HttpApiServer::Clean(const httplib::Request& request,
                           httplib::Response& response,
                           const httplib::ContentReader& reader) {
   const absl::Time start = absl::Now();
-  const InFlight counted(&mu_, &in_flight_);
   // Every refusal below is made before the body is read to its end: the
   // connection closes after the answer rather than read the rest as a request.
   if (draining_) {

@@ -26,9 +26,7 @@
 #include <memory>
 #include <string>
 
-#include "absl/base/thread_annotations.h"
 #include "absl/status/statusor.h"
-#include "absl/synchronization/mutex.h"
 #include "absl/time/time.h"
 #include "service/server/bounded_http_server.h"
 #include "service/server/page_calls.h"
@@ -58,8 +56,8 @@ class HttpApiServer {
 
   // From now on every new request is answered 503 UNAVAILABLE.
   void Drain();
-  // Waits until no request is being answered, or `deadline`; true when none
-  // is.
+  // Waits until no request is being read, cleaned or answered, or
+  // `deadline`; true when none is.
   bool WaitIdle(absl::Time deadline);
 
   // The metric and log method of this port's pages.
@@ -78,8 +76,6 @@ class HttpApiServer {
   PageCalls* const pages_;
   std::atomic<bool> draining_{false};
   std::atomic<bool> stopping_{false};
-  absl::Mutex mu_;
-  int in_flight_ ABSL_GUARDED_BY(mu_) = 0;
   int port_ = 0;
   BoundedHttpServer http_;  // last: stopped first, while the rest is alive
 };
