@@ -353,6 +353,17 @@ TEST(HttpApiTest, DrainingAnswers503AndFinishesThePagesInFlight) {
     in_flight.emplace(
         http.Client()->Post("/v1/clean?id=in-flight", slow, kHtml));
   });
+  // On a failed assertion below: the server is killed so the call ends, and
+  // the caller joined.
+  struct JoinOnExit {
+    ~JoinOnExit() {
+      if (!caller->joinable()) return;
+      if (server->pid() > 0) ::kill(server->pid(), SIGKILL);
+      caller->join();
+    }
+    std::thread* caller;
+    const TestServer* server;
+  } join_on_exit{&caller, &http.server};
   ASSERT_TRUE(PollUntil([&] {
     return http.Metrics().find("declutter_in_flight 1\n") != std::string::npos;
   }));
