@@ -157,6 +157,7 @@ void HttpApiServer::Clean(const httplib::Request& request,
     return;
   }
   std::string body;
+  body.reserve(length);  // at most max_body: the length was checked above
   bool over = false;
   const bool read = reader([&](const char* data, size_t size) {
     if (size > max_body - body.size()) {
