@@ -149,9 +149,18 @@ void HttpApiServer::Clean(const httplib::Request& request,
                            " bytes while being read, over the server's "
                            "limit (--max_page_bytes): send a smaller page"));
   };
+  const std::string length_header = request.get_header_value("Content-Length");
   uint64_t length = 0;
-  if (absl::SimpleAtoi(request.get_header_value("Content-Length"), &length) &&
-      length > max_body) {
+  if (!length_header.empty() && !absl::SimpleAtoi(length_header, &length)) {
+    CloseAfter(response);
+    Refuse(request, start,
+           absl::InvalidArgumentError(
+               absl::StrCat("Content-Length '", length_header.substr(0, 40),
+                            "' is not a byte count: expected a number")),
+           400, response);
+    return;
+  }
+  if (length > max_body) {
     CloseAfter(response);
     Refuse(request, start, too_large(length), 413, response);
     return;

@@ -241,6 +241,18 @@ TEST(HttpApiTest, ABodyOverTheLimitIsRefusedFromItsLength) {
   EXPECT_EQ(answer.rfind("HTTP/1.1 413", 0), 0u) << answer;
   EXPECT_NE(answer.find("\"code\":\"INVALID_ARGUMENT\""), std::string::npos);
   EXPECT_NE(answer.find("524288000"), std::string::npos) << answer;
+  // A length that is no number is refused too, before anything is reserved
+  // for it.
+  const int bad = Connect(http.port);
+  ASSERT_GE(bad, 0);
+  ASSERT_TRUE(SendAll(bad,
+                      "POST /v1/clean HTTP/1.1\r\nHost: t\r\n"
+                      "Content-Type: text/html\r\n"
+                      "Content-Length: 99999999999999999999999\r\n\r\nxx"));
+  const std::string refused = ReadUntilClosed(bad, 60s);
+  ::close(bad);
+  EXPECT_EQ(refused.rfind("HTTP/1.1 400", 0), 0u) << refused;
+  EXPECT_NE(refused.find("is not a byte count"), std::string::npos) << refused;
   // A page just over the limit, whole: the same status.
   httplib::Result got =
       http.Client()->Post("/v1/clean", std::string(100001, 'x'), kHtml);
