@@ -13,6 +13,8 @@ packages=(
   libgrpc++-dev protobuf-compiler-grpc libprotobuf-dev protobuf-compiler
   libgumbo-dev libicu-dev libcld2-dev libabsl-dev zlib1g-dev nlohmann-json3-dev
   libcpp-httplib-dev
+  # OpenSSL: the HTTP/JSON port's TLS (service/server/http_tls, bounded_http_server).
+  libssl-dev
 )
 if [ "${DECLUTTER_BUILD_ONLY:-0}" != "1" ]; then
   # Tests, sanitizers, fuzzing, benchmarks; openssl makes the TLS tests' certificates,
