@@ -200,22 +200,26 @@ class StreamSession:
             self._unfinished -= 1
         return CleanResult.from_proto(response, id=page.user_id, attempts=page.attempts)
 
-    def _after_stream(self, code, details):
+    def _after_stream(self, code, details, answered):
         """After a stream ended with `code`: its unanswered pages are resent
-        (retryable codes, sends left) or get final errors, which are returned."""
+        (retryable codes, sends left) or get final errors, which are returned.
+        A stream that got no answer at all (`answered` false: the server is
+        unreachable, or refused the stream) costs every waiting page a send,
+        so pages fail in bounded time however few each stream got to send."""
         failed = []
         retryable = code in RETRYABLE
         with self._cond:
             pages = list(self._outstanding.values())
             self._outstanding.clear()
-            if not pages and self._retry:
-                pages = [heapq.heappop(self._retry)[2]]
-                pages[0].attempts += 1  # a stream that sent nothing costs a send
-            elif not pages and self._fresh_count():
-                pages = [self._pop_fresh()]
-                pages[0].attempts += 1
+            if not answered:
+                waiting = [heapq.heappop(self._retry)[2] for _ in range(len(self._retry))]
+                while self._fresh_count():
+                    waiting.append(self._pop_fresh())
+                for page in waiting:
+                    page.attempts += 1
+                pages += waiting
             now = time.monotonic()
-            for page in pages:
+            for page in sorted(pages, key=lambda p: p.seq):
                 if retryable and page.attempts < self._policy.max_attempts:
                     heapq.heappush(self._retry, (now, page.seq, page))
                     self.stats.add(retries=1)
@@ -242,8 +246,10 @@ class StreamSession:
                 state = _StreamState()
                 call = self._open_stream(self._requests(state))
                 code, details = grpc.StatusCode.OK, ""
+                answered = False
                 try:
                     for response in call:
+                        answered = True
                         yield from self._take_ready()
                         result = self._answer(response)
                         if result is not None:
@@ -265,7 +271,7 @@ class StreamSession:
                     code = grpc.StatusCode.UNAVAILABLE
                     details = "the stream ended with pages unanswered"
                 self.stats.add(stream_breaks=1)
-                yield from self._after_stream(code, details)
+                yield from self._after_stream(code, details, answered)
                 breaks += 1
                 time.sleep(self._backoff(self._policy, min(breaks, _MAX_BREAK_EXPONENT), 0))
         finally:
