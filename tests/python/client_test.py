@@ -214,9 +214,13 @@ class OverloadTest(unittest.TestCase):
 
     FLAGS = ["--plaintext", "--workers=1", "--queue_per_worker=1",
              "--stream_max_in_flight=16"]
+    # Patient enough that no page runs out of sends on a loaded machine: these
+    # tests are about every page coming back; the bound has its own tests.
+    PATIENT = declutter.RetryPolicy(max_attempts=30)
 
     def test_stream_retries_refused_pages_until_each_comes_back_once(self):
-        with ServerProcess(self.FLAGS) as server, declutter.Client(server.address) as client:
+        with ServerProcess(self.FLAGS) as server, \
+                declutter.Client(server.address, retry=self.PATIENT) as client:
             stats = declutter.StreamStats()
             counts = collections.Counter()
             for r in client.clean_many(repeated_pages(60), in_flight=16, stats=stats):
@@ -244,7 +248,8 @@ class OverloadTest(unittest.TestCase):
                 self.assertGreater(r.error.retry_after_ms, 0)
 
     def test_unary_calls_are_retried_with_the_pushback(self):
-        with ServerProcess(self.FLAGS) as server, declutter.Client(server.address) as client:
+        with ServerProcess(self.FLAGS) as server, \
+                declutter.Client(server.address, retry=self.PATIENT) as client:
             results, errors = [], []
 
             def call(i):

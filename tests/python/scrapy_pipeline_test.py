@@ -85,7 +85,8 @@ class ScrapyPipelineTest(unittest.TestCase):
     def test_every_article_arrives_once_with_its_text_and_metadata_under_overload(self):
         with ServerProcess(OVERLOADED) as server, NeighbourLoad(server.address):
             items, stats, log = crawl(self.site, {"DECLUTTER_TARGET": server.address,
-                                                  "DECLUTTER_IN_FLIGHT": 16})
+                                                  "DECLUTTER_IN_FLIGHT": 16,
+                                                  "DECLUTTER_MAX_ATTEMPTS": 30})
             refused = server.metric("declutter_requests_total", method="CleanStream",
                                     code="RESOURCE_EXHAUSTED")
         base = self.site.base
