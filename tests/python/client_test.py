@@ -155,6 +155,24 @@ class PlaintextTest(SamplesCase):
             self.check_sample(name, results[name])
 
 
+    def test_a_bad_last_page_still_gets_its_result(self):
+        pages = sample_pages() + [dict(id="last")]
+        results = {r.id: r for r in self.client.clean_many(pages)}
+        self.assertEqual(sorted(results), sorted(list(EXPECTED) + ["last"]))
+        self.assertIn("no content", results["last"].error.message)
+
+    def test_a_failing_iterable_raises_after_the_pages_it_gave(self):
+        def pages():
+            yield from sample_pages()[:2]
+            raise OSError("the crawl store went away")
+
+        seen = []
+        with self.assertRaisesRegex(OSError, "went away"):
+            for r in self.client.clean_many(pages()):
+                seen.append(r.id)
+        self.assertEqual(sorted(seen), sorted(list(EXPECTED)[:2]))
+
+
 class TlsTest(SamplesCase):
     @classmethod
     def setUpClass(cls):

@@ -274,6 +274,8 @@ class StreamSession:
                 yield from self._after_stream(code, details, answered)
                 breaks += 1
                 time.sleep(self._backoff(self._policy, min(breaks, _MAX_BREAK_EXPONENT), 0))
+            # Bad pages the feeder answered just before it finished.
+            yield from self._take_ready()
         finally:
             with self._cond:
                 self._closed = True
