@@ -8,6 +8,7 @@ arrive once, carrying its own text and metadata.
 import collections
 import json
 import os
+import socket
 import subprocess
 import sys
 import tempfile
@@ -17,7 +18,7 @@ import unittest
 import declutter
 
 from scrapy_site import SITE_NAME, SiteServer
-from server_process import ServerProcess
+from server_process import ServerProcess, make_certificates
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 OVERLOADED = ["--plaintext", "--workers=1", "--queue_per_worker=1",
@@ -144,6 +145,37 @@ class ScrapyPipelineTest(unittest.TestCase):
         self.assertEqual(stats.get("declutter/dropped"), len(self.site.articles))
         self.assertEqual(stats.get("item_dropped_count"), len(self.site.articles))
         self.assertIn("declutter could not clean", log)
+
+    def test_mutual_tls_from_settings(self):
+        with tempfile.TemporaryDirectory(prefix="declutter_scrapy_tls_") as tmp:
+            c = make_certificates(tmp)
+            with ServerProcess([f"--tls_cert={c['server_cert']}", f"--tls_key={c['server_key']}",
+                                f"--tls_client_ca={c['ca']}"]) as server:
+                items, _, log = crawl(self.site, {
+                    "DECLUTTER_TARGET": server.address, "DECLUTTER_TLS_CA": c["ca"],
+                    "DECLUTTER_TLS_CERT": c["client_cert"],
+                    "DECLUTTER_TLS_KEY": c["client_key"]})
+        titles = {a.path: a.title for a in self.site.articles}
+        self.assertEqual(len(items), len(titles), log[-3000:])
+        for item in items:
+            self.assertEqual(item["title"], titles[item["url"][len(self.site.base):]])
+
+    def test_a_server_that_never_answers_costs_each_page_its_timeout(self):
+        # A listener that accepts connections and says nothing: the pages
+        # time out, are kept with the error, and the crawl still ends.
+        silent = socket.socket()
+        silent.bind(("127.0.0.1", 0))
+        silent.listen(64)
+        try:
+            items, stats, log = crawl(self.site, {
+                "DECLUTTER_TARGET": f"127.0.0.1:{silent.getsockname()[1]}",
+                "DECLUTTER_TIMEOUT": 2})
+        finally:
+            silent.close()
+        self.assertEqual(len(items), len(self.site.articles))
+        for item in items:
+            self.assertTrue(item["declutter_error"].startswith("DEADLINE_EXCEEDED: "), item)
+        self.assertEqual(stats.get("declutter/timeouts"), len(self.site.articles))
 
     def test_fields_and_a_missing_target_are_configured_by_settings(self):
         with ServerProcess(["--plaintext"]) as server:

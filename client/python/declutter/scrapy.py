@@ -82,12 +82,12 @@ class DeclutterPipeline:
     DECLUTTER_IN_FLIGHT     pages sent and unanswered at most (default 16)
     DECLUTTER_MAX_ATTEMPTS  sends of one page at most (default 8)
     DECLUTTER_TIMEOUT       seconds a page may wait for its answer, retries
-                            included, before it fails DEADLINE_EXCEEDED (120)
+                            included, before it fails DEADLINE_EXCEEDED (120);
+                            at close, how long a stream still waiting for an
+                            unresponsive server may linger before it is cut
     DECLUTTER_OUTPUT_FORMAT "text" (default), "markdown" or "html"
     DECLUTTER_KEEP_BODY     keep an item's `body` field (default False)
     """
-
-    CLOSE_GRACE = 30.0
 
     def __init__(self, settings, stats=None):
         self.target = settings.get("DECLUTTER_TARGET")
@@ -121,6 +121,7 @@ class DeclutterPipeline:
         self._queue = None
         self._client = None
         self._stream_stats = declutter.StreamStats()
+        self._cut = False  # close_spider closed the channel under a stuck stream
 
     @classmethod
     def from_crawler(cls, crawler):
@@ -151,8 +152,12 @@ class DeclutterPipeline:
     def _finish(self, _):
         """Every page is settled: the stream ends on its own once the worker
         reads the queue's end; a stuck one (its pages timed out) is cut by
-        closing the channel after CLOSE_GRACE seconds."""
-        cut = self._reactor.callLater(self.CLOSE_GRACE, self._client.close)
+        closing the channel after DECLUTTER_TIMEOUT more seconds."""
+        def cut_stream():
+            self._cut = True
+            self._client.close()
+
+        cut = self._reactor.callLater(self.timeout, cut_stream)
 
         def closed(_):
             if cut.active():
@@ -170,7 +175,11 @@ class DeclutterPipeline:
                     output_format=self.output_format, stats=self._stream_stats):
                 self._reactor.callFromThread(self._deliver, result)
         except Exception as e:  # noqa: BLE001 - every page still waiting fails with it
-            self._reactor.callFromThread(self._fail_all, e)
+            if self._cut:
+                logger.warning("declutter: the stream was still waiting for the server at "
+                               "close; cut (%r)", e)
+            else:
+                self._reactor.callFromThread(self._fail_all, e)
         finally:
             self._reactor.callFromThread(self._worker_done.callback, None)
 
