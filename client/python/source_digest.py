@@ -14,17 +14,20 @@ HERE = os.path.dirname(os.path.abspath(__file__))
 
 def proto_dir():
     """The tree's proto/ folder, or DECLUTTER_PROTO_DIR when set."""
-    return os.environ.get("DECLUTTER_PROTO_DIR") or os.path.join(HERE, "..", "..", "proto")
+    return os.environ.get("DECLUTTER_PROTO_DIR") or os.path.join(HERE, "..", "..",
+                                                                 "proto")
 
 
 def source_files():
     """The package's sources, its build files and the .proto files, sorted."""
-    files = [os.path.join(HERE, name) for name in ("setup.py", "pyproject.toml", "source_digest.py")]
+    files = [os.path.join(HERE, name)
+             for name in ("setup.py", "pyproject.toml", "source_digest.py")]
     for top in (os.path.join(HERE, "declutter"), os.path.join(proto_dir(), "declutter")):
         for folder, dirs, names in os.walk(top):
             dirs.sort()
             for name in sorted(names):
-                if name.endswith(".proto") or (name.endswith(".py") and not name.endswith(("_pb2.py", "_pb2_grpc.py", "_source_digest.py"))):
+                generated = name.endswith(("_pb2.py", "_pb2_grpc.py", "_source_digest.py"))
+                if name.endswith(".proto") or (name.endswith(".py") and not generated):
                     files.append(os.path.join(folder, name))
     return files
 

@@ -19,7 +19,7 @@ import grpc
 from google.protobuf import timestamp_pb2
 
 from declutter import stream
-from declutter.results import CleanError, CleanResult, status_code
+from declutter.results import CleanError, CleanResult
 from declutter.retry import RETRYABLE, RetryPolicy
 from declutter.v1 import declutter_pb2 as pb
 from declutter.v1 import declutter_pb2_grpc as pb_grpc
