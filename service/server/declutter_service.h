@@ -1,12 +1,10 @@
 // The Declutter gRPC service on gRPC's callback API.
 //
-// Engine work runs on a WorkPool, never on gRPC's threads. A page over the size
-// limit is refused with INVALID_ARGUMENT naming the limit and the size; a full
-// pool refuses with RESOURCE_EXHAUSTED at once, with a retry hint (trailing
-// metadata `grpc-retry-pushback-ms`, or ItemError.retry_after_ms on a stream).
-// Each page runs under a WorkBudget: the call's deadline or the per-page
-// budget, whichever is sooner, and the call's cancellation, so a page nobody
-// waits for stops at the next check.
+// Pages go through PageCalls (page_calls.h), as the HTTP/JSON port's do: the
+// size limit, the pool and its overload refusal, the per-page budget, metrics
+// and logs. Here the retry hint of a refusal travels as trailing metadata
+// `grpc-retry-pushback-ms`, or ItemError.retry_after_ms on a stream; the
+// call's deadline and cancellation bound its page.
 //
 // CleanStream keeps at most `stream_max_in_flight` items of one stream
 // unanswered; it stops reading until one is written, so a fast writer or a slow
@@ -20,11 +18,8 @@
 // answered UNAVAILABLE, and the stream ends UNAVAILABLE when the client had
 // not finished sending, so the client resends what has no answer elsewhere.
 //
-// Every page (and every refusal) is counted in `metrics` and written as one
-// JSON line to `log` when they are given.
-//
-// Thread-safe. The pool, metrics and log must outlive the service, and the
-// service the gRPC server.
+// Thread-safe. The PageCalls must outlive the service, and the service the
+// gRPC server.
 
 #ifndef DECLUTTER_SERVICE_SERVER_DECLUTTER_SERVICE_H_
 #define DECLUTTER_SERVICE_SERVER_DECLUTTER_SERVICE_H_
@@ -40,28 +35,13 @@
 #include "absl/synchronization/mutex.h"
 #include "absl/time/time.h"
 #include "proto/declutter/v1/declutter.grpc.pb.h"
-#include "service/server/json_log.h"
-#include "service/server/metrics.h"
-#include "service/server/work_pool.h"
+#include "service/server/page_calls.h"
 
 namespace declutter::server {
 
-struct ServiceLimits {
-  size_t max_page_bytes = 32u << 20;
-  int stream_max_in_flight = 8;
-  // Engine time one page may take, from the moment a worker starts it.
-  absl::Duration page_budget = absl::Seconds(10);
-};
-
 class DeclutterService final : public v1::Declutter::CallbackService {
  public:
-  // `metrics` and `log` may be null.
-  DeclutterService(WorkPool* pool, ServiceLimits limits,
-                   Metrics* metrics = nullptr, JsonLog* log = nullptr);
-
-  // Declares the service's metric families in `metrics` (once per registry),
-  // with the pool's queue depth and running count as gauges.
-  static void DeclareMetrics(Metrics* metrics, const WorkPool* pool);
+  explicit DeclutterService(PageCalls* pages) : pages_(pages) {}
 
   grpc::ServerUnaryReactor* Clean(grpc::CallbackServerContext* context,
                                   const v1::CleanRequest* request,
@@ -70,25 +50,8 @@ class DeclutterService final : public v1::Declutter::CallbackService {
   grpc::ServerBidiReactor<v1::CleanRequest, v1::CleanResponse>* CleanStream(
       grpc::CallbackServerContext* context) override;
 
-  // For the reactors: the size check, the overload refusal and the page run
-  // itself.
-  absl::Status CheckSize(const v1::CleanRequest& request) const;
-  // The retry hint (the pool's expected wait, at least 10 ms), computed once
-  // per refusal so the message and the metadata agree.
-  int64_t RetryAfterMillis() const;
-  absl::Status Overloaded(int64_t retry_ms) const;
-  absl::Status Run(const v1::CleanRequest& request, absl::Time deadline,
-                   std::function<bool()> cancelled,
-                   v1::CleanResponse* response) const;
-  // Counts and logs one finished page (or refusal) of `method`.
-  void Record(absl::string_view method, absl::string_view request_id,
-              absl::Time start, const absl::Status& status,
-              const v1::CleanRequest& request,
-              const v1::CleanResponse* response);
-  // The id a log line names: the request's id, else `fallback` (metadata), else
-  // a server-made "req-N".
-  std::string RequestId(const v1::CleanRequest& request,
-                        absl::string_view fallback);
+  // What the reactors clean their pages with.
+  PageCalls* pages() const { return pages_; }
 
   // Stops every open stream reading (see above), and every stream opened
   // from now on. Unary calls are left to the server's Shutdown.
@@ -110,15 +73,8 @@ class DeclutterService final : public v1::Declutter::CallbackService {
   bool AddStream(OpenStream* stream);
   void RemoveStream(OpenStream* stream);
 
-  WorkPool* pool() const { return pool_; }
-  const ServiceLimits& limits() const { return limits_; }
-
  private:
-  WorkPool* const pool_;
-  const ServiceLimits limits_;
-  Metrics* const metrics_;
-  JsonLog* const log_;
-  std::atomic<uint64_t> next_id_{1};
+  PageCalls* const pages_;
   absl::Mutex streams_mu_;
   std::set<OpenStream*> streams_ ABSL_GUARDED_BY(streams_mu_);
   bool draining_ ABSL_GUARDED_BY(streams_mu_) = false;

@@ -3,7 +3,7 @@
 // waits behind pages.
 //
 // The port is bounded against hostile clients (bounded_http_server.h): GET and
-// HEAD only, no request bodies, every exchange within a deadline.
+// HEAD of /metrics only, no request bodies, every exchange within a deadline.
 //
 // Start() binds before it returns, so port() is the real port even for port 0.
 // The server borrows `metrics`, which must outlive it. Destroying it stops the
@@ -12,14 +12,9 @@
 #ifndef DECLUTTER_SERVICE_SERVER_METRICS_HTTP_H_
 #define DECLUTTER_SERVICE_SERVER_METRICS_HTTP_H_
 
-#include <httplib.h>
-
-#include <atomic>
 #include <memory>
 #include <string>
-#include <thread>
 
-#include "absl/status/status.h"
 #include "absl/status/statusor.h"
 #include "service/server/bounded_http_server.h"
 #include "service/server/metrics.h"
@@ -35,25 +30,18 @@ class MetricsHttpServer {
   static absl::StatusOr<std::unique_ptr<MetricsHttpServer>> Start(
       const std::string& address, const Metrics* metrics,
       HttpLimits limits = HttpLimits());
-  ~MetricsHttpServer();
   MetricsHttpServer(const MetricsHttpServer&) = delete;
   MetricsHttpServer& operator=(const MetricsHttpServer&) = delete;
 
   int port() const { return port_; }
 
  private:
-  explicit MetricsHttpServer(HttpLimits limits) : http_(limits) {}
+  explicit MetricsHttpServer(HttpLimits limits)
+      : http_(limits, {{"/metrics", {"GET", "HEAD"}}}) {}
 
-  BoundedHttpServer http_;
-  std::thread thread_;
-  std::atomic<bool> listener_returned_{false};
+  BoundedHttpServer http_;  // stops and joins when destroyed
   int port_ = 0;
 };
-
-// Splits "host:port" (the host may be "[v6]") into `*host` and `*port`;
-// INVALID_ARGUMENT naming `address` when it has no port or one outside 0-65535.
-absl::Status SplitHostPort(const std::string& address, std::string* host,
-                           int* port);
 
 }  // namespace declutter::server
 

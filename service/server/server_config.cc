@@ -6,7 +6,7 @@
 
 #include "absl/flags/flag.h"
 #include "absl/strings/str_cat.h"
-#include "service/server/metrics_http.h"
+#include "service/server/bounded_http_server.h"
 
 ABSL_FLAG(std::string, listen, "0.0.0.0:50051",
           "address to listen on, host:port; port 0 picks a free port");
@@ -59,6 +59,9 @@ ABSL_FLAG(std::string, health_listen, "",
           "host:port of a second, plaintext listener that serves only the "
           "grpc.health.v1 service, for probes that cannot speak TLS; empty: "
           "health is served on --listen only");
+ABSL_FLAG(std::string, http_listen, "",
+          "host:port for the HTTP/JSON API (POST /v1/clean) beside gRPC, TLS "
+          "when the server has TLS; empty disables");
 ABSL_FLAG(bool, log_pages, true, "write one JSON log line per page answered");
 
 namespace declutter::server {
@@ -106,6 +109,16 @@ absl::StatusOr<ServerConfig> ServerConfigFromFlags(int cores) {
         !s.ok()) {
       return absl::InvalidArgumentError(
           absl::StrCat("--metrics_listen: ", s.message()));
+    }
+  }
+  config.http_listen = absl::GetFlag(FLAGS_http_listen);
+  if (!config.http_listen.empty()) {
+    std::string host;
+    int port = 0;
+    if (absl::Status s = SplitHostPort(config.http_listen, &host, &port);
+        !s.ok()) {
+      return absl::InvalidArgumentError(
+          absl::StrCat("--http_listen: ", s.message()));
     }
   }
   config.metrics_port_file = absl::GetFlag(FLAGS_metrics_port_file);

@@ -41,6 +41,7 @@ struct ServerConfig {
   std::string metrics_listen;     // empty: no metrics port
   std::string metrics_port_file;  // empty: the metrics port is not written
   std::string health_listen;      // empty: health on `listen` only
+  std::string http_listen;        // empty: no HTTP/JSON API port
   bool channelz = false;
   bool log_pages = true;
 };

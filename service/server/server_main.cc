@@ -17,9 +17,14 @@
 // then calls Shutdown with a deadline so in-flight calls and accepted stream
 // items finish, and main() returns 0.
 //
+// With --http_listen, the same pages are also served as HTTP/JSON (http_api),
+// TLS when the gRPC port is; on SIGTERM it answers 503 to new requests and
+// finishes those in flight within the same grace.
+//
 // The parts: server_config (flags), server_credentials (TLS or plaintext),
-// metrics_http (the metrics port), shutdown_signals; this file starts the gRPC
-// servers and runs them from serving to stopped.
+// metrics_http (the metrics port), http_api and http_tls (the HTTP/JSON port),
+// shutdown_signals; this file starts the servers and runs them from serving to
+// stopped.
 
 #include <grpcpp/ext/channelz_service_plugin.h>
 #include <grpcpp/ext/proto_server_reflection_plugin.h>
@@ -43,6 +48,8 @@
 #include "service/api/request_cleaner.h"
 #include "service/server/declutter_service.h"
 #include "service/server/health_port.h"
+#include "service/server/http_api.h"
+#include "service/server/http_tls.h"
 #include "service/server/json_log.h"
 #include "service/server/library_log.h"
 #include "service/server/metrics.h"
@@ -193,6 +200,28 @@ absl::StatusOr<std::unique_ptr<MetricsHttpServer>> StartMetricsHttp(
   return http;
 }
 
+// The HTTP/JSON API port when --http_listen is set (null when not): TLS with
+// the gRPC port's files unless the server is plaintext. `tls` receives the
+// context, which must outlive the server.
+absl::StatusOr<std::unique_ptr<HttpApiServer>> StartHttpApi(
+    const ServerConfig& config, PageCalls* pages, SslContext* tls) {
+  if (config.http_listen.empty()) return nullptr;
+  if (!config.plaintext) {
+    absl::StatusOr<SslContext> context = HttpTlsContext(config.tls);
+    if (!context.ok()) return context.status();
+    *tls = *std::move(context);
+  }
+  absl::StatusOr<std::unique_ptr<HttpApiServer>> http = HttpApiServer::Start(
+      config.http_listen, pages, tls->get(),
+      HttpApiServer::Limits(config.limits, config.workers, config.queue));
+  if (!http.ok()) {
+    return absl::Status(
+        http.status().code(),
+        absl::StrCat("--http_listen: ", http.status().message()));
+  }
+  return http;
+}
+
 // Marks every health service SERVING (the whole server and the Declutter
 // service), or NOT_SERVING.
 void SetServing(const GrpcServers& servers, bool serving) {
@@ -203,19 +232,24 @@ void SetServing(const GrpcServers& servers, bool serving) {
 }
 
 // On SIGTERM or SIGINT: NOT_SERVING, then Shutdown with --shutdown_grace for
-// the calls in flight. Runs on its own thread.
+// the calls in flight, on both APIs. Runs on its own thread.
 void DrainOnSignal(const ShutdownSignals& signals, const ServerConfig& config,
                    const GrpcServers& servers, DeclutterService* service,
-                   JsonLog* log) {
+                   HttpApiServer* http, JsonLog* log) {
   const int received = signals.Wait();
+  const absl::Time deadline = absl::Now() + config.shutdown_grace;
+  // New HTTP requests are answered 503 from here on (before the log line, so
+  // whoever reads it finds the port draining).
+  if (http != nullptr) http->Drain();
   log->Write("draining", {{"signal", received}});
   SetServing(servers, false);
   // Open streams stop reading now, so their clients resend the rest
   // elsewhere; Shutdown then waits for the items they accepted.
   service->Drain();
-  servers.api->Shutdown(std::chrono::system_clock::now() +
-                        std::chrono::milliseconds(
-                            absl::ToInt64Milliseconds(config.shutdown_grace)));
+  servers.api->Shutdown(absl::ToChronoTime(deadline));
+  // The HTTP requests in flight finish within the same grace; the port stops
+  // after.
+  if (http != nullptr) http->WaitIdle(deadline);
 }
 
 // Serves until a shutdown signal has drained the server; the process's exit
@@ -231,9 +265,10 @@ int Serve(const ServerConfig& config,
   }
   WorkPool pool(config.workers, config.queue);
   Metrics metrics;
-  DeclutterService::DeclareMetrics(&metrics, &pool);
-  DeclutterService service(&pool, config.limits, &metrics,
-                           config.log_pages ? log : nullptr);
+  PageCalls::DeclareMetrics(&metrics, &pool);
+  PageCalls pages(&pool, config.limits, &metrics,
+                  config.log_pages ? log : nullptr);
+  DeclutterService service(&pages);
   absl::StatusOr<GrpcServers> servers =
       StartGrpcServers(config, std::move(credentials), &service);
   if (!servers.ok()) {
@@ -247,6 +282,14 @@ int Serve(const ServerConfig& config,
                {{"message", std::string(metrics_http.status().message())}});
     return 1;
   }
+  SslContext http_tls;  // declared first, so it outlives http_api
+  absl::StatusOr<std::unique_ptr<HttpApiServer>> http_api =
+      StartHttpApi(config, &pages, &http_tls);
+  if (!http_api.ok()) {
+    log->Write("error",
+               {{"message", std::string(http_api.status().message())}});
+    return 1;
+  }
   SetServing(*servers, true);
   if (!config.port_file.empty()) {
     std::ofstream(config.port_file) << servers->port << "\n";
@@ -255,15 +298,18 @@ int Serve(const ServerConfig& config,
              {{"port", servers->port},
               {"metrics_port", *metrics_http ? (*metrics_http)->port() : 0},
               {"health_port", servers->health_port},
+              {"http_port", *http_api ? (*http_api)->port() : 0},
               {"workers", config.workers},
               {"queue", config.queue},
               {"max_page_bytes", config.limits.max_page_bytes},
               {"tls", !config.plaintext},
               {"mutual_tls", !config.tls.client_ca.empty()}});
-  std::thread signal_waiter(
-      [&] { DrainOnSignal(signals, config, *servers, &service, log); });
+  std::thread signal_waiter([&] {
+    DrainOnSignal(signals, config, *servers, &service, http_api->get(), log);
+  });
   servers->api->Wait();
   signal_waiter.join();
+  http_api->reset();
   if (servers->health != nullptr) servers->health->Shutdown();
   pool.Shutdown();
   metrics_http->reset();

@@ -194,6 +194,29 @@ TEST(MetricsHttpTest, SlowHeaderSendersDoNotStarveTheMetrics) {
   EXPECT_EQ(cut_off.load(), kSlowClients);
 }
 
+// Connections past the threads and the waiting room are answered 503 at once
+// and closed; httplib's own queue would keep every accepted socket waiting.
+TEST(MetricsHttpTest, ConnectionsPastTheLimitAreRefusedAtOnce) {
+  Metrics metrics;
+  HttpLimits limits;
+  limits.threads = 1;
+  limits.max_waiting_connections = 1;
+  limits.exchange_time = absl::Minutes(10);
+  std::unique_ptr<MetricsHttpServer> http = StartOrDie(&metrics, limits);
+  ASSERT_NE(http, nullptr);
+  // The first holds the one thread (its headers never end), the second waits
+  // for it, the third is one too many. Connections are accepted in order.
+  std::vector<int> fds;
+  for (int i = 0; i < 3; ++i) {
+    fds.push_back(Connect(http->port()));
+    ASSERT_GE(fds.back(), 0);
+  }
+  ASSERT_TRUE(SendAll(fds[0], "GET /metrics HTTP/1.1\r\nHost: t\r\n"));
+  const std::string answer = ReadUntilClosed(fds[2], std::chrono::seconds(60));
+  EXPECT_EQ(answer.rfind("HTTP/1.1 503", 0), 0u) << answer;
+  for (int fd : fds) ::close(fd);
+}
+
 // Stopping does not wait out a client's idle keep-alive connection (the idle
 // limit here is 10 minutes).
 TEST(MetricsHttpTest, StopsWithoutWaitingForAnIdleClient) {

@@ -72,5 +72,21 @@ TEST(ServerConfigTest, AMetricsAddressWithoutAPortIsAConfigError) {
   EXPECT_TRUE(ServerConfigFromFlags(2).ok());
 }
 
+TEST(ServerConfigTest, TheHttpPortIsOffByDefaultAndTakesHostPort) {
+  absl::FlagSaver restore;
+  absl::StatusOr<ServerConfig> config = ServerConfigFromFlags(2);
+  ASSERT_TRUE(config.ok());
+  EXPECT_EQ(config->http_listen, "");
+  SetFlag("http_listen", "localhost");
+  const absl::Status s = ServerConfigFromFlags(2).status();
+  EXPECT_EQ(s.code(), absl::StatusCode::kInvalidArgument);
+  EXPECT_EQ(s.message(),
+            "--http_listen: 'localhost' is not an address: expected host:port");
+  SetFlag("http_listen", "127.0.0.1:8080");
+  config = ServerConfigFromFlags(2);
+  ASSERT_TRUE(config.ok());
+  EXPECT_EQ(config->http_listen, "127.0.0.1:8080");
+}
+
 }  // namespace
 }  // namespace declutter::server

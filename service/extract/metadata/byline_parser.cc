@@ -24,7 +24,8 @@ absl::string_view StripLabels(absl::string_view s) {
     again = false;
     s = absl::StripLeadingAsciiWhitespace(s);
     for (absl::string_view label : kLabels) {
-      if (s.size() >= label.size() && absl::EqualsIgnoreCase(s.substr(0, label.size()), label)) {
+      if (s.size() >= label.size() &&
+          absl::EqualsIgnoreCase(s.substr(0, label.size()), label)) {
         s.remove_prefix(label.size());
         s = absl::StripLeadingAsciiWhitespace(s);
         absl::ConsumePrefix(&s, ":");
@@ -43,11 +44,13 @@ bool IsCredential(absl::string_view s) {
   for (char c : s) {
     if (absl::ascii_isupper(static_cast<unsigned char>(c))) {
       ++upper;
-    } else if (c != '.' && !absl::ascii_islower(static_cast<unsigned char>(c))) {
+    } else if (c != '.' &&
+               !absl::ascii_islower(static_cast<unsigned char>(c))) {
       return false;
     }
   }
-  return upper >= 2 || absl::EqualsIgnoreCase(s, "PhD") || absl::EqualsIgnoreCase(s, "Ph.D.");
+  return upper >= 2 || absl::EqualsIgnoreCase(s, "PhD") ||
+         absl::EqualsIgnoreCase(s, "Ph.D.");
 }
 
 // A label with nothing after it ("By" in a byline whose name sits elsewhere).
@@ -60,14 +63,16 @@ bool IsBareLabel(absl::string_view s) {
 }
 
 bool LooksLikeName(absl::string_view s) {
-  if (s.empty() || CountCodePoints(s) > BylineParser::kMaxNameChars) return false;
+  if (s.empty() || CountCodePoints(s) > BylineParser::kMaxNameChars)
+    return false;
   // URLs, e-mail addresses and style sheets that sites mark up as bylines.
   if (absl::StrContains(s, "://") || absl::StartsWithIgnoreCase(s, "www.") ||
       s.find_first_of("@{}:=") != absl::string_view::npos || IsBareLabel(s)) {
     return false;
   }
-  // A phrase of three words or more starting in lower case is prose from an author's
-  // bio; one or two lower-case words are a user name or a name typed carelessly.
+  // A phrase of three words or more starting in lower case is prose from an
+  // author's bio; one or two lower-case words are a user name or a name typed
+  // carelessly.
   if (absl::ascii_islower(static_cast<unsigned char>(s.front())) &&
       std::count(s.begin(), s.end(), ' ') >= 2) {
     return false;
@@ -75,10 +80,13 @@ bool LooksLikeName(absl::string_view s) {
   int words = 1, letters = 0;
   for (size_t i = 0; i < s.size();) {
     const uint32_t cp = NextCodePoint(s, &i);
-    // Digits make a date, a count or a user id ("March 17", "12 comments"), not a name.
-    if (cp < 0x80 && absl::ascii_isdigit(static_cast<unsigned char>(cp))) return false;
+    // Digits make a date, a count or a user id ("March 17", "12 comments"), not
+    // a name.
+    if (cp < 0x80 && absl::ascii_isdigit(static_cast<unsigned char>(cp)))
+      return false;
     if (cp == ' ') ++words;
-    if (cp >= 0x80 || absl::ascii_isalpha(static_cast<unsigned char>(cp))) ++letters;
+    if (cp >= 0x80 || absl::ascii_isalpha(static_cast<unsigned char>(cp)))
+      ++letters;
   }
   return words <= BylineParser::kMaxNameWords && letters > 0;
 }
@@ -101,8 +109,13 @@ bool BylineParser::IsLabel(absl::string_view text) {
 
 std::vector<std::string> BylineParser::Names(absl::string_view byline) {
   std::string text = TextNormalizer::CollapseSpaces(Utf8Prefix(byline, 1024));
-  text = absl::StrReplaceAll(text, {{" and ", ","}, {" And ", ","}, {" & ", ","},
-                                    {" | ", ","}, {"、", ","}, {"，", ","}, {"；", ","}});
+  text = absl::StrReplaceAll(text, {{" and ", ","},
+                                    {" And ", ","},
+                                    {" & ", ","},
+                                    {" | ", ","},
+                                    {"、", ","},
+                                    {"，", ","},
+                                    {"；", ","}});
   std::vector<std::string> names;
   for (absl::string_view part : absl::StrSplit(text, absl::ByAnyChar(",;"))) {
     part = StripLabels(part);
@@ -113,9 +126,9 @@ std::vector<std::string> BylineParser::Names(absl::string_view byline) {
       continue;
     }
     if (!LooksLikeName(part)) continue;
-    const bool seen = std::any_of(names.begin(), names.end(), [&](const std::string& n) {
-      return absl::EqualsIgnoreCase(n, part);
-    });
+    const bool seen = std::any_of(
+        names.begin(), names.end(),
+        [&](const std::string& n) { return absl::EqualsIgnoreCase(n, part); });
     if (!seen) names.emplace_back(part);
     if (names.size() >= kMaxNames) break;
   }

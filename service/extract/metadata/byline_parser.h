@@ -1,11 +1,10 @@
-// Turns a byline as pages print it ("By Jane Doe and John Roe", "Written by: A, B & C",
-// "作者：张三") into clean personal names: labels removed, split at commas,
-// semicolons, "and", "&", "|" and "、", and pieces that are no name dropped (URLs,
-// e-mail addresses, style sheets, anything with digits (dates, counts, user ids),
-// phrases starting in lower case, anything longer than a name). Credentials ("MD",
-// "PhD") stay with the name before them, as printed. Names keep their order, without
-// duplicates.
-// Stateless; thread-safe.
+// Turns a byline as pages print it ("By Jane Doe and John Roe", "Written by: A,
+// B & C", "作者：张三") into clean personal names: labels removed, split at
+// commas, semicolons, "and", "&", "|" and "、", and pieces that are no name
+// dropped (URLs, e-mail addresses, style sheets, anything with digits (dates,
+// counts, user ids), phrases starting in lower case, anything longer than a
+// name). Credentials ("MD", "PhD") stay with the name before them, as printed.
+// Names keep their order, without duplicates. Stateless; thread-safe.
 
 #ifndef DECLUTTER_SERVICE_EXTRACT_METADATA_BYLINE_PARSER_H_
 #define DECLUTTER_SERVICE_EXTRACT_METADATA_BYLINE_PARSER_H_
@@ -25,9 +24,11 @@ class BylineParser {
 
   static std::vector<std::string> Names(absl::string_view byline);
 
-  // Whether `text` opens with a byline label and has more after it ("By Jane Doe").
+  // Whether `text` opens with a byline label and has more after it ("By Jane
+  // Doe").
   static bool StartsWithLabel(absl::string_view text);
-  // Whether `text` is a byline label alone ("Written by"), the name in the next line.
+  // Whether `text` is a byline label alone ("Written by"), the name in the next
+  // line.
   static bool IsLabel(absl::string_view text);
 };
 

@@ -21,7 +21,8 @@ constexpr MonthName kMonths[] = {
 bool IsLeap(int y) { return (y % 4 == 0 && y % 100 != 0) || y % 400 == 0; }
 
 bool ValidDate(int y, int m, int d) {
-  static constexpr int kDays[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+  static constexpr int kDays[] = {31, 28, 31, 30, 31, 30,
+                                  31, 31, 30, 31, 30, 31};
   if (y < 1990 || y > 2100 || m < 1 || m > 12 || d < 1) return false;
   return d <= kDays[m - 1] + (m == 2 && IsLeap(y) ? 1 : 0);
 }
@@ -33,11 +34,13 @@ class Scanner {
   size_t pos() const { return pos_; }
   bool AtEnd() const { return pos_ >= s_.size(); }
 
-  // Reads min..max ASCII digits; with `bounded`, a further digit makes it fail (so
-  // "20230317" is not read as a year).
-  bool Number(int max_digits, int* out, int min_digits = 1, bool bounded = true) {
+  // Reads min..max ASCII digits; with `bounded`, a further digit makes it fail
+  // (so "20230317" is not read as a year).
+  bool Number(int max_digits, int* out, int min_digits = 1,
+              bool bounded = true) {
     int n = 0, v = 0;
-    while (pos_ < s_.size() && n < max_digits && absl::ascii_isdigit(s_[pos_])) {
+    while (pos_ < s_.size() && n < max_digits &&
+           absl::ascii_isdigit(s_[pos_])) {
       v = v * 10 + (s_[pos_++] - '0');
       ++n;
     }
@@ -91,8 +94,8 @@ void ParseTime(Scanner* sc, ParsedDate* d) {
   Scanner save = *sc;
   if (!sc->OneOf("T")) sc->Spaces();
   int h, mi, s = 0;
-  if (!sc->Number(2, &h) || !sc->OneOf(":") || !sc->Number(2, &mi, 2) || h > 23 ||
-      mi > 59) {
+  if (!sc->Number(2, &h) || !sc->OneOf(":") || !sc->Number(2, &mi, 2) ||
+      h > 23 || mi > 59) {
     *sc = save;
     return;
   }
@@ -118,17 +121,19 @@ void ParseTime(Scanner* sc, ParsedDate* d) {
     } else {
       *sc = more;
     }
-  } else if (sc->OneOf("+-", &sign) && sc->Number(2, &zh, 2, /*bounded=*/false)) {
+  } else if (sc->OneOf("+-", &sign) &&
+             sc->Number(2, &zh, 2, /*bounded=*/false)) {
     sc->OneOf(":");
     if (!sc->Number(2, &zm, 2)) zm = 0;
-    if (zh <= 14 && zm < 60) d->offset_minutes = (sign == '-' ? -1 : 1) * (zh * 60 + zm);
+    if (zh <= 14 && zm < 60)
+      d->offset_minutes = (sign == '-' ? -1 : 1) * (zh * 60 + zm);
   } else {
     *sc = zone;
   }
 }
 
-// Completes a match of any form: checks the date, reads an optional time after it,
-// and records the byte range from `at`.
+// Completes a match of any form: checks the date, reads an optional time after
+// it, and records the byte range from `at`.
 bool Finish(int y, int m, int day, size_t at, Scanner* sc, ParsedDate* d) {
   if (!ValidDate(y, m, day)) return false;
   d->year = y, d->month = m, d->day = day;
@@ -147,12 +152,13 @@ bool YearFirst(absl::string_view text, size_t at, ParsedDate* d) {
     sc.Spaces();
     if (!sc.Number(2, &m) || !sc.Literal("月")) return false;
     sc.Spaces();
-    if (!sc.Number(2, &day) || !(sc.Literal("日") || sc.Literal("号"))) return false;
+    if (!sc.Number(2, &day) || !(sc.Literal("日") || sc.Literal("号")))
+      return false;
     return Finish(y, m, day, at, &sc, d);
   }
   char sep;
-  if (!sc.OneOf("-/.", &sep) || !sc.Number(2, &m) || !sc.OneOf(absl::string_view(&sep, 1)) ||
-      !sc.Number(2, &day)) {
+  if (!sc.OneOf("-/.", &sep) || !sc.Number(2, &m) ||
+      !sc.OneOf(absl::string_view(&sep, 1)) || !sc.Number(2, &day)) {
     return false;
   }
   return Finish(y, m, day, at, &sc, d);
@@ -185,14 +191,14 @@ bool EnglishMonth(absl::string_view text, size_t at, ParsedDate* d) {
   return Finish(y, m, day, at, &sc, d);
 }
 
-// Day-first numeric form with dots, as most of Europe prints it: 17.03.2023. Slashed
-// forms (03/04/2023) are not read: month-first and day-first are both common and the
-// text cannot tell them apart.
+// Day-first numeric form with dots, as most of Europe prints it: 17.03.2023.
+// Slashed forms (03/04/2023) are not read: month-first and day-first are both
+// common and the text cannot tell them apart.
 bool DayFirstDotted(absl::string_view text, size_t at, ParsedDate* d) {
   Scanner sc(text, at);
   int y, m, day;
-  if (!sc.Number(2, &day) || !sc.Literal(".") || !sc.Number(2, &m) || !sc.Literal(".") ||
-      !sc.Number(4, &y, 4)) {
+  if (!sc.Number(2, &day) || !sc.Literal(".") || !sc.Number(2, &m) ||
+      !sc.Literal(".") || !sc.Number(4, &y, 4)) {
     return false;
   }
   return Finish(y, m, day, at, &sc, d);
@@ -214,9 +220,11 @@ int64_t RelativeOffset(absl::string_view text, size_t at) {
   sc.Spaces();
   for (const RelativeUnit& u : kRelativeUnits) {
     Scanner unit = sc;
-    const bool ascii = absl::ascii_isalpha(static_cast<unsigned char>(u.name.front()));
+    const bool ascii =
+        absl::ascii_isalpha(static_cast<unsigned char>(u.name.front()));
     if (ascii) {
-      if (!absl::StartsWithIgnoreCase(text.substr(unit.pos()), u.name)) continue;
+      if (!absl::StartsWithIgnoreCase(text.substr(unit.pos()), u.name))
+        continue;
       unit.Literal(text.substr(unit.pos(), u.name.size()));
       unit.OneOf("sS");
       unit.Spaces();
@@ -241,11 +249,14 @@ bool DateParser::Plausible(const ParsedDate& d, absl::Time fetched_at) {
 std::optional<ParsedDate> DateParser::FromUrl(absl::string_view url) {
   // Only the path: a query string's numbers are ids and timestamps.
   const size_t scheme = url.find("://");
-  size_t path = url.find('/', scheme == absl::string_view::npos ? 0 : scheme + 3);
+  size_t path =
+      url.find('/', scheme == absl::string_view::npos ? 0 : scheme + 3);
   if (path == absl::string_view::npos) return std::nullopt;
   url = url.substr(path, url.find_first_of("?#", path) - path);
   for (size_t i = 0; i + 1 < url.size(); ++i) {
-    if (url[i] != '/' || !absl::ascii_isdigit(static_cast<unsigned char>(url[i + 1]))) continue;
+    if (url[i] != '/' ||
+        !absl::ascii_isdigit(static_cast<unsigned char>(url[i + 1])))
+      continue;
     Scanner sc(url, i + 1);
     int y, m, day;
     char sep = 0;
@@ -258,7 +269,9 @@ std::optional<ParsedDate> DateParser::FromUrl(absl::string_view url) {
       // "/20230317/" written as one number.
       Scanner compact(url, i + 1);
       int ymd;
-      if (!compact.Number(8, &ymd, 8) || !(compact.AtEnd() || compact.OneOf("/-_."))) continue;
+      if (!compact.Number(8, &ymd, 8) ||
+          !(compact.AtEnd() || compact.OneOf("/-_.")))
+        continue;
       y = ymd / 10000, m = ymd / 100 % 100, day = ymd % 100;
     }
     if (!ValidDate(y, m, day)) continue;
@@ -271,12 +284,14 @@ std::optional<ParsedDate> DateParser::FromUrl(absl::string_view url) {
 
 std::optional<ParsedDate> DateParser::FindRelative(absl::string_view text,
                                                    absl::Time fetched_at) {
-  if (fetched_at == absl::InfiniteFuture() || fetched_at == absl::InfinitePast()) {
+  if (fetched_at == absl::InfiniteFuture() ||
+      fetched_at == absl::InfinitePast()) {
     return std::nullopt;
   }
   int64_t offset = -1;
   for (size_t i = 0; i < text.size() && offset < 0; ++i) {
-    const bool boundary = i == 0 || !absl::ascii_isalnum(static_cast<unsigned char>(text[i - 1]));
+    const bool boundary =
+        i == 0 || !absl::ascii_isalnum(static_cast<unsigned char>(text[i - 1]));
     if (!boundary) continue;
     if (absl::ascii_isdigit(static_cast<unsigned char>(text[i]))) {
       offset = RelativeOffset(text, i);
@@ -291,7 +306,8 @@ std::optional<ParsedDate> DateParser::FindRelative(absl::string_view text,
   const absl::CivilDay day =
       absl::ToCivilDay(fetched_at - absl::Seconds(offset), absl::UTCTimeZone());
   ParsedDate d;
-  d.year = static_cast<int>(day.year()), d.month = day.month(), d.day = day.day();
+  d.year = static_cast<int>(day.year()), d.month = day.month(),
+  d.day = day.day();
   if (!ValidDate(d.year, d.month, d.day)) return std::nullopt;
   return d;
 }
@@ -310,6 +326,55 @@ std::string ParsedDate::ToIso8601() const {
     }
   }
   return out;
+}
+
+namespace {
+
+// Short forms a dateline may print where the page's markup holds the year:
+// "10-08 12:00" (no year: a time must follow, or it is a score or a ratio)
+// and "18-03-08 23:16" (a two-digit year).
+bool ShortForm(absl::string_view text, size_t at, ParsedDate* d) {
+  Scanner sc(text, at);
+  int a, b, c;
+  char sep;
+  // The time may follow the day with no space ("10-0812:00" where two spans
+  // met), so the day may run into digits.
+  if (!sc.Number(2, &a, 2) || !sc.OneOf("-/", &sep) ||
+      !sc.Number(2, &b, 2, /*bounded=*/false))
+    return false;
+  Scanner after_month_day = sc;
+  if (sc.OneOf(absl::string_view(&sep, 1)) && sc.Number(2, &c, 2)) {
+    if (!Finish(2000 + a, b, c, at, &sc, d)) return false;
+    d->year = a;
+    return true;
+  }
+  sc = after_month_day;
+  if (!Finish(2000, a, b, at, &sc, d) || d->hour < 0) return false;
+  d->year = ParsedDate::kNoYear;
+  return true;
+}
+
+}  // namespace
+
+std::optional<ParsedDate> DateParser::FindShort(absl::string_view text) {
+  for (size_t i = 0; i < text.size(); ++i) {
+    const bool boundary = i == 0 || !absl::ascii_isalnum(text[i - 1]);
+    if (!boundary || !absl::ascii_isdigit(text[i])) continue;
+    ParsedDate d;
+    if (ShortForm(text, i, &d)) return d;
+  }
+  return std::nullopt;
+}
+
+bool DateParser::CompleteYear(const ParsedDate& full, ParsedDate* short_date) {
+  if (short_date->year >= 100 || full.month != short_date->month ||
+      full.day != short_date->day)
+    return false;
+  if (short_date->year != ParsedDate::kNoYear &&
+      full.year % 100 != short_date->year)
+    return false;
+  short_date->year = full.year;
+  return true;
 }
 
 std::optional<ParsedDate> DateParser::Find(absl::string_view text) {

@@ -14,10 +14,10 @@ using Json = nlohmann::json;
 constexpr size_t kMaxNamesPerKey = 16;
 
 // Real sites ship JSON-LD that strict JSON refuses. One pass mends the common
-// breakages: raw line breaks and tabs inside strings (spaces now), strings in single
-// quotes (JavaScript style), and trailing commas before } or ]. It also measures the
-// deepest bracket nesting outside strings, so a hostile script is refused before the
-// parser descends into it.
+// breakages: raw line breaks and tabs inside strings (spaces now), strings in
+// single quotes (JavaScript style), and trailing commas before } or ]. It also
+// measures the deepest bracket nesting outside strings, so a hostile script is
+// refused before the parser descends into it.
 struct Mended {
   std::string text;
   int depth = 0;
@@ -33,7 +33,8 @@ Mended Mend(absl::string_view text) {
     if (quote != 0) {
       if (escaped) {
         escaped = false;
-        if (c == '\'') {  // \' is not a JSON escape: it is a plain ' (drop the \)
+        if (c ==
+            '\'') {  // \' is not a JSON escape: it is a plain ' (drop the \)
           out.text.back() = '\'';
           continue;
         }
@@ -43,7 +44,8 @@ Mended Mend(absl::string_view text) {
         quote = 0;
         c = '"';
       } else if (c == '"') {
-        out.text.push_back('\\');  // a double quote inside a single-quoted string
+        out.text.push_back(
+            '\\');  // a double quote inside a single-quoted string
       } else if (c == '\n' || c == '\r' || c == '\t') {
         c = ' ';
       }
@@ -59,22 +61,25 @@ Mended Mend(absl::string_view text) {
       --depth;
       // Drop a comma (and the space after it) that closes nothing.
       size_t end = out.text.find_last_not_of(" \t\r\n");
-      if (end != std::string::npos && out.text[end] == ',') out.text.erase(end, 1);
+      if (end != std::string::npos && out.text[end] == ',')
+        out.text.erase(end, 1);
     }
     out.text.push_back(c);
   }
   return out;
 }
 
-// Marks a name value that is still an @id reference (see ResolveReferences). No name
-// starts with a NUL byte.
+// Marks a name value that is still an @id reference (see ResolveReferences). No
+// name starts with a NUL byte.
 constexpr absl::string_view kIdReference("\0@id:", 5);
 
-// Replaces each @id reference left by AddNames with the name of the item carrying
-// that @id (a Person or Organization node of the page's graph); drops the references
-// nothing names. An organisation found this way counts only as publisher, as inline.
+// Replaces each @id reference left by AddNames with the name of the item
+// carrying that @id (a Person or Organization node of the page's graph); drops
+// the references nothing names. An organisation found this way counts only as
+// publisher, as inline.
 void ResolveReferences(std::vector<JsonLdItem>* items) {
-  auto name_of = [items](absl::string_view id, absl::string_view key) -> std::string {
+  auto name_of = [items](absl::string_view id,
+                         absl::string_view key) -> std::string {
     for (const JsonLdItem& item : *items) {
       if (item.Get("@id") != id) continue;
       if (key != "publisher" && key != "sourceOrganization" &&
@@ -92,8 +97,8 @@ void ResolveReferences(std::vector<JsonLdItem>* items) {
         ++it;
         continue;
       }
-      std::string name =
-          name_of(absl::string_view(it->second).substr(kIdReference.size()), it->first);
+      std::string name = name_of(
+          absl::string_view(it->second).substr(kIdReference.size()), it->first);
       if (name.empty()) {
         it = strings.erase(it);
       } else {
@@ -104,10 +109,11 @@ void ResolveReferences(std::vector<JsonLdItem>* items) {
   }
 }
 
-// A person or organisation property given as an object ({"@type": "Person", "name":
-// ...}) or a list of them and of strings: each name becomes a string value of `key`,
-// so an item with three authors has three "author" values. Organisations count only
-// as publishers.
+// A person or organisation property given as an object ({"@type": "Person",
+// "name":
+// ...}) or a list of them and of strings: each name becomes a string value of
+// `key`, so an item with three authors has three "author" values. Organisations
+// count only as publishers.
 void AddNames(const std::string& key, const Json& field, JsonLdItem* item) {
   auto add = [&](const Json& one) {
     if (one.is_string()) {
@@ -115,9 +121,9 @@ void AddNames(const std::string& key, const Json& field, JsonLdItem* item) {
     } else if (one.is_object()) {
       // An organisation credited as author is the publisher, not a byline.
       if (auto type = one.find("@type");
-          key != "publisher" && key != "sourceOrganization" && type != one.end() &&
-                                         type->is_string() &&
-                                         type->get<std::string>() == "Organization") {
+          key != "publisher" && key != "sourceOrganization" &&
+          type != one.end() && type->is_string() &&
+          type->get<std::string>() == "Organization") {
         return;
       }
       auto name = one.find("name");
@@ -127,12 +133,15 @@ void AddNames(const std::string& key, const Json& field, JsonLdItem* item) {
         size_t n = 0;
         for (const Json& part : *name) {
           if (++n > kMaxNamesPerKey) break;
-          if (part.is_string()) item->strings.emplace_back(key, part.get<std::string>());
+          if (part.is_string())
+            item->strings.emplace_back(key, part.get<std::string>());
         }
-      } else if (auto id = one.find("@id"); id != one.end() && id->is_string()) {
-        // A reference to a node elsewhere in the graph (Yoast writes {"@id": ".."}):
-        // resolved by name once every script is read.
-        item->strings.emplace_back(key, absl::StrCat(kIdReference, id->get<std::string>()));
+      } else if (auto id = one.find("@id");
+                 id != one.end() && id->is_string()) {
+        // A reference to a node elsewhere in the graph (Yoast writes {"@id":
+        // ".."}): resolved by name once every script is read.
+        item->strings.emplace_back(
+            key, absl::StrCat(kIdReference, id->get<std::string>()));
       }
     }
   };
@@ -174,8 +183,10 @@ void Collect(const Json& value, std::vector<JsonLdItem>* items) {
         AddNames(key, field, &item);
       }
     }
-    if (!item.types.empty() || !item.strings.empty()) items->push_back(std::move(item));
-    if (auto graph = v->find("@graph"); graph != v->end()) stack.push_back(&*graph);
+    if (!item.types.empty() || !item.strings.empty())
+      items->push_back(std::move(item));
+    if (auto graph = v->find("@graph"); graph != v->end())
+      stack.push_back(&*graph);
   }
 }
 
@@ -201,8 +212,9 @@ std::vector<JsonLdItem> JsonLd::Parse(const std::vector<std::string>& scripts) {
     if (items.size() >= kMaxItems) break;
     const Mended mended = Mend(script);
     if (mended.depth > kMaxDepth) continue;
-    Json parsed = Json::parse(mended.text, /*cb=*/nullptr, /*allow_exceptions=*/false,
-                              /*ignore_comments=*/true);
+    Json parsed =
+        Json::parse(mended.text, /*cb=*/nullptr, /*allow_exceptions=*/false,
+                    /*ignore_comments=*/true);
     if (parsed.is_discarded()) continue;
     Collect(parsed, &items);
   }
@@ -218,7 +230,8 @@ std::vector<std::string> JsonLdItem::GetAll(absl::string_view key) const {
   return out;
 }
 
-absl::string_view JsonLd::First(const std::vector<JsonLdItem>& items, absl::string_view key) {
+absl::string_view JsonLd::First(const std::vector<JsonLdItem>& items,
+                                absl::string_view key) {
   for (const JsonLdItem& item : items) {
     if (absl::string_view v = item.Get(key); !v.empty()) return v;
   }
@@ -235,7 +248,8 @@ std::string JsonLd::BodyText(const std::vector<JsonLdItem>& items) {
   if (best.empty()) {
     for (const JsonLdItem& item : items) {
       if (!item.HasTypeContaining("Product")) continue;
-      if (absl::string_view v = item.Get("description"); v.size() > best.size()) best = v;
+      if (absl::string_view v = item.Get("description"); v.size() > best.size())
+        best = v;
     }
   }
   return std::string(best);

@@ -9,6 +9,8 @@
 #include "absl/strings/str_split.h"
 #include "absl/strings/strip.h"
 #include "service/extract/metadata/byline_parser.h"
+#include "service/extract/metadata/credit_reader.h"
+#include "service/extract/metadata/date_chooser.h"
 #include "service/extract/metadata/date_parser.h"
 #include "service/extract/metadata/info_line_parser.h"
 #include "service/extract/metadata/title_chooser.h"
@@ -23,10 +25,16 @@ namespace {
 // blocks past the first selected one.
 constexpr int32_t kMaxBylineChars = 100;
 constexpr size_t kBylineBlocksAfterStart = 15;
+// A dateline may stand this many blocks above the headline (a kicker line).
+constexpr size_t kDatelineBlocksAboveTitle = 3;
 // Credits at an article's end ("（责任编辑：魏喆）", "本文来源：..."): looked
-// for from this many blocks before the last selected one to this many after it.
-constexpr size_t kCreditBlocksBeforeEnd = 5;
+// for up to this many blocks after the last selected one.
 constexpr size_t kCreditBlocksAfterEnd = 10;
+
+// The page's first this many blocks are looked at for a visible headline,
+// those of at most this many code points.
+constexpr size_t kTitleLineBlocks = 400;
+constexpr int32_t kMaxTitleLineChars = 150;
 
 // How many leading lines of a text page may hold the title/date/source header.
 constexpr size_t kTextHeaderLines = 12;
@@ -106,41 +114,77 @@ std::vector<std::string> AuthorsFromJsonLd(
   return {};
 }
 
-// Where the article's header window ends: kBylineBlocksAfterStart blocks past
-// the first selected block (all blocks when none is selected).
-size_t BylineWindowEnd(const BlockList& blocks) {
-  for (size_t i = 0; i < blocks.size(); ++i) {
-    if (blocks[i].selected)
-      return std::min(blocks.size(), i + kBylineBlocksAfterStart);
+// Whether a line states a copyright itself (©, "版权", "Copyright", "All
+// rights reserved").
+bool ClaimsCopyright(absl::string_view text) {
+  for (absl::string_view word :
+       {"\xC2\xA9", "\xE7\x89\x88\xE6\x9D\x83" /* 版权 */,
+        "\xE7\x89\x88\xE6\xAC\x8A" /* 版權 */, "copyright", "rights reserved",
+        "(c)"}) {
+    if (ContainsIgnoreCase(text, word)) return true;
   }
-  return blocks.size();
+  return false;
 }
 
-// The first block of the header window (see BylineWindowEnd) short enough to be
-// a dateline ("Published March 17, 2023", "Dec 12, 2025 · 5 min read") that
-// holds a date.
-std::string DateFromTextDateline(const BlockList& blocks,
-                                 absl::Time fetched_at) {
-  const size_t limit = BylineWindowEnd(blocks);
-  for (size_t i = 0; i < limit; ++i) {
+// A dateline laid out as stacked blocks, the year above the month and day
+// and the time after them ("2019" "09/07" "19:02"): the date they spell
+// when block `i` is a year alone and the next is a month/day alone.
+std::optional<ParsedDate> StackedDateline(const BlockList& blocks, size_t i) {
+  constexpr size_t kYearBytes = 4, kMaxMonthDayBytes = 5, kMaxTimeBytes = 8;
+  if (i + 1 >= blocks.size()) return std::nullopt;
+  const std::string& year = blocks[i].text;
+  const std::string& month_day = blocks[i + 1].text;
+  if (year.size() != kYearBytes ||
+      !std::all_of(year.begin(), year.end(), absl::ascii_isdigit) ||
+      month_day.size() > kMaxMonthDayBytes)
+    return std::nullopt;
+  std::string joined = absl::StrCat(year, "/", month_day);
+  if (i + 2 < blocks.size() && blocks[i + 2].text.size() <= kMaxTimeBytes)
+    absl::StrAppend(&joined, " ", blocks[i + 2].text);
+  std::optional<ParsedDate> d = DateParser::Find(joined);
+  // The whole of the year and the month/day must be the date.
+  if (d && (d->begin != 0 || d->end < year.size() + 1 + month_day.size()))
+    return std::nullopt;
+  return d;
+}
+
+// The dateline the reader sees by the headline: the first block short enough
+// to be one ("Published March 17, 2023", "Dec 12, 2025 · 5 min read") that
+// holds a date, from kDatelineBlocksAboveTitle blocks above the headline's
+// block (the page's start when no block prints the headline) to the header's
+// end. Further up, a date is the site's top bar.
+std::optional<ParsedDate> VisibleDateline(const BlockList& blocks,
+                                          const CreditWindows& windows,
+                                          absl::Time fetched_at) {
+  const size_t begin =
+      windows.title_block == CreditWindows::kNoBlock
+          ? 0
+          : windows.title_block -
+                std::min(windows.title_block, kDatelineBlocksAboveTitle);
+  for (size_t i = begin; i < windows.header_end && i < blocks.size(); ++i) {
     const Block& b = blocks[i];
-    // A copyright line's date is when the site was built, not the article.
+    // A copyright line's date is when the site was built, not the article,
+    // unless the line labels its credits ("版权声明 来源：当代商报 时间：…")
+    // or only its container was taken for a copyright footer (a dateline
+    // without a copyright word: "2019年09月11日 富达传媒 时政新闻").
     if (b.features.text.chars > kMaxBylineChars ||
-        b.kind == BlockKind::kCopyright)
+        (b.kind == BlockKind::kCopyright && ClaimsCopyright(b.text) &&
+         InfoLineParser::Parse(b.text).empty()))
       continue;
     std::optional<ParsedDate> d = DateParser::Find(b.text);
     if (!d) d = DateParser::FindRelative(b.text, fetched_at);
-    if (d && DateParser::Plausible(*d, fetched_at)) return d->ToIso8601();
+    if (!d) d = DateParser::FindShort(b.text);
+    if (!d) d = StackedDateline(blocks, i);
+    if (d && (d->year < 100 || DateParser::Plausible(*d, fetched_at))) return d;
   }
-  return "";
+  return std::nullopt;
 }
 
 // A byline printed as text near the article's start: a short block opening with
 // a label ("By Jane Doe"), or a label alone with the name in the next block.
-// Looked for from the page's start to kBylineBlocksAfterStart blocks past the
-// first selected one.
-std::vector<std::string> AuthorsFromTextByline(const BlockList& blocks) {
-  const size_t limit = BylineWindowEnd(blocks);
+// Looked for in the header window, blocks [0, limit).
+std::vector<std::string> AuthorsFromTextByline(const BlockList& blocks,
+                                               size_t limit) {
   for (size_t i = 0; i < limit; ++i) {
     const Block& b = blocks[i];
     if (b.features.text.chars > kMaxBylineChars) continue;
@@ -168,51 +212,65 @@ bool IsFileName(absl::string_view line, std::string* stem) {
   return false;
 }
 
-// The source, editor and authors of the page's info lines (InfoLineParser):
-// the short blocks of the header window and those around the article's end.
-// Fills what is still empty; info-line authors also replace authors from a
-// meta tag, which on news sites often names the outlet or the CMS user.
-void FillCredits(const BlockList& blocks, Article* a) {
-  const size_t header_end = BylineWindowEnd(blocks);
-  size_t last = blocks.size();
-  for (size_t i = blocks.size(); i > 0; --i) {
-    if (blocks[i - 1].selected) {
-      last = i - 1;
-      break;
-    }
+// Whether an author name taken from markup (meta, JSON-LD, byline classes)
+// names no person: the site or an outlet ("网易" on 网易科技's pages, "新京报",
+// "CSDN.NET"), or a credit line a byline class held whole ("责任编辑：张申";
+// names hold no colon).
+bool IsNoPerson(absl::string_view name, const Article& a,
+                const std::vector<std::string>& editors) {
+  if (InfoLineParser::IsOutletName(name) || InfoLineParser::IsNotAName(name) ||
+      absl::StrContains(name, ":") || absl::StrContains(name, "\xEF\xBC\x9A"))
+    return true;
+  // Chinese news credits persons only; the outlet's name in the author meta
+  // is the site's. (English sites credit organisations as authors too.)
+  size_t first = 0;
+  if (name.empty() || !IsHanLike(NextCodePoint(name, &first))) return false;
+  // The CMS user in the author meta is often one of the page's editors.
+  if (std::find(editors.begin(), editors.end(), name) != editors.end())
+    return true;
+  for (const std::string* other : {&a.site_name, &a.source}) {
+    if (!other->empty() && absl::StrContains(*other, name)) return true;
   }
-  const size_t tail_begin =
-      last == blocks.size()
-          ? blocks.size()
-          : (last > kCreditBlocksBeforeEnd ? last - kCreditBlocksBeforeEnd : 0);
-  const size_t tail_end = std::min(
-      blocks.size(),
-      last == blocks.size() ? blocks.size() : last + 1 + kCreditBlocksAfterEnd);
-  const bool authors_open = a->authors.empty() || a->sources.authors == "meta";
-  bool authors_taken = false;
-  auto read = [&](const Block& b) {
-    if (b.features.text.chars > kMaxBylineChars ||
-        b.kind == BlockKind::kCopyright)
-      return;
-    const InfoLine l = InfoLineParser::Parse(b.text);
-    if (l.empty()) return;
-    if (a->source.empty() && !l.source.empty()) {
-      a->source = l.source;
-      a->sources.source = "text";
-    }
-    if (a->editor.empty() && !l.editor.empty()) {
-      a->editor = l.editor;
-      a->sources.editor = "text";
-    }
-    if (authors_open && !authors_taken && !l.authors.empty()) {
-      a->authors = l.authors;
-      a->sources.authors = "text";
-      authors_taken = true;
-    }
-  };
-  for (size_t i = 0; i < header_end; ++i) read(blocks[i]);
-  for (size_t i = std::max(tail_begin, header_end); i < tail_end; ++i)
-    read(blocks[i]);
+  return false;
+}
+
+// The source, editor and authors the page prints (CreditReader). Fills the
+// source and editor when still empty. Markup authors that name no person are
+// dropped, and the first outlet among them becomes the source when the page
+// prints none. Printed authors replace what markup gave, which on news sites
+// often names the outlet, the CMS user or an account, unless JSON-LD named
+// persons.
+void FillCredits(const BlockList& blocks, const CreditWindows& windows,
+                 Article* a) {
+  const InfoLine printed = CreditReader::Read(blocks, windows);
+  if (a->source.empty() && !printed.source.empty()) {
+    a->source = printed.source;
+    a->sources.source = "text";
+  }
+  if (a->editor.empty() && !printed.editor.empty()) {
+    a->editor = printed.editor;
+    a->sources.editor = "text";
+  }
+  const std::string authors_from = a->sources.authors;
+  std::string outlet;
+  std::erase_if(a->authors, [&](const std::string& name) {
+    const bool no_person = IsNoPerson(name, *a, printed.editors);
+    if (no_person && outlet.empty() && InfoLineParser::IsOutletName(name) &&
+        !absl::StrContains(name, ":") &&
+        !absl::StrContains(name, "\xEF\xBC\x9A"))
+      outlet = name;
+    return no_person;
+  });
+  if (a->authors.empty()) a->sources.authors.clear();
+  if (a->source.empty() && !outlet.empty()) {
+    a->source = outlet;
+    a->sources.source = authors_from;
+  }
+  if (!printed.authors.empty() &&
+      (a->authors.empty() || a->sources.authors != "json-ld")) {
+    a->authors = printed.authors;
+    a->sources.authors = "text";
+  }
 }
 
 // What an HTML page offers as metadata evidence, for the steps of FromHtml.
@@ -222,6 +280,9 @@ struct HtmlEvidence {
   const BlockList& blocks;  // after selection
   absl::string_view url;
   absl::Time fetched_at;
+  // Where the header's and the end's credits and datelines are looked for;
+  // set once the title is known.
+  CreditWindows windows;
 };
 
 void FillSiteName(const HtmlEvidence& in, Article* a) {
@@ -245,6 +306,12 @@ void FillTitle(const HtmlEvidence& in, Article* a) {
   titles.title_tag = f.title;
   titles.site_name = a->site_name;
   titles.url = in.url;
+  // The page's short lines, for a headline <title> glues to a site's name.
+  for (size_t i = 0; i < in.blocks.size() && i < kTitleLineBlocks; ++i) {
+    const Block& b = in.blocks[i];
+    if (b.features.text.chars <= kMaxTitleLineChars)
+      titles.visible_lines.push_back(b.text);
+  }
   titles.is_article = absl::EqualsIgnoreCase(f.Meta("og:type"), "article") ||
                       std::any_of(in.json_ld.begin(), in.json_ld.end(),
                                   [](const JsonLdItem& i) {
@@ -275,36 +342,59 @@ void SetDateIfUnset(absl::string_view raw, const char* from,
   }
 }
 
-// Published: the first plausible date of the sources, most reliable first; then
+// Adds the date in `raw`, when there is a plausible one, as a candidate.
+void AddDate(absl::string_view raw, DateOrigin origin, absl::Time fetched_at,
+             std::vector<DateCandidate>* out) {
+  if (raw.empty()) return;
+  std::optional<ParsedDate> d = DateParser::Find(raw);
+  if (d && DateParser::Plausible(*d, fetched_at)) out->push_back({*d, origin});
+}
+
+constexpr std::initializer_list<absl::string_view> kModifiedKeys = {
+    "article:modified_time", "og:updated_time", "datemodified",
+    "dcterms.modified",
+    "dateupdate"};  // schema.org-style itemprop some Chinese CMSes print
+
+// Published: every place that gives a date, weighed by DateChooser; then
 // modified.
 void FillDates(const HtmlEvidence& in, Article* a) {
   const HtmlFacts& f = in.facts;
-  SetDateIfUnset(
-      FirstMeta(f, {"article:published_time", "og:published_time",
-                    "datepublished", "pubdate", "publishdate", "publish_date",
-                    "date", "dc.date", "dc.date.issued", "dcterms.created",
-                    "sailthru.date", "parsely-pub-date"}),
-      "meta", in.fetched_at, &a->published, &a->sources.published);
-  SetDateIfUnset(JsonLd::First(in.json_ld, "datePublished"), "json-ld",
-                 in.fetched_at, &a->published, &a->sources.published);
-  for (size_t i = 0; i < f.dates.size(); ++i) {
-    SetDateIfUnset(f.dates[i], "time-element", in.fetched_at, &a->published,
-                   &a->sources.published);
+  std::vector<DateCandidate> dates;
+  AddDate(FirstMeta(f, {"article:published_time", "og:published_time",
+                        "datepublished", "pubdate", "publishdate",
+                        "publish_date", "date", "dc.date", "dc.date.issued",
+                        "dcterms.created", "sailthru.date", "parsely-pub-date",
+                        // Chinese government CMSes' first-publication time
+                        "firstpublishedtime"}),
+          DateOrigin::kMeta, in.fetched_at, &dates);
+  // "pubDate" is the name some blog platforms' JSON-LD gives the same date.
+  for (absl::string_view key : {"datePublished", "pubDate"}) {
+    AddDate(JsonLd::First(in.json_ld, key), DateOrigin::kJsonLd, in.fetched_at,
+            &dates);
   }
-  if (a->published.empty()) {
-    a->published = DateFromTextDateline(in.blocks, in.fetched_at);
-    if (!a->published.empty()) a->sources.published = "text";
+  for (const std::string& raw : f.dates)
+    AddDate(raw, DateOrigin::kTimeElement, in.fetched_at, &dates);
+  if (std::optional<ParsedDate> d = DateParser::FromUrl(in.url);
+      d && DateParser::Plausible(*d, in.fetched_at))
+    dates.push_back({*d, DateOrigin::kUrl});
+  AddDate(FirstMeta(f, kModifiedKeys), DateOrigin::kModified, in.fetched_at,
+          &dates);
+  AddDate(JsonLd::First(in.json_ld, "dateModified"), DateOrigin::kModified,
+          in.fetched_at, &dates);
+  if (std::optional<ParsedDate> d =
+          VisibleDateline(in.blocks, in.windows, in.fetched_at)) {
+    // A short dateline ("10-08 12:00") takes its year from markup that
+    // gives the same day; without such markup it is no date.
+    bool dated = d->year >= 100;
+    for (size_t i = 0; i < dates.size() && !dated; ++i)
+      dated = DateParser::CompleteYear(dates[i].date, &*d);
+    if (dated) dates.push_back({*d, DateOrigin::kVisible});
   }
-  if (a->published.empty()) {
-    std::optional<ParsedDate> d = DateParser::FromUrl(in.url);
-    if (d && DateParser::Plausible(*d, in.fetched_at)) {
-      a->published = d->ToIso8601();
-      a->sources.published = "url";
-    }
-  }
-  SetDateIfUnset(FirstMeta(f, {"article:modified_time", "og:updated_time",
-                               "datemodified", "dcterms.modified"}),
-                 "meta", in.fetched_at, &a->modified, &a->sources.modified);
+  ChosenDate published = DateChooser::ChoosePublished(dates);
+  a->published = std::move(published.iso);
+  a->sources.published = std::move(published.source);
+  SetDateIfUnset(FirstMeta(f, kModifiedKeys), "meta", in.fetched_at,
+                 &a->modified, &a->sources.modified);
   SetDateIfUnset(JsonLd::First(in.json_ld, "dateModified"), "json-ld",
                  in.fetched_at, &a->modified, &a->sources.modified);
 }
@@ -327,7 +417,7 @@ void FillAuthors(const HtmlEvidence& in, Article* a) {
     }
   }
   if (a->authors.empty()) {
-    a->authors = AuthorsFromTextByline(in.blocks);
+    a->authors = AuthorsFromTextByline(in.blocks, in.windows.header_end);
     if (!a->authors.empty()) a->sources.authors = "text";
   }
 }
@@ -376,7 +466,7 @@ void MetadataExtractor::FromHtml(const HtmlFacts& f,
                                  const std::vector<JsonLdItem>& json_ld,
                                  const BlockList& blocks, absl::string_view url,
                                  absl::Time fetched_at, Article* a) {
-  const HtmlEvidence in{f, json_ld, blocks, url, fetched_at};
+  HtmlEvidence in{f, json_ld, blocks, url, fetched_at, {}};
   FillSiteName(in, a);
   FillTitle(in, a);  // strips the site name, so after it
   if (a->site_name.empty()) {
@@ -384,6 +474,8 @@ void MetadataExtractor::FromHtml(const HtmlFacts& f,
     a->site_name = TitleChooser::SitePart(f.title, a->title);
     if (!a->site_name.empty()) a->sources.site_name = "title";
   }
+  in.windows = CreditWindows::Around(blocks, a->title, kBylineBlocksAfterStart,
+                                     kCreditBlocksAfterEnd);
   FillDates(in, a);
   FillAuthors(in, a);
   FillDescriptionAndTopics(in, a);
@@ -391,7 +483,7 @@ void MetadataExtractor::FromHtml(const HtmlFacts& f,
   // A repost names its original publisher in JSON-LD's sourceOrganization.
   a->source = std::string(JsonLd::First(json_ld, "sourceOrganization"));
   if (!a->source.empty()) a->sources.source = "json-ld";
-  FillCredits(blocks, a);
+  FillCredits(blocks, in.windows, a);
 }
 
 namespace {
@@ -481,8 +573,8 @@ void ReadTextLabels(BlockList* blocks, Article* a) {
         if (!a->keywords.empty()) a->sources.keywords = "text";
       }
     }
-    if (a->authors.empty() && !credits.authors.empty()) {
-      a->authors = credits.authors;
+    if (a->authors.empty() && !credits.Persons().empty()) {
+      a->authors = credits.Persons();
       a->sources.authors = "text";
     }
     if (a->authors.empty() && b.features.text.chars < 400) {
@@ -505,6 +597,17 @@ void MetadataExtractor::FromText(absl::Time fetched_at, BlockList* blocks,
   const int date_line = ReadTextHeader(fetched_at, blocks, a);
   TitleBeforeDateLine(date_line, blocks, a);
   ReadTextLabels(blocks, a);
+  // What the lines above left empty, the credits HTML pages are read for
+  // (lead and closing credits, the outlet after a dateline).
+  const InfoLine printed = CreditReader::Read(
+      *blocks, CreditWindows::Around(*blocks, a->title, kBylineBlocksAfterStart,
+                                     kCreditBlocksAfterEnd));
+  if (a->source.empty() && !printed.source.empty())
+    a->source = printed.source, a->sources.source = "text";
+  if (a->editor.empty() && !printed.editor.empty())
+    a->editor = printed.editor, a->sources.editor = "text";
+  if (a->authors.empty() && !printed.authors.empty())
+    a->authors = printed.authors, a->sources.authors = "text";
 }
 
 }  // namespace declutter::extract

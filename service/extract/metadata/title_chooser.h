@@ -7,9 +7,13 @@
 // label or a slogan. So an <h1> wins when a meta title agrees with it (whole,
 // or its headline part, or containing it); on an article page (og:type article,
 // a schema.org *Article or *Posting) its first <h1> of three words or more wins
-// anyway, because the visible headline is what the article is called; otherwise
-// the headline part of og:title, then the JSON-LD headline, then the headline
-// part of <title>, then the first <h1>.
+// anyway, because the visible headline is what the article is called.
+// Failing an agreeing <h1>, a CJK line of the page's visible text that is one
+// end of <title> or og:title, set off from the rest by a separator or a space
+// ("标题-纪检", "明日股市预测--标题", "标题 东区办事处_中山网"), is the
+// headline as the reader sees it, whatever the separator. Otherwise the
+// headline part of og:title, then the JSON-LD headline, then the headline part
+// of <title>, then the first <h1>.
 //
 // The headline part of a glued title is its first part once the separator is
 // found, skipping a leading part that is the site's name or its domain ("Reddit
@@ -32,7 +36,9 @@ struct TitleCandidates {
   absl::string_view title_tag;      // <title>
   absl::string_view site_name;  // og:site_name or another declared site name
   absl::string_view url;        // the page's URL, for its domain; may be empty
-  bool is_article = false;      // the page declares itself an article
+  // Short lines of the page's visible text, in page order (headings, divs).
+  std::vector<absl::string_view> visible_lines;
+  bool is_article = false;  // the page declares itself an article
 };
 
 struct ChosenTitle {
@@ -47,6 +53,13 @@ class TitleChooser {
   // Headings considered: the first few <h1>s (later ones are teasers and
   // widgets).
   static constexpr size_t kMaxHeadings = 3;
+  // A visible line names the headline only when it is at least this long
+  // (code points) and this share of the title it ends, so menu words that
+  // begin a title ("首页") are not taken for it.
+  static constexpr size_t kMinVisibleHeadlineChars = 5;
+  static constexpr double kMinVisibleHeadlineShare = 0.3;
+  // A space alone sets a headline off only when it is this long.
+  static constexpr size_t kMinSpaceSetOffChars = 8;
   // Longer than this, a title's part is not a site's name (SitePart).
   static constexpr size_t kMaxSiteNameChars = 40;
 
@@ -63,6 +76,14 @@ class TitleChooser {
   // end is the headline.
   static std::string SitePart(absl::string_view title,
                               absl::string_view headline);
+
+  // Whether `line` is the start of `title` (its end with `from_end`),
+  // whitespace aside, set off from the rest by a separator (or a space, for a
+  // long line), or all of it when nothing is glued on. Only
+  // for lines in Chinese, Japanese or Korean script, whose titles glue with
+  // unspaced separators; Latin titles' spaced ones HeadlinePart reads.
+  static bool IsTitleEnd(absl::string_view title, absl::string_view line,
+                         bool from_end);
 
   // A heading's text without the permalink mark documentation sites append
   // ("¶",

@@ -19,7 +19,8 @@ size_t SchemeLength(absl::string_view url) {
 
 }  // namespace
 
-std::string UrlResolver::Resolve(absl::string_view base, absl::string_view ref) {
+std::string UrlResolver::Resolve(absl::string_view base,
+                                 absl::string_view ref) {
   ref = absl::StripAsciiWhitespace(ref);
   if (ref.empty()) return "";
   if (absl::StartsWithIgnoreCase(ref, "javascript:") ||
@@ -29,7 +30,8 @@ std::string UrlResolver::Resolve(absl::string_view base, absl::string_view ref) 
   if (SchemeLength(ref) > 0) return std::string(ref);
   const size_t scheme = SchemeLength(base);
   if (scheme == 0 || base.substr(scheme, 2) != "//") return "";
-  if (absl::StartsWith(ref, "//")) return absl::StrCat(base.substr(0, scheme), ref);
+  if (absl::StartsWith(ref, "//"))
+    return absl::StrCat(base.substr(0, scheme), ref);
   const size_t authority_end = base.find_first_of("/?#", scheme + 2);
   const absl::string_view origin = base.substr(0, authority_end);
   if (ref.front() == '/') return absl::StrCat(origin, ref);
@@ -38,8 +40,8 @@ std::string UrlResolver::Resolve(absl::string_view base, absl::string_view ref) 
     return absl::StrCat(base.substr(0, cut), ref);
   }
   absl::string_view path = authority_end == absl::string_view::npos
-                              ? absl::string_view("/")
-                              : base.substr(authority_end);
+                               ? absl::string_view("/")
+                               : base.substr(authority_end);
   path = path.substr(0, path.find_first_of("?#"));
   path = path.substr(0, path.rfind('/') + 1);
   if (path.empty()) path = "/";

@@ -21,12 +21,15 @@ TEST(BylineParserTest, RemovesLabelsAndSplitsLists) {
 
 TEST(BylineParserTest, DropsWhatIsNoName) {
   EXPECT_EQ(BylineParser::Names("By"), Names());
-  EXPECT_EQ(BylineParser::Names(".wp-block-post-author{display:flex}"), Names());
+  EXPECT_EQ(BylineParser::Names(".wp-block-post-author{display:flex}"),
+            Names());
   EXPECT_EQ(BylineParser::Names("having worked at his family's firm"), Names());
   EXPECT_EQ(BylineParser::Names("jane@example.com"), Names());
   EXPECT_EQ(BylineParser::Names("https://example.com/authors/jane"), Names());
-  EXPECT_EQ(BylineParser::Names("By Jane Doe | March 17, 2023"), Names({"Jane Doe"}));
-  EXPECT_EQ(BylineParser::Names("This is a sentence that is far too long to be a name"),
+  EXPECT_EQ(BylineParser::Names("By Jane Doe | March 17, 2023"),
+            Names({"Jane Doe"}));
+  EXPECT_EQ(BylineParser::Names(
+                "This is a sentence that is far too long to be a name"),
             Names());
   EXPECT_EQ(BylineParser::Names("Jane Doe, jane doe"), Names({"Jane Doe"}));
 }

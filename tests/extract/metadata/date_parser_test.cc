@@ -50,9 +50,11 @@ TEST(DateParserTest, UrlForms) {
   EXPECT_EQ(UrlIso("https://x.com/2023/03/17/storm"), "2023-03-17");
   EXPECT_EQ(UrlIso("https://x.com/news/2023-3-7-storm"), "2023-03-07");
   EXPECT_EQ(UrlIso("http://x.cn/c/20230317/123.html"), "2023-03-17");
-  EXPECT_EQ(UrlIso("https://x.com/2023/03/storm"), "none");     // a month only
-  EXPECT_EQ(UrlIso("https://x.com/a?d=2023/03/17"), "none");    // the query is not read
-  EXPECT_EQ(UrlIso("https://2023.x.com/17/storm"), "none");     // the host is not read
+  EXPECT_EQ(UrlIso("https://x.com/2023/03/storm"), "none");  // a month only
+  EXPECT_EQ(UrlIso("https://x.com/a?d=2023/03/17"),
+            "none");  // the query is not read
+  EXPECT_EQ(UrlIso("https://2023.x.com/17/storm"),
+            "none");  // the host is not read
 }
 
 absl::Time At(int y, int mo, int d, int h) {

@@ -224,6 +224,40 @@ TEST(MetadataExtractorTest, ReporterWordInProseIsNotAnAuthor) {
   EXPECT_TRUE(a.authors.empty());
 }
 
+TEST(MetadataExtractorTest, HtmlDatelinesStackedOrInACopyrightBox) {
+  // The year above the month and day, the time after them.
+  EXPECT_EQ(HtmlMetadata("<body><h1>儿歌一分钱被改成一元钱 原作者女儿回应</h1>"
+                         "<div><span>2019</span><div>09/07</div>"
+                         "<div>19:02</div></div><p>正文。</p></body>")
+                .published,
+            "2019-09-07T19:02:00");
+  // A dateline whose box is classed as the copyright footer, but which
+  // states no copyright, dates the page; a copyright line does not.
+  EXPECT_EQ(HtmlMetadata("<body><h1>江门七旬阿婆接来电称其涉黑被骗上百万</h1>"
+                         "<div class=copyright>2019年09月11日 富达传媒 时政新闻"
+                         "</div><p>正文。</p></body>")
+                .published,
+            "2019-09-11");
+  EXPECT_EQ(HtmlMetadata("<body><h1>江门七旬阿婆接来电称其涉黑被骗上百万</h1>"
+                         "<div class=copyright>版权所有 2019年09月11日 富达传媒"
+                         "</div><p>正文。</p></body>")
+                .published,
+            "");
+}
+
+TEST(MetadataExtractorTest, TextPagesReadTheClosingCreditToo) {
+  BlockList blocks = TextBlockBuilder::Build(
+      "山西品牌丝路行南美站活动启动\n"
+      "山西品牌丝路行主题为走丝绸之路，促合作共赢，推介会吸引了众多客商。\n"
+      "南美站活动将先后在巴西、乌拉圭、阿根廷举行。（张巨峰）\n");
+  ScoreBlocks(nullptr, &blocks);
+  for (Block& b : blocks) b.selected = true;
+  Article a;
+  MetadataExtractor::FromText(absl::InfiniteFuture(), &blocks, &a);
+  EXPECT_EQ(a.authors, std::vector<std::string>{"张巨峰"});
+  EXPECT_EQ(a.sources.authors, "text");
+}
+
 TEST(MetadataExtractorTest, DocumentFileNameIsTitle) {
   BlockList blocks = TextBlockBuilder::Build(
       "下载\n副市长在全市工作会议上的讲话.docx\n正文。\n");
@@ -231,6 +265,28 @@ TEST(MetadataExtractorTest, DocumentFileNameIsTitle) {
   Article a;
   MetadataExtractor::FromText(absl::InfiniteFuture(), &blocks, &a);
   EXPECT_EQ(a.title, "副市长在全市工作会议上的讲话");
+}
+
+TEST(MetadataExtractorTest, HtmlCreditsThePrintedPersonsNotTheMarkupsOutlet) {
+  // The author meta names the outlet; the page prints its reporter and its
+  // editors; the outlet becomes the source.
+  const Article a = HtmlMetadata(
+      "<head><title>外媒眼中的武汉长假_长江网</title>"
+      "<meta name=author content=\"新京报\"></head><body>"
+      "<h1>外媒眼中的武汉长假</h1><p>2020-10-04 20:30</p>"
+      "<p>长江网10月4日讯（记者陈智 整合）国庆中秋长假过半，但外媒关注武汉的"
+      "复苏，景区人流量明显回升，消费市场持续回暖。</p>"
+      "<p>编辑：倪仕轩 责任编辑：杨格</p></body>");
+  EXPECT_EQ(a.authors, std::vector<std::string>{"陈智"});
+  EXPECT_EQ(a.sources.authors, "text");
+  EXPECT_EQ(a.editor, "杨格");
+  EXPECT_EQ(a.source, "新京报");
+  // A meta author that is one of the page's editors names no author.
+  const Article b = HtmlMetadata(
+      "<head><meta name=author content=\"倪仕轩\"></head><body>"
+      "<h1>外媒眼中的武汉长假</h1><p>编辑：倪仕轩 责任编辑：杨格</p></body>");
+  EXPECT_TRUE(b.authors.empty());
+  EXPECT_EQ(b.editor, "杨格");
 }
 
 }  // namespace

@@ -111,5 +111,66 @@ TEST(TitleChooserTest, TheSitePartIsTheOtherEndOfAGluedTitle) {
   EXPECT_EQ(TitleChooser::SitePart("Site | Headline", ""), "");
 }
 
+TEST(TitleChooserTest, AVisibleLineIsTheHeadlineAGluedTitleEndsWith) {
+  EXPECT_TRUE(TitleChooser::IsTitleEnd("中华人民共和国监察法-纪检",
+                                       "中华人民共和国监察法", false));
+  EXPECT_FALSE(TitleChooser::IsTitleEnd("中华人民共和国监察法-纪检",
+                                        "中华人民共和国监察法", true));
+  EXPECT_TRUE(TitleChooser::IsTitleEnd(
+      "明日股市预测--最新出炉联合国贸发报告：全球经济增长率降至2.3%",
+      "最新出炉联合国贸发报告：全球经济增长率降至2.3%", true));
+  // A long line set off by a space, and spaces inside the title's words.
+  EXPECT_TRUE(TitleChooser::IsTitleEnd(
+      "顺德区大良街道党工委委员一行开展调研工作 东区办事处_中山网",
+      "顺德区大良街道党工委委员一行开展调研工作", false));
+  EXPECT_TRUE(TitleChooser::IsTitleEnd("调整2007　年末国债余额限额的决议",
+                                       "调整2007年末国债余额限额的决议",
+                                       false));
+  // The whole glued title is not its headline.
+  EXPECT_FALSE(TitleChooser::IsTitleEnd("标题在这里呀_经济_财经网",
+                                        "标题在这里呀_经济_财经网", false));
+  // Not at a glue: a word cut in two; too short a share; Latin lines.
+  EXPECT_FALSE(TitleChooser::IsTitleEnd("中华人民共和国监察法实施条例",
+                                        "中华人民共和国监察法", false));
+  EXPECT_FALSE(TitleChooser::IsTitleEnd(
+      "首页-关于召开二〇二四年全市卫生健康工作会议的通知", "首页", false));
+  EXPECT_FALSE(TitleChooser::IsTitleEnd("Counter-Strike 2 on Steam",
+                                        "Counter-Strike 2", false));
+
+  TitleCandidates c;
+  c.title_tag = "中华人民共和国监察法-纪检";
+  c.visible_lines = {"首页", "中华人民共和国监察法", "第一章 总则"};
+  const ChosenTitle t = TitleChooser::Choose(c);
+  EXPECT_EQ(t.text, "中华人民共和国监察法");
+  // The title's start is preferred to its end.
+  TitleCandidates wiki;
+  wiki.og_title = "雄安新区概况 - 维基百科，自由的百科全书";
+  wiki.visible_lines = {"维基百科，自由的百科全书", "雄安新区概况"};
+  EXPECT_EQ(TitleChooser::Choose(wiki).text, "雄安新区概况");
+  EXPECT_EQ(t.source, "text");
+}
+
+TEST(TitleChooserTest, AChineseTitleGluedTwiceIsSplitAgain) {
+  EXPECT_EQ(TitleChooser::HeadlinePart(
+                "5月LPR按兵不动_经济_宏观频道首页_财经网 - CAIJING.COM.CN", "",
+                "caijing"),
+            "5月LPR按兵不动");
+  // Latin headlines keep an inner separator.
+  EXPECT_EQ(TitleChooser::HeadlinePart(
+                "Git Branching - Branches in a Nutshell | Git", "Git", "git"),
+            "Git Branching - Branches in a Nutshell");
+  // A title that opens with glue has lost its headline.
+  EXPECT_EQ(TitleChooser::HeadlinePart("-铜雀历史网", "", ""), "");
+}
+
+TEST(TitleChooserTest, TypographicAndStraightQuotesCompareEqual) {
+  TitleCandidates c;
+  c.h1 = {"Here\u2019s how to keep healthy phone habits \u2014 a guide"};
+  c.title_tag = "Here's how to keep healthy phone habits -- a guide | Example";
+  const ChosenTitle t = TitleChooser::Choose(c);
+  EXPECT_EQ(t.source, "h1");
+  EXPECT_EQ(t.text, "Here's how to keep healthy phone habits -- a guide");
+}
+
 }  // namespace
 }  // namespace declutter::extract

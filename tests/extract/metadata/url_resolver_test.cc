@@ -11,10 +11,14 @@ TEST(UrlResolverTest, Resolves) {
             "https://cdn.example.com/i.jpg");
   EXPECT_EQ(UrlResolver::Resolve(base, "//cdn.example.com/i.jpg"),
             "https://cdn.example.com/i.jpg");
-  EXPECT_EQ(UrlResolver::Resolve(base, "/img/i.jpg"), "https://news.example.com/img/i.jpg");
-  EXPECT_EQ(UrlResolver::Resolve(base, "i.jpg"), "https://news.example.com/a/b/i.jpg");
-  EXPECT_EQ(UrlResolver::Resolve(base, "../i.jpg"), "https://news.example.com/a/i.jpg");
-  EXPECT_EQ(UrlResolver::Resolve("https://h.com", "i.jpg"), "https://h.com/i.jpg");
+  EXPECT_EQ(UrlResolver::Resolve(base, "/img/i.jpg"),
+            "https://news.example.com/img/i.jpg");
+  EXPECT_EQ(UrlResolver::Resolve(base, "i.jpg"),
+            "https://news.example.com/a/b/i.jpg");
+  EXPECT_EQ(UrlResolver::Resolve(base, "../i.jpg"),
+            "https://news.example.com/a/i.jpg");
+  EXPECT_EQ(UrlResolver::Resolve("https://h.com", "i.jpg"),
+            "https://h.com/i.jpg");
 }
 
 TEST(UrlResolverTest, RefusesWhatCannotBeAbsolute) {

@@ -1,0 +1,1 @@
+"""Stubs generated from proto/declutter/v1/declutter.proto at build time."""
