@@ -1,23 +1,15 @@
 #include "client/response_printer.h"
 
-#include <google/protobuf/util/json_util.h>
-
 #include "absl/strings/str_format.h"
+#include "service/api/proto_json.h"
 #include "service/api/proto_labels.h"
 
 namespace declutter::client {
 namespace {
 
+// The server's HTTP answers and the CLI's JSON print alike.
 std::string ToJson(const v1::CleanResponse& response, bool pretty) {
-  google::protobuf::util::JsonPrintOptions options;
-  options.add_whitespace = pretty;
-  options.always_print_primitive_fields = true;
-  std::string json;
-  if (!google::protobuf::util::MessageToJsonString(response, &json, options)
-           .ok()) {
-    return "{}";
-  }
-  return json;
+  return api::ResponseJson(response, pretty);
 }
 
 }  // namespace

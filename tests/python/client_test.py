@@ -31,7 +31,7 @@ EXPECTED = {
         snippet="The harbor bridge reopened to traffic on Thursday morning"),
     "city-fitness-gbk.html": dict(
         content_type="text/html; charset=gb2312", input_kind="auto",
-        title="我市召开全民健身工作推进会", authors=["李明"], published="2024-04-18",
+        title="我市召开全民健身工作推进会", authors=["李明"], published="2024-04-18T10:20:00",
         editor="王芳", source="城市日报", language="zh-Hans", charset="GB18030",
         snippet="我市召开全民健身工作推进会，总结去年全民健身工作"),
     "nanyang-health-scraped.txt": dict(

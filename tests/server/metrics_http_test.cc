@@ -15,6 +15,7 @@
 
 #include "absl/strings/str_cat.h"
 #include "gtest/gtest.h"
+#include "tests/support/raw_socket.h"
 
 namespace declutter::server {
 namespace {
@@ -66,47 +67,9 @@ TEST(MetricsHttpTest, AnAddressNotOfThisHostIsUnavailable) {
             "cannot listen on 192.0.2.1:0: expected a free host:port");
 }
 
-// A TCP connection to 127.0.0.1:`port`; -1 when it cannot connect.
-int Connect(int port) {
-  const int fd = ::socket(AF_INET, SOCK_STREAM, 0);
-  sockaddr_in address{};
-  address.sin_family = AF_INET;
-  address.sin_port = htons(static_cast<uint16_t>(port));
-  address.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-  if (::connect(fd, reinterpret_cast<sockaddr*>(&address), sizeof(address)) !=
-      0) {
-    ::close(fd);
-    return -1;
-  }
-  return fd;
-}
-
-bool SendAll(int fd, const std::string& bytes) {
-  size_t sent = 0;
-  while (sent < bytes.size()) {
-    const ssize_t n =
-        ::send(fd, bytes.data() + sent, bytes.size() - sent, MSG_NOSIGNAL);
-    if (n <= 0) return false;
-    sent += static_cast<size_t>(n);
-  }
-  return true;
-}
-
-// What the server sends until it closes the connection, or until `wait`
-// passes.
-std::string ReadUntilClosed(int fd, std::chrono::seconds wait) {
-  std::string got;
-  const auto until = std::chrono::steady_clock::now() + wait;
-  while (std::chrono::steady_clock::now() < until) {
-    pollfd p{fd, POLLIN, 0};
-    if (::poll(&p, 1, 100) <= 0) continue;
-    char buffer[4096];
-    const ssize_t n = ::recv(fd, buffer, sizeof(buffer), 0);
-    if (n <= 0) break;
-    got.append(buffer, static_cast<size_t>(n));
-  }
-  return got;
-}
+using ::declutter::testing::Connect;
+using ::declutter::testing::ReadUntilClosed;
+using ::declutter::testing::SendAll;
 
 std::unique_ptr<MetricsHttpServer> StartOrDie(const Metrics* metrics,
                                               HttpLimits limits = {}) {
