@@ -89,6 +89,31 @@ if [ ${#missing[@]} -gt 0 ]; then
     > /dev/null || fail "apt-get install ${missing[*]}"
 fi
 
+# Kernel overlayfs as root; vfs (a full copy per layer) works everywhere but is slow,
+# so it is taken only where an overlay mount fails (a machine inside a container that
+# forbids it), or when DECLUTTER_IMAGE_STORAGE_DRIVER says so. Each driver keeps its
+# own storage: one cannot read the other's.
+storage_driver=${DECLUTTER_IMAGE_STORAGE_DRIVER:-}
+if [ -z "$storage_driver" ]; then
+  probe=$(mktemp -d)
+  mkdir -p "$probe/lower" "$probe/upper" "$probe/work" "$probe/merged"
+  if mount -t overlay overlay \
+       -o "lowerdir=$probe/lower,upperdir=$probe/upper,workdir=$probe/work" \
+       "$probe/merged" 2> /dev/null; then
+    umount "$probe/merged"
+    storage_driver=overlay
+  else
+    storage_driver=vfs
+    say "overlay mounts fail here: podman storage is vfs (slower)"
+  fi
+  rm -rf "$probe"
+fi
+storage_root=$cache/storage
+if [ "$storage_driver" != overlay ]; then
+  storage_root=$cache/storage-$storage_driver
+  runroot=$runroot-$storage_driver
+fi
+
 # --- 2. Podman's configuration -------------------------------------------------------
 # runc with the cgroupfs manager is what works on these machines (no systemd session).
 # default_ulimits = []: Podman's default raises the open-files limit of root's containers
@@ -106,10 +131,8 @@ events_logger = "file"
 tmp_dir = "$runroot/libpod"
 EOF
 export CONTAINERS_CONF=$cache/etc/containers.conf
-# Kernel overlayfs as root; vfs (a full copy per layer) works everywhere but is slow.
-storage_driver=${DECLUTTER_IMAGE_STORAGE_DRIVER:-overlay}
 pm() {
-  podman --root "$cache/storage" --runroot "$runroot" --storage-driver "$storage_driver" "$@"
+  podman --root "$storage_root" --runroot "$runroot" --storage-driver "$storage_driver" "$@"
 }
 
 # One run at a time per cache (they share the image's tag); a run that was killed
