@@ -399,6 +399,42 @@ void FillDates(const HtmlEvidence& in, Article* a) {
                  in.fetched_at, &a->modified, &a->sources.modified);
 }
 
+// The author a labelled Twitter card states: CMSes (Yoast SEO and others)
+// print the byline as twitter:labelN "Written by" with the name in
+// twitter:dataN.
+std::vector<std::string> AuthorsFromTwitterLabels(const HtmlFacts& f) {
+  constexpr int kMaxTwitterLabels = 4;
+  for (int i = 1; i <= kMaxTwitterLabels; ++i) {
+    const absl::string_view label = f.Meta(absl::StrCat("twitter:label", i));
+    if (!label.empty() && BylineParser::IsLabel(label))
+      return BylineParser::Names(f.Meta(absl::StrCat("twitter:data", i)));
+  }
+  return {};
+}
+
+// Scholarly pages list each author in a citation_author meta of its own.
+std::vector<std::string> AuthorsFromCitationMeta(const HtmlFacts& f) {
+  std::vector<std::string> names;
+  for (const auto& [key, value] : f.meta) {
+    if (key != "citation_author" || names.size() >= BylineParser::kMaxNames)
+      continue;
+    // One author per tag, often written "Last, First": named as read.
+    std::string name = value;
+    const std::vector<absl::string_view> last_first =
+        absl::StrSplit(value, absl::MaxSplits(',', 1));
+    if (last_first.size() == 2 &&
+        last_first[1].find(',') == absl::string_view::npos) {
+      const absl::string_view first = absl::StripAsciiWhitespace(last_first[1]);
+      const absl::string_view last = absl::StripAsciiWhitespace(last_first[0]);
+      if (!first.empty() && !last.empty())
+        name = absl::StrCat(first, " ", last);
+    }
+    if (std::find(names.begin(), names.end(), name) == names.end())
+      names.push_back(std::move(name));
+  }
+  return names;
+}
+
 void FillAuthors(const HtmlEvidence& in, Article* a) {
   const HtmlFacts& f = in.facts;
   a->authors = AuthorsFromJsonLd(in.json_ld);
@@ -407,6 +443,14 @@ void FillAuthors(const HtmlEvidence& in, Article* a) {
     a->authors = BylineParser::Names(
         FirstMeta(f, {"author", "article:author", "dc.creator",
                       "parsely-author", "sailthru.author"}));
+    if (!a->authors.empty()) a->sources.authors = "meta";
+  }
+  if (a->authors.empty()) {
+    a->authors = AuthorsFromTwitterLabels(f);
+    if (!a->authors.empty()) a->sources.authors = "meta";
+  }
+  if (a->authors.empty()) {
+    a->authors = AuthorsFromCitationMeta(f);
     if (!a->authors.empty()) a->sources.authors = "meta";
   }
   for (bool strong : {true, false}) {

@@ -289,5 +289,45 @@ TEST(MetadataExtractorTest, HtmlCreditsThePrintedPersonsNotTheMarkupsOutlet) {
   EXPECT_EQ(b.editor, "杨格");
 }
 
+TEST(MetadataExtractorTest, HtmlAuthorFromALabelledTwitterCard) {
+  const Article a = HtmlMetadata(
+      "<head><meta name=\"twitter:label1\" content=\"Written by\">"
+      "<meta name=\"twitter:data1\" content=\"Tyler Brown\">"
+      "<meta name=\"twitter:label2\" content=\"Est. reading time\">"
+      "<meta name=\"twitter:data2\" content=\"5 minutes\"></head>"
+      "<body><h1>Headline here</h1><p>Body text.</p></body>");
+  EXPECT_EQ(a.authors, std::vector<std::string>{"Tyler Brown"});
+  EXPECT_EQ(a.sources.authors, "meta");
+  // A card without the byline label names no author.
+  EXPECT_TRUE(HtmlMetadata("<head><meta name=\"twitter:label1\" "
+                           "content=\"Price\"><meta name=\"twitter:data1\" "
+                           "content=\"Ten Dollars\"></head><body></body>")
+                  .authors.empty());
+}
+
+TEST(MetadataExtractorTest, HtmlAuthorsFromCitationMetaAsRead) {
+  const Article a = HtmlMetadata(
+      "<head><meta name=citation_author content=\"Aditya Mahindru\">"
+      "<meta name=citation_author content=\"Kaufman, Jeff T.\">"
+      "<meta name=citation_author content=\"Aditya Mahindru\"></head>"
+      "<body><h1>A study</h1></body>");
+  EXPECT_EQ(a.authors,
+            (std::vector<std::string>{"Aditya Mahindru", "Jeff T. Kaufman"}));
+}
+
+TEST(MetadataExtractorTest, HtmlQuestionAuthorFromItsMicrodataName) {
+  // The asker's box prints badges after the name; the comments' authors come
+  // later.
+  const Article a = HtmlMetadata(
+      "<body><h1>How do I list files?</h1><p>I want to list the files of a "
+      "folder in order of their size.</p>"
+      "<div class=user-details itemprop=author itemscope "
+      "itemtype=\"http://schema.org/Person\"><a href=/users/9>Vader</a>"
+      "<meta itemprop=name content=\"Vader\"> 6,796 gold badges</div>"
+      "<div class=comment-author><a href=/users/2>Leo</a> – Leo</div>"
+      "</body>");
+  EXPECT_EQ(a.authors, std::vector<std::string>{"Vader"});
+}
+
 }  // namespace
 }  // namespace declutter::extract
