@@ -1,6 +1,7 @@
 #include "service/extract/metadata/byline_parser.h"
 
 #include <algorithm>
+#include <iterator>
 
 #include "absl/strings/ascii.h"
 #include "absl/strings/match.h"
@@ -17,6 +18,29 @@ namespace {
 constexpr absl::string_view kLabels[] = {
 #include "service/extract/data/byline_labels.inc"
 };
+
+constexpr absl::string_view kChromeWords[] = {
+#include "service/extract/data/byline_chrome_words.inc"
+};
+
+// Whether a word of `piece` (split at spaces, ASCII case folded), or two
+// adjacent words read as one ("Sign In" as "signin"), is chrome, not part of a
+// name.
+bool HoldsChromeWord(absl::string_view piece) {
+  const std::vector<absl::string_view> words =
+      absl::StrSplit(piece, ' ', absl::SkipEmpty());
+  auto is_chrome = [](absl::string_view w) {
+    return std::any_of(
+        std::begin(kChromeWords), std::end(kChromeWords),
+        [&](absl::string_view c) { return absl::EqualsIgnoreCase(w, c); });
+  };
+  for (size_t i = 0; i < words.size(); ++i) {
+    if (is_chrome(words[i])) return true;
+    if (i + 1 < words.size() && is_chrome(absl::StrCat(words[i], words[i + 1])))
+      return true;
+  }
+  return false;
+}
 
 // Strips byline labels (and the spaces and colons after them) from the front.
 absl::string_view StripLabels(absl::string_view s) {
@@ -67,7 +91,8 @@ bool LooksLikeName(absl::string_view s) {
     return false;
   // URLs, e-mail addresses and style sheets that sites mark up as bylines.
   if (absl::StrContains(s, "://") || absl::StartsWithIgnoreCase(s, "www.") ||
-      s.find_first_of("@{}:=") != absl::string_view::npos || IsBareLabel(s)) {
+      s.find_first_of("@{}:=") != absl::string_view::npos || IsBareLabel(s) ||
+      HoldsChromeWord(s)) {
     return false;
   }
   // A phrase of three words or more starting in lower case is prose from an
@@ -109,6 +134,16 @@ bool BylineParser::IsLabel(absl::string_view text) {
 
 std::vector<std::string> BylineParser::Names(absl::string_view byline) {
   std::string text = TextNormalizer::CollapseSpaces(Utf8Prefix(byline, 1024));
+  // A user card printing the display name beside the account name, both the
+  // same ("Joe – Joe"), names one person.
+  for (absl::string_view dash : {" \xE2\x80\x93 ", " \xE2\x80\x94 ", " - "}) {
+    const absl::string_view whole = text;
+    const size_t at = whole.find(dash);
+    if (at != absl::string_view::npos &&
+        absl::EqualsIgnoreCase(whole.substr(0, at),
+                               whole.substr(at + dash.size())))
+      text.resize(at);
+  }
   text = absl::StrReplaceAll(text, {{" and ", ","},
                                     {" And ", ","},
                                     {" & ", ","},

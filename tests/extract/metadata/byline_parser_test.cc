@@ -44,5 +44,22 @@ TEST(BylineParserTest, KeepsNamesThatStartLikeALabel) {
   EXPECT_EQ(BylineParser::Names("Byron Smith"), Names({"Byron Smith"}));
 }
 
+TEST(BylineParserTest, ChromeWordsAreNoNames) {
+  // Box headings, badges, log-in links and a dateline's weekday that sites
+  // mark up as bylines.
+  for (absl::string_view chrome :
+       {"Author list", "Topic Author", "The Author", "Logged", "Sign In",
+        "Log in", "Sat, 20 Dec"}) {
+    EXPECT_EQ(BylineParser::Names(chrome), Names()) << chrome;
+  }
+  EXPECT_EQ(BylineParser::Names("Topic Author, Jane Doe"), Names({"Jane Doe"}));
+}
+
+TEST(BylineParserTest, ANameRepeatedAcrossADashIsOnePerson) {
+  EXPECT_EQ(BylineParser::Names("Martin Thoma \xE2\x80\x93 Martin Thoma"),
+            Names({"Martin Thoma"}));
+  EXPECT_EQ(BylineParser::Names("Leo - Leo"), Names({"Leo"}));
+}
+
 }  // namespace
 }  // namespace declutter::extract
