@@ -86,7 +86,24 @@ bool IsBareLabel(absl::string_view s) {
   return false;
 }
 
-bool LooksLikeName(absl::string_view s) {
+// Whether every word of `s` holding a digit holds a letter too: a user
+// handle ("ggailey777", "Need2KnowLion"), not a date or a count.
+bool DigitsOnlyInHandles(absl::string_view s) {
+  for (absl::string_view w : absl::StrSplit(s, ' ', absl::SkipEmpty())) {
+    const bool digit = std::any_of(w.begin(), w.end(), [](char c) {
+      return absl::ascii_isdigit(static_cast<unsigned char>(c));
+    });
+    const bool letter = std::any_of(w.begin(), w.end(), [](char c) {
+      return absl::ascii_isalpha(static_cast<unsigned char>(c));
+    });
+    if (digit && !letter) return false;
+  }
+  return true;
+}
+
+// `declared`: the value comes from a field that holds the author (meta,
+// JSON-LD), where a user handle with digits is the author's name.
+bool LooksLikeName(absl::string_view s, bool declared) {
   if (s.empty() || CountCodePoints(s) > BylineParser::kMaxNameChars)
     return false;
   // URLs, e-mail addresses and style sheets that sites mark up as bylines.
@@ -107,7 +124,8 @@ bool LooksLikeName(absl::string_view s) {
     const uint32_t cp = NextCodePoint(s, &i);
     // Digits make a date, a count or a user id ("March 17", "12 comments"), not
     // a name.
-    if (cp < 0x80 && absl::ascii_isdigit(static_cast<unsigned char>(cp)))
+    if (cp < 0x80 && absl::ascii_isdigit(static_cast<unsigned char>(cp)) &&
+        !(declared && DigitsOnlyInHandles(s)))
       return false;
     if (cp == ' ') ++words;
     if (cp >= 0x80 || absl::ascii_isalpha(static_cast<unsigned char>(cp)))
@@ -133,6 +151,15 @@ bool BylineParser::IsLabel(absl::string_view text) {
 }
 
 std::vector<std::string> BylineParser::Names(absl::string_view byline) {
+  return NamesOf(byline, /*declared=*/false);
+}
+
+std::vector<std::string> BylineParser::DeclaredNames(absl::string_view value) {
+  return NamesOf(value, /*declared=*/true);
+}
+
+std::vector<std::string> BylineParser::NamesOf(absl::string_view byline,
+                                               bool declared) {
   std::string text = TextNormalizer::CollapseSpaces(Utf8Prefix(byline, 1024));
   // A user card printing the display name beside the account name, both the
   // same ("Joe – Joe"), names one person.
@@ -160,7 +187,7 @@ std::vector<std::string> BylineParser::Names(absl::string_view byline) {
       if (!names.empty()) absl::StrAppend(&names.back(), ", ", part);
       continue;
     }
-    if (!LooksLikeName(part)) continue;
+    if (!LooksLikeName(part, declared)) continue;
     const bool seen = std::any_of(
         names.begin(), names.end(),
         [&](const std::string& n) { return absl::EqualsIgnoreCase(n, part); });

@@ -106,7 +106,7 @@ std::vector<std::string> AuthorsFromJsonLd(
   for (const JsonLdItem& item : items) {
     std::vector<std::string> names;
     for (const std::string& value : item.GetAll("author")) {
-      for (std::string& name : BylineParser::Names(value))
+      for (std::string& name : BylineParser::DeclaredNames(value))
         names.push_back(std::move(name));
     }
     if (!names.empty()) return names;
@@ -440,7 +440,7 @@ void FillAuthors(const HtmlEvidence& in, Article* a) {
   a->authors = AuthorsFromJsonLd(in.json_ld);
   if (!a->authors.empty()) a->sources.authors = "json-ld";
   if (a->authors.empty()) {
-    a->authors = BylineParser::Names(
+    a->authors = BylineParser::DeclaredNames(
         FirstMeta(f, {"author", "article:author", "dc.creator",
                       "parsely-author", "sailthru.author"}));
     if (!a->authors.empty()) a->sources.authors = "meta";

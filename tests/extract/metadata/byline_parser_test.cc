@@ -61,5 +61,13 @@ TEST(BylineParserTest, ANameRepeatedAcrossADashIsOnePerson) {
   EXPECT_EQ(BylineParser::Names("Leo - Leo"), Names({"Leo"}));
 }
 
+TEST(BylineParserTest, DeclaredNamesKeepUserHandlesWithDigits) {
+  EXPECT_EQ(BylineParser::DeclaredNames("ggailey777"), Names({"ggailey777"}));
+  EXPECT_EQ(BylineParser::Names("ggailey777"), Names());
+  // A word of digits alone is a count or a date, whatever the field.
+  EXPECT_EQ(BylineParser::DeclaredNames("12 comments"), Names());
+  EXPECT_EQ(BylineParser::DeclaredNames("March 17, 2023"), Names());
+}
+
 }  // namespace
 }  // namespace declutter::extract

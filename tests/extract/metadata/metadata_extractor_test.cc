@@ -329,5 +329,12 @@ TEST(MetadataExtractorTest, HtmlQuestionAuthorFromItsMicrodataName) {
   EXPECT_EQ(a.authors, std::vector<std::string>{"Vader"});
 }
 
+TEST(MetadataExtractorTest, HtmlAuthorMetaMayBeAUserHandle) {
+  const Article a = HtmlMetadata(
+      "<head><meta name=author content=\"Need2KnowLion\"></head>"
+      "<body><h1>Headline here</h1><p>Body text.</p></body>");
+  EXPECT_EQ(a.authors, std::vector<std::string>{"Need2KnowLion"});
+}
+
 }  // namespace
 }  // namespace declutter::extract
