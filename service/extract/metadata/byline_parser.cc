@@ -9,6 +9,8 @@
 #include "absl/strings/str_replace.h"
 #include "absl/strings/str_split.h"
 #include "absl/strings/strip.h"
+#include "absl/types/span.h"
+#include "service/extract/metadata/date_parser.h"
 #include "service/extract/strings/text_normalizer.h"
 #include "service/extract/strings/utf8.h"
 
@@ -22,6 +24,49 @@ constexpr absl::string_view kLabels[] = {
 constexpr absl::string_view kChromeWords[] = {
 #include "service/extract/data/byline_chrome_words.inc"
 };
+
+constexpr absl::string_view kDateLeadWords[] = {
+#include "service/extract/data/byline_date_lead_words.inc"
+};
+
+bool IsWordOf(absl::string_view word,
+              absl::Span<const absl::string_view> list) {
+  return std::any_of(list.begin(), list.end(), [&](absl::string_view w) {
+    return absl::EqualsIgnoreCase(word, w);
+  });
+}
+
+// `text` without the date a byline prints after the name ("Andrew Gerrand 4
+// August 2010", "By Jane • March 12, 2025") and what follows it, and without
+// the words leading into it ("on Friday"); `text` itself when it holds no date
+// after a name, "" when it is a dateline alone.
+absl::string_view BeforeDate(absl::string_view text) {
+  const std::optional<ParsedDate> date = DateParser::Find(text);
+  if (!date || date->begin == 0) return text;
+  absl::string_view head = text.substr(0, date->begin);
+  for (int words = 0; words < 4; ++words) {
+    head = absl::StripTrailingAsciiWhitespace(head);
+    while (!head.empty() && absl::string_view(",|-").find(head.back()) !=
+                                absl::string_view::npos)
+      head =
+          absl::StripTrailingAsciiWhitespace(head.substr(0, head.size() - 1));
+    for (absl::string_view mark :
+         {"\xE2\x80\xA2" /* • */, "\xC2\xB7" /* · */}) {
+      if (absl::ConsumeSuffix(&head, mark))
+        head = absl::StripTrailingAsciiWhitespace(head);
+    }
+    const size_t space = head.rfind(' ');
+    const absl::string_view last =
+        space == absl::string_view::npos ? head : head.substr(space + 1);
+    if (space == absl::string_view::npos ||
+        !(IsWordOf(last, kDateLeadWords) || IsWordOf(last, kChromeWords)))
+      break;
+    head = head.substr(0, space);
+  }
+  // A dateline alone ("Updated on November 20, 2025") names nobody.
+  if (IsWordOf(head, kDateLeadWords) || IsWordOf(head, kChromeWords)) return {};
+  return head.empty() ? text : head;
+}
 
 // Whether a word of `piece` (split at spaces, ASCII case folded), or two
 // adjacent words read as one ("Sign In" as "signin"), is chrome, not part of a
@@ -161,6 +206,7 @@ std::vector<std::string> BylineParser::DeclaredNames(absl::string_view value) {
 std::vector<std::string> BylineParser::NamesOf(absl::string_view byline,
                                                bool declared) {
   std::string text = TextNormalizer::CollapseSpaces(Utf8Prefix(byline, 1024));
+  text = std::string(BeforeDate(text));
   // A user card printing the display name beside the account name, both the
   // same ("Joe – Joe"), names one person.
   for (absl::string_view dash : {" \xE2\x80\x93 ", " \xE2\x80\x94 ", " - "}) {

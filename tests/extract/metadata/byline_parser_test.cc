@@ -69,5 +69,18 @@ TEST(BylineParserTest, DeclaredNamesKeepUserHandlesWithDigits) {
   EXPECT_EQ(BylineParser::DeclaredNames("March 17, 2023"), Names());
 }
 
+TEST(BylineParserTest, TheDateAfterANameIsCutOff) {
+  EXPECT_EQ(BylineParser::Names("Andrew Gerrand 4 August 2010"),
+            Names({"Andrew Gerrand"}));
+  EXPECT_EQ(
+      BylineParser::Names("By Haley Hoekstra \xE2\x80\xA2 March 12, 2025"),
+      Names({"Haley Hoekstra"}));
+  EXPECT_EQ(BylineParser::Names(
+                "Posted by Beau Hall on Friday December 19, 2025 @08:00PM"),
+            Names({"Beau Hall"}));
+  // A dateline alone names nobody.
+  EXPECT_EQ(BylineParser::Names("Updated on November 20, 2025"), Names());
+}
+
 }  // namespace
 }  // namespace declutter::extract
