@@ -182,10 +182,11 @@ std::optional<ParsedDate> VisibleDateline(const BlockList& blocks,
 
 // A byline printed as text near the article's start: a short block opening with
 // a label ("By Jane Doe"), or a label alone with the name in the next block.
-// Looked for in the header window, blocks [0, limit).
+// Looked for in blocks [begin, limit).
 std::vector<std::string> AuthorsFromTextByline(const BlockList& blocks,
-                                               size_t limit) {
-  for (size_t i = 0; i < limit; ++i) {
+                                               size_t begin, size_t limit) {
+  limit = std::min(limit, blocks.size());
+  for (size_t i = begin; i < limit; ++i) {
     const Block& b = blocks[i];
     if (b.features.text.chars > kMaxBylineChars) continue;
     if (BylineParser::StartsWithLabel(b.text)) {
@@ -460,10 +461,15 @@ void FillAuthors(const HtmlEvidence& in, Article* a) {
       if (!a->authors.empty()) a->sources.authors = "byline-markup";
     }
   }
-  if (a->authors.empty()) {
-    a->authors = AuthorsFromTextByline(in.blocks, in.windows.header_end);
-    if (!a->authors.empty()) a->sources.authors = "text";
-  }
+  // The header's byline, else one the article's end prints (an author box:
+  // "Written by Jane Doe").
+  if (a->authors.empty())
+    a->authors = AuthorsFromTextByline(in.blocks, 0, in.windows.header_end);
+  if (a->authors.empty())
+    a->authors = AuthorsFromTextByline(in.blocks, in.windows.header_end,
+                                       in.windows.tail_end);
+  if (!a->authors.empty() && a->sources.authors.empty())
+    a->sources.authors = "text";
 }
 
 // The description, the keywords and the article:tag / article:section tags.

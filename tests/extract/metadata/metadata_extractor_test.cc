@@ -1,5 +1,6 @@
 #include "service/extract/metadata/metadata_extractor.h"
 
+#include "absl/strings/match.h"
 #include "gtest/gtest.h"
 #include "service/extract/text/text_block_builder.h"
 #include "tests/support/score_stage.h"
@@ -334,6 +335,29 @@ TEST(MetadataExtractorTest, HtmlAuthorMetaMayBeAUserHandle) {
       "<head><meta name=author content=\"Need2KnowLion\"></head>"
       "<body><h1>Headline here</h1><p>Body text.</p></body>");
   EXPECT_EQ(a.authors, std::vector<std::string>{"Need2KnowLion"});
+}
+
+TEST(MetadataExtractorTest, HtmlAuthorsFromATextBylineAtTheArticlesEnd) {
+  std::string body;
+  for (int i = 0; i < 40; ++i) {
+    body +=
+        "<p>Compare the interest rates, the fees and the terms of each loan "
+        "before you sign anything, and read the small print twice.</p>";
+  }
+  HtmlDocument doc = HtmlBlockBuilder::Build(
+      "<body><h1>How to compare personal loans</h1>" + body +
+      "<h3>Written by Cassidy Horton</h3><p>Cassidy is a finance writer.</p>"
+      "</body>");
+  ScoreBlocks(&doc.dom, &doc.blocks);
+  // The article as the selector leaves it: its paragraphs, so the byline
+  // lies past the header, in the article's end.
+  for (Block& b : doc.blocks)
+    b.selected = absl::StartsWith(b.text, "Compare the interest");
+  Article a;
+  MetadataExtractor::FromHtml(doc.facts, JsonLd::Parse(doc.facts.json_ld),
+                              doc.blocks, "", absl::InfiniteFuture(), &a);
+  EXPECT_EQ(a.authors, std::vector<std::string>{"Cassidy Horton"});
+  EXPECT_EQ(a.sources.authors, "text");
 }
 
 }  // namespace
