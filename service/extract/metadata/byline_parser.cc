@@ -68,12 +68,14 @@ absl::string_view BeforeDate(absl::string_view text) {
   return head.empty() ? text : head;
 }
 
-// Whether a word of `piece` (split at spaces, ASCII case folded), or two
-// adjacent words read as one ("Sign In" as "signin"), is chrome, not part of a
-// name.
+// Whether a word of `piece` (split at spaces and dots, ASCII case folded), or
+// two adjacent words read as one ("Sign In" as "signin"), is chrome, not part
+// of a name.
 bool HoldsChromeWord(absl::string_view piece) {
+  // Dots split words too: a template's unfilled key ("page.head.extra.author")
+  // is no name.
   const std::vector<absl::string_view> words =
-      absl::StrSplit(piece, ' ', absl::SkipEmpty());
+      absl::StrSplit(piece, absl::ByAnyChar(" ."), absl::SkipEmpty());
   auto is_chrome = [](absl::string_view w) {
     return std::any_of(
         std::begin(kChromeWords), std::end(kChromeWords),

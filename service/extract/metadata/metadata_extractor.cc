@@ -417,7 +417,9 @@ std::vector<std::string> AuthorsFromTwitterLabels(const HtmlFacts& f) {
 std::vector<std::string> AuthorsFromCitationMeta(const HtmlFacts& f) {
   std::vector<std::string> names;
   for (const auto& [key, value] : f.meta) {
-    if (key != "citation_author" || names.size() >= BylineParser::kMaxNames)
+    // "citation_authors": the plural some journal templates write.
+    if ((key != "citation_author" && key != "citation_authors") ||
+        names.size() >= BylineParser::kMaxNames)
       continue;
     // One author per tag, often written "Last, First": named as read.
     std::string name = value;
@@ -450,9 +452,17 @@ void FillAuthors(const HtmlEvidence& in, Article* a) {
     a->authors = AuthorsFromTwitterLabels(f);
     if (!a->authors.empty()) a->sources.authors = "meta";
   }
-  if (a->authors.empty()) {
-    a->authors = AuthorsFromCitationMeta(f);
-    if (!a->authors.empty()) a->sources.authors = "meta";
+  // The citation metas list every author of a paper, where JSON-LD and the
+  // author meta often name the first alone: the longer list that holds what
+  // those gave wins.
+  if (std::vector<std::string> cited = AuthorsFromCitationMeta(f);
+      cited.size() > a->authors.size() &&
+      std::all_of(
+          a->authors.begin(), a->authors.end(), [&](const std::string& name) {
+            return std::find(cited.begin(), cited.end(), name) != cited.end();
+          })) {
+    a->authors = std::move(cited);
+    a->sources.authors = "meta";
   }
   for (bool strong : {true, false}) {
     for (size_t i = 0; i < f.bylines.size() && a->authors.empty(); ++i) {

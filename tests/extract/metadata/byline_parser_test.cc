@@ -82,5 +82,12 @@ TEST(BylineParserTest, TheDateAfterANameIsCutOff) {
   EXPECT_EQ(BylineParser::Names("Updated on November 20, 2025"), Names());
 }
 
+TEST(BylineParserTest, AnUnfilledTemplateKeyIsNoName) {
+  EXPECT_EQ(BylineParser::DeclaredNames("page.head.extra.author"), Names());
+  // A dotted user handle stays a name.
+  EXPECT_EQ(BylineParser::DeclaredNames("sara.r.peter"),
+            Names({"sara.r.peter"}));
+}
+
 }  // namespace
 }  // namespace declutter::extract

@@ -360,5 +360,16 @@ TEST(MetadataExtractorTest, HtmlAuthorsFromATextBylineAtTheArticlesEnd) {
   EXPECT_EQ(a.sources.authors, "text");
 }
 
+TEST(MetadataExtractorTest, HtmlCitationMetasListEveryAuthorOfAPaper) {
+  // The author meta names the first author alone.
+  const Article a = HtmlMetadata(
+      "<head><meta name=author content=\"Jennifer Huberty\">"
+      "<meta name=citation_authors content=\"Jennifer Huberty\">"
+      "<meta name=citation_authors content=\"Jeni Green\"></head>"
+      "<body><h1>A trial</h1></body>");
+  EXPECT_EQ(a.authors,
+            (std::vector<std::string>{"Jennifer Huberty", "Jeni Green"}));
+}
+
 }  // namespace
 }  // namespace declutter::extract
