@@ -227,8 +227,14 @@ std::vector<std::string> BylineParser::NamesOf(absl::string_view byline,
                                     {"，", ","},
                                     {"；", ","}});
   std::vector<std::string> names;
+  bool first = true;
   for (absl::string_view part : absl::StrSplit(text, absl::ByAnyChar(",;"))) {
     part = StripLabels(part);
+    // A profile field marked up in a poster's box ("Location: Lisbon,
+    // Portugal", "Posts: 3,760"): its label is no byline label, and nothing
+    // after it is a name.
+    if (first && part.find(':') != absl::string_view::npos) return {};
+    first = false;
     // A credential belongs to the name before it: "Dylan Bailey, MS, RD" is one
     // author, as the byline prints it.
     if (IsCredential(part)) {

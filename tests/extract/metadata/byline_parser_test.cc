@@ -89,5 +89,14 @@ TEST(BylineParserTest, AnUnfilledTemplateKeyIsNoName) {
             Names({"sara.r.peter"}));
 }
 
+TEST(BylineParserTest, AProfileFieldNamesNobody) {
+  EXPECT_EQ(BylineParser::Names("Location:Lisbon, Portugal"), Names());
+  EXPECT_EQ(BylineParser::Names("Specialty: Sleep, Certified Consultant"),
+            Names());
+  // A byline label with a colon is read as before.
+  EXPECT_EQ(BylineParser::Names("Author: Jane Doe, John Roe"),
+            Names({"Jane Doe", "John Roe"}));
+}
+
 }  // namespace
 }  // namespace declutter::extract
