@@ -237,7 +237,14 @@ std::vector<std::string> BylineParser::NamesOf(absl::string_view byline,
     first = false;
     // A credential belongs to the name before it: "Dylan Bailey, MS, RD" is one
     // author, as the byline prints it.
-    if (IsCredential(part)) {
+    // Before any name, a mixed-case word is a user handle ("BeauHD"), not a
+    // credential ("MD", "PhD").
+    const bool handle =
+        names.empty() &&
+        std::count_if(part.begin(), part.end(), [](char c) {
+          return absl::ascii_islower(static_cast<unsigned char>(c));
+        }) >= 2;
+    if (IsCredential(part) && !handle) {
       if (!names.empty()) absl::StrAppend(&names.back(), ", ", part);
       continue;
     }

@@ -98,5 +98,13 @@ TEST(BylineParserTest, AProfileFieldNamesNobody) {
             Names({"Jane Doe", "John Roe"}));
 }
 
+TEST(BylineParserTest, AMixedCaseHandleBeforeAnyNameIsAName) {
+  EXPECT_EQ(BylineParser::Names("Posted by BeauHD"), Names({"BeauHD"}));
+  EXPECT_EQ(BylineParser::DeclaredNames("JonB"), Names({"JonB"}));
+  // A credential alone or after a name is still one.
+  EXPECT_EQ(BylineParser::Names("PhD"), Names());
+  EXPECT_EQ(BylineParser::Names("Jo Park, PhD"), Names({"Jo Park, PhD"}));
+}
+
 }  // namespace
 }  // namespace declutter::extract
