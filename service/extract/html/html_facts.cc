@@ -211,7 +211,49 @@ bool MarksAuthor(absl::string_view value) {
   static const PhraseMatcher* const marks =
       new PhraseMatcher({"author", "byline", "username", "user-name", "poster"},
                         PhraseMatcher::Case::kIgnoreAscii);
-  return marks->ContainsAny(value);
+  // "authorize" and "authorization" name log-in links and forms ("Sign In"),
+  // not an author.
+  constexpr absl::string_view kAuthoriz = "authoriz";
+  bool marked = false;
+  marks->Scan(value, [&](size_t, size_t at) {
+    marked = !absl::StartsWithIgnoreCase(value.substr(at), kAuthoriz);
+    return !marked;
+  });
+  return marked;
+}
+
+// How many nodes below a microdata author item are searched for its name.
+constexpr size_t kMaxAuthorItemNodes = 512;
+
+// The name a microdata author item states: the content (or text) of the first
+// itemprop=name element below `author` (a forum post's author box holds the
+// poster's name there among rank, badges and post counts); "" when none.
+std::string MicrodataAuthorName(const GumboNode* author) {
+  std::vector<const GumboNode*> stack;
+  const GumboVector& top = author->v.element.children;
+  for (unsigned i = top.length; i > 0; --i)
+    stack.push_back(static_cast<const GumboNode*>(top.data[i - 1]));
+  for (size_t seen = 0; !stack.empty() && seen < kMaxAuthorItemNodes; ++seen) {
+    const GumboNode* n = stack.back();
+    stack.pop_back();
+    if (n->type != GUMBO_NODE_ELEMENT) continue;
+    const GumboElement& el = n->v.element;
+    if (absl::EqualsIgnoreCase(Attr(el, "itemprop"), "name")) {
+      absl::string_view content = Attr(el, "content");
+      if (!content.empty())
+        return TextNormalizer::CollapseSpaces(
+            Utf8Prefix(content, kMaxBylineBytes + 1));
+      return VisibleText(n, kMaxBylineBytes + 1);
+    }
+    // A nested item (the author's organisation, marked by its itemtype)
+    // names itself, not the author.
+    if (!Attr(el, "itemtype").empty() || el.tag == GUMBO_TAG_SCRIPT ||
+        el.tag == GUMBO_TAG_STYLE)
+      continue;
+    for (unsigned i = el.children.length; i > 0; --i)
+      stack.push_back(static_cast<const GumboNode*>(el.children.data[i - 1]));
+  }
+  return "";
 }
 
 // Facts any element may carry in its attributes: a date (<time datetime>,
@@ -240,8 +282,20 @@ void CollectMarkedFacts(const GumboNode* node, HtmlFacts* facts) {
       author_link || MarksAuthor(itemprop) || MarksAuthor(Attr(el, "rel"));
   if (strong || MarksAuthor(Attr(el, "class")) || MarksAuthor(Attr(el, "id"))) {
     std::string text = VisibleText(node, kMaxBylineBytes + 1);
+    bool marked_strong = strong;
+    // A microdata author box (a forum post's author with rank, badges and
+    // post counts: "Vader 6,796 gold badges") states the name in
+    // itemprop=name. Such a box is weak when a byline came before it: on a
+    // thread's later pages the first post is a reply, and the thread's header
+    // names its starter ("Thread starter X").
+    if (absl::EqualsIgnoreCase(itemprop, "author")) {
+      if (std::string name = MicrodataAuthorName(node); !name.empty()) {
+        if (name != text) marked_strong = f.bylines.empty();
+        text = std::move(name);
+      }
+    }
     if (!text.empty() && text.size() <= kMaxBylineBytes) {
-      f.bylines.push_back({std::move(text), strong});
+      f.bylines.push_back({std::move(text), marked_strong});
     }
   }
 }

@@ -57,6 +57,9 @@ struct HtmlFacts {
   // document order: `strong` ones by itemprop or rel ("author"), or as links to
   // an /author/ page; weak ones by a class or id containing "author" or
   // "byline", which sites also give to author bios, locations and avatars.
+  // A microdata author box gives the name its itemprop=name states; when the
+  // box shows more than the name (a forum post's author with its badges), it
+  // is strong only as the page's first byline.
   struct Byline {
     std::string text;
     bool strong = false;

@@ -23,6 +23,10 @@ class BylineParser {
   static constexpr size_t kMaxNames = 16;
 
   static std::vector<std::string> Names(absl::string_view byline);
+  // Names as a field that holds the author states them (the author meta,
+  // JSON-LD's author): as Names, but a user handle with digits
+  // ("ggailey777") is a name there; a word of digits alone still is not.
+  static std::vector<std::string> DeclaredNames(absl::string_view value);
 
   // Whether `text` opens with a byline label and has more after it ("By Jane
   // Doe").
@@ -30,6 +34,10 @@ class BylineParser {
   // Whether `text` is a byline label alone ("Written by"), the name in the next
   // line.
   static bool IsLabel(absl::string_view text);
+
+ private:
+  static std::vector<std::string> NamesOf(absl::string_view byline,
+                                          bool declared);
 };
 
 }  // namespace declutter::extract

@@ -106,7 +106,7 @@ std::vector<std::string> AuthorsFromJsonLd(
   for (const JsonLdItem& item : items) {
     std::vector<std::string> names;
     for (const std::string& value : item.GetAll("author")) {
-      for (std::string& name : BylineParser::Names(value))
+      for (std::string& name : BylineParser::DeclaredNames(value))
         names.push_back(std::move(name));
     }
     if (!names.empty()) return names;
@@ -182,10 +182,11 @@ std::optional<ParsedDate> VisibleDateline(const BlockList& blocks,
 
 // A byline printed as text near the article's start: a short block opening with
 // a label ("By Jane Doe"), or a label alone with the name in the next block.
-// Looked for in the header window, blocks [0, limit).
+// Looked for in blocks [begin, limit).
 std::vector<std::string> AuthorsFromTextByline(const BlockList& blocks,
-                                               size_t limit) {
-  for (size_t i = 0; i < limit; ++i) {
+                                               size_t begin, size_t limit) {
+  limit = std::min(limit, blocks.size());
+  for (size_t i = begin; i < limit; ++i) {
     const Block& b = blocks[i];
     if (b.features.text.chars > kMaxBylineChars) continue;
     if (BylineParser::StartsWithLabel(b.text)) {
@@ -399,15 +400,69 @@ void FillDates(const HtmlEvidence& in, Article* a) {
                  in.fetched_at, &a->modified, &a->sources.modified);
 }
 
+// The author a labelled Twitter card states: CMSes (Yoast SEO and others)
+// print the byline as twitter:labelN "Written by" with the name in
+// twitter:dataN.
+std::vector<std::string> AuthorsFromTwitterLabels(const HtmlFacts& f) {
+  constexpr int kMaxTwitterLabels = 4;
+  for (int i = 1; i <= kMaxTwitterLabels; ++i) {
+    const absl::string_view label = f.Meta(absl::StrCat("twitter:label", i));
+    if (!label.empty() && BylineParser::IsLabel(label))
+      return BylineParser::Names(f.Meta(absl::StrCat("twitter:data", i)));
+  }
+  return {};
+}
+
+// Scholarly pages list each author in a citation_author meta of its own.
+std::vector<std::string> AuthorsFromCitationMeta(const HtmlFacts& f) {
+  std::vector<std::string> names;
+  for (const auto& [key, value] : f.meta) {
+    // "citation_authors": the plural some journal templates write.
+    if ((key != "citation_author" && key != "citation_authors") ||
+        names.size() >= BylineParser::kMaxNames)
+      continue;
+    // One author per tag, often written "Last, First": named as read.
+    std::string name = value;
+    const std::vector<absl::string_view> last_first =
+        absl::StrSplit(value, absl::MaxSplits(',', 1));
+    if (last_first.size() == 2 &&
+        last_first[1].find(',') == absl::string_view::npos) {
+      const absl::string_view first = absl::StripAsciiWhitespace(last_first[1]);
+      const absl::string_view last = absl::StripAsciiWhitespace(last_first[0]);
+      if (!first.empty() && !last.empty())
+        name = absl::StrCat(first, " ", last);
+    }
+    if (std::find(names.begin(), names.end(), name) == names.end())
+      names.push_back(std::move(name));
+  }
+  return names;
+}
+
 void FillAuthors(const HtmlEvidence& in, Article* a) {
   const HtmlFacts& f = in.facts;
   a->authors = AuthorsFromJsonLd(in.json_ld);
   if (!a->authors.empty()) a->sources.authors = "json-ld";
   if (a->authors.empty()) {
-    a->authors = BylineParser::Names(
+    a->authors = BylineParser::DeclaredNames(
         FirstMeta(f, {"author", "article:author", "dc.creator",
                       "parsely-author", "sailthru.author"}));
     if (!a->authors.empty()) a->sources.authors = "meta";
+  }
+  if (a->authors.empty()) {
+    a->authors = AuthorsFromTwitterLabels(f);
+    if (!a->authors.empty()) a->sources.authors = "meta";
+  }
+  // The citation metas list every author of a paper, where JSON-LD and the
+  // author meta often name the first alone: the longer list that holds what
+  // those gave wins.
+  if (std::vector<std::string> cited = AuthorsFromCitationMeta(f);
+      cited.size() > a->authors.size() &&
+      std::all_of(
+          a->authors.begin(), a->authors.end(), [&](const std::string& name) {
+            return std::find(cited.begin(), cited.end(), name) != cited.end();
+          })) {
+    a->authors = std::move(cited);
+    a->sources.authors = "meta";
   }
   for (bool strong : {true, false}) {
     for (size_t i = 0; i < f.bylines.size() && a->authors.empty(); ++i) {
@@ -416,10 +471,15 @@ void FillAuthors(const HtmlEvidence& in, Article* a) {
       if (!a->authors.empty()) a->sources.authors = "byline-markup";
     }
   }
-  if (a->authors.empty()) {
-    a->authors = AuthorsFromTextByline(in.blocks, in.windows.header_end);
-    if (!a->authors.empty()) a->sources.authors = "text";
-  }
+  // The header's byline, else one the article's end prints (an author box:
+  // "Written by Jane Doe").
+  if (a->authors.empty())
+    a->authors = AuthorsFromTextByline(in.blocks, 0, in.windows.header_end);
+  if (a->authors.empty())
+    a->authors = AuthorsFromTextByline(in.blocks, in.windows.header_end,
+                                       in.windows.tail_end);
+  if (!a->authors.empty() && a->sources.authors.empty())
+    a->sources.authors = "text";
 }
 
 // The description, the keywords and the article:tag / article:section tags.

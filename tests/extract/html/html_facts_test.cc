@@ -128,5 +128,44 @@ TEST(HtmlFactsTest, FormControlsDocMarksAndMicrodataTypesAreCounted) {
   EXPECT_EQ(facts.item_types, (std::vector<std::string>{"Product", "Offer"}));
 }
 
+TEST(HtmlFactsTest, LogInLinksAreNoByline) {
+  // "authorize" holds "author", but names a log-in link, not a byline.
+  const HtmlFacts facts = FactsOf(
+      "<html><body><a class=\"authorize__link\" href=/login>Sign In</a>"
+      "<span class=\"post-author\">Jane Doe</span></body></html>");
+  ASSERT_EQ(facts.bylines.size(), 1u);
+  EXPECT_EQ(facts.bylines[0].text, "Jane Doe");
+}
+
+TEST(HtmlFactsTest, MicrodataAuthorBoxGivesItsName) {
+  // The box shows the poster's badges with the name; itemprop=name states
+  // the name alone.
+  const HtmlFacts facts = FactsOf(
+      "<html><body><div itemprop=author itemscope "
+      "itemtype=\"http://schema.org/Person\">"
+      "<meta itemprop=name content=\"user447274\">"
+      "<a href=/users/447274>user447274</a> 55 silver badges</div>"
+      "</body></html>");
+  ASSERT_FALSE(facts.bylines.empty());
+  EXPECT_EQ(facts.bylines[0].text, "user447274");
+  EXPECT_TRUE(facts.bylines[0].strong);
+}
+
+TEST(HtmlFactsTest, MicrodataAuthorBoxAfterAThreadHeaderIsWeak) {
+  // A thread's later page: the header names the starter, the first post's
+  // box a replier.
+  const HtmlFacts facts = FactsOf(
+      "<html><body><div class=p-description>Thread starter "
+      "<a class=username href=/members/7>Perseus Legend</a></div>"
+      "<section itemprop=author itemscope "
+      "itemtype=\"https://schema.org/Person\"><h4><a class=username "
+      "href=/members/1><span itemprop=name>B. Diddy</span></a></h4>"
+      "Moderator Mar 9, 2012 169,586</section></body></html>");
+  ASSERT_GE(facts.bylines.size(), 2u);
+  EXPECT_EQ(facts.bylines[0].text, "Perseus Legend");
+  EXPECT_EQ(facts.bylines[1].text, "B. Diddy");
+  EXPECT_FALSE(facts.bylines[1].strong);
+}
+
 }  // namespace
 }  // namespace declutter::extract

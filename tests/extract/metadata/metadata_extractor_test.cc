@@ -1,5 +1,6 @@
 #include "service/extract/metadata/metadata_extractor.h"
 
+#include "absl/strings/match.h"
 #include "gtest/gtest.h"
 #include "service/extract/text/text_block_builder.h"
 #include "tests/support/score_stage.h"
@@ -287,6 +288,87 @@ TEST(MetadataExtractorTest, HtmlCreditsThePrintedPersonsNotTheMarkupsOutlet) {
       "<h1>外媒眼中的武汉长假</h1><p>编辑：倪仕轩 责任编辑：杨格</p></body>");
   EXPECT_TRUE(b.authors.empty());
   EXPECT_EQ(b.editor, "杨格");
+}
+
+TEST(MetadataExtractorTest, HtmlAuthorFromALabelledTwitterCard) {
+  const Article a = HtmlMetadata(
+      "<head><meta name=\"twitter:label1\" content=\"Written by\">"
+      "<meta name=\"twitter:data1\" content=\"Tyler Brown\">"
+      "<meta name=\"twitter:label2\" content=\"Est. reading time\">"
+      "<meta name=\"twitter:data2\" content=\"5 minutes\"></head>"
+      "<body><h1>Headline here</h1><p>Body text.</p></body>");
+  EXPECT_EQ(a.authors, std::vector<std::string>{"Tyler Brown"});
+  EXPECT_EQ(a.sources.authors, "meta");
+  // A card without the byline label names no author.
+  EXPECT_TRUE(HtmlMetadata("<head><meta name=\"twitter:label1\" "
+                           "content=\"Price\"><meta name=\"twitter:data1\" "
+                           "content=\"Ten Dollars\"></head><body></body>")
+                  .authors.empty());
+}
+
+TEST(MetadataExtractorTest, HtmlAuthorsFromCitationMetaAsRead) {
+  const Article a = HtmlMetadata(
+      "<head><meta name=citation_author content=\"Aditya Mahindru\">"
+      "<meta name=citation_author content=\"Kaufman, Jeff T.\">"
+      "<meta name=citation_author content=\"Aditya Mahindru\"></head>"
+      "<body><h1>A study</h1></body>");
+  EXPECT_EQ(a.authors,
+            (std::vector<std::string>{"Aditya Mahindru", "Jeff T. Kaufman"}));
+}
+
+TEST(MetadataExtractorTest, HtmlQuestionAuthorFromItsMicrodataName) {
+  // The asker's box prints badges after the name; the comments' authors come
+  // later.
+  const Article a = HtmlMetadata(
+      "<body><h1>How do I list files?</h1><p>I want to list the files of a "
+      "folder in order of their size.</p>"
+      "<div class=user-details itemprop=author itemscope "
+      "itemtype=\"http://schema.org/Person\"><a href=/users/9>Vader</a>"
+      "<meta itemprop=name content=\"Vader\"> 6,796 gold badges</div>"
+      "<div class=comment-author><a href=/users/2>Leo</a> – Leo</div>"
+      "</body>");
+  EXPECT_EQ(a.authors, std::vector<std::string>{"Vader"});
+}
+
+TEST(MetadataExtractorTest, HtmlAuthorMetaMayBeAUserHandle) {
+  const Article a = HtmlMetadata(
+      "<head><meta name=author content=\"Need2KnowLion\"></head>"
+      "<body><h1>Headline here</h1><p>Body text.</p></body>");
+  EXPECT_EQ(a.authors, std::vector<std::string>{"Need2KnowLion"});
+}
+
+TEST(MetadataExtractorTest, HtmlAuthorsFromATextBylineAtTheArticlesEnd) {
+  std::string body;
+  for (int i = 0; i < 40; ++i) {
+    body +=
+        "<p>Compare the interest rates, the fees and the terms of each loan "
+        "before you sign anything, and read the small print twice.</p>";
+  }
+  HtmlDocument doc = HtmlBlockBuilder::Build(
+      "<body><h1>How to compare personal loans</h1>" + body +
+      "<h3>Written by Cassidy Horton</h3><p>Cassidy is a finance writer.</p>"
+      "</body>");
+  ScoreBlocks(&doc.dom, &doc.blocks);
+  // The article as the selector leaves it: its paragraphs, so the byline
+  // lies past the header, in the article's end.
+  for (Block& b : doc.blocks)
+    b.selected = absl::StartsWith(b.text, "Compare the interest");
+  Article a;
+  MetadataExtractor::FromHtml(doc.facts, JsonLd::Parse(doc.facts.json_ld),
+                              doc.blocks, "", absl::InfiniteFuture(), &a);
+  EXPECT_EQ(a.authors, std::vector<std::string>{"Cassidy Horton"});
+  EXPECT_EQ(a.sources.authors, "text");
+}
+
+TEST(MetadataExtractorTest, HtmlCitationMetasListEveryAuthorOfAPaper) {
+  // The author meta names the first author alone.
+  const Article a = HtmlMetadata(
+      "<head><meta name=author content=\"Jennifer Huberty\">"
+      "<meta name=citation_authors content=\"Jennifer Huberty\">"
+      "<meta name=citation_authors content=\"Jeni Green\"></head>"
+      "<body><h1>A trial</h1></body>");
+  EXPECT_EQ(a.authors,
+            (std::vector<std::string>{"Jennifer Huberty", "Jeni Green"}));
 }
 
 }  // namespace
