@@ -50,12 +50,16 @@ class TestServer {
     std::vector<char*> argv;
     for (std::string& a : args) argv.push_back(a.data());
     argv.push_back(nullptr);
-    // The server's stderr (its JSON log) goes to a file the test can read.
+    // The server's stderr (its JSON log) goes to a file the test can read,
+    // and its stdout to /dev/null: a server outliving a test that crashed
+    // must not hold ctest's output pipe open (ctest would wait for it until
+    // its timeout).
     log_file_ = stem + ".log";
     posix_spawn_file_actions_t actions;
     posix_spawn_file_actions_init(&actions);
     posix_spawn_file_actions_addopen(&actions, 2, log_file_.c_str(),
                                      O_WRONLY | O_CREAT | O_TRUNC, 0644);
+    posix_spawn_file_actions_addopen(&actions, 1, "/dev/null", O_WRONLY, 0);
     const int spawned = posix_spawn(&pid_, DECLUTTER_SERVER_PATH, &actions,
                                     nullptr, argv.data(), environ);
     posix_spawn_file_actions_destroy(&actions);
