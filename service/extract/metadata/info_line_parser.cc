@@ -5,6 +5,7 @@
 #include <optional>
 #include <utility>
 
+#include "absl/container/flat_hash_set.h"
 #include "absl/strings/match.h"
 #include "absl/strings/str_join.h"
 #include "absl/strings/str_split.h"
@@ -102,6 +103,21 @@ struct LabelMatch {
   bool bare = false;
 };
 
+// Whether a label starts with the code point `cp`: Parse tries LabelAt only
+// there, so a line costs one set lookup per character, not one comparison
+// per label.
+bool MayStartLabel(uint32_t cp) {
+  static const absl::flat_hash_set<uint32_t>* const kFirst = [] {
+    auto* first = new absl::flat_hash_set<uint32_t>();
+    for (const InfoLabel& l : kLabels) {
+      size_t i = 0;
+      first->insert(NextCodePoint(l.label, &i));
+    }
+    return first;
+  }();
+  return kFirst->contains(cp);
+}
+
 // The longest label that starts line[at...] and may stand there.
 LabelMatch LabelAt(absl::string_view line, size_t at) {
   const absl::string_view rest = line.substr(at);
@@ -140,19 +156,23 @@ LabelMatch LabelAt(absl::string_view line, size_t at) {
   return best;
 }
 
-absl::string_view TrimEdges(absl::string_view s) {
+// `s` without the edge characters (IsEdge) it opens with.
+absl::string_view TrimLeadingEdges(absl::string_view s) {
   while (!s.empty()) {
     size_t i = 0;
     if (!IsEdge(NextCodePoint(s, &i))) break;
     s.remove_prefix(i);
   }
-  while (!s.empty()) {
-    // Step back over one code point.
-    size_t start = s.size() - 1;
+  return s;
+}
+
+// `s` without the edge characters at either end.
+absl::string_view TrimEdges(absl::string_view s) {
+  s = TrimLeadingEdges(s);
+  while (!s.empty() && IsEdge(CodePointBefore(s, s.size()))) {
+    size_t start = s.size() - 1;  // the last code point's first byte
     while (start > 0 && (static_cast<unsigned char>(s[start]) & 0xC0) == 0x80)
       --start;
-    size_t i = start;
-    if (!IsEdge(NextCodePoint(s, &i))) break;
     s.remove_suffix(s.size() - start);
   }
   return s;
@@ -163,11 +183,7 @@ absl::string_view TrimEdges(absl::string_view s) {
 // 小何）返回搜狐"). Separators before the value ("来源 | 综合…") are not its
 // end.
 absl::string_view ValueExtent(absl::string_view value) {
-  while (!value.empty()) {
-    size_t i = 0;
-    if (!IsEdge(NextCodePoint(value, &i))) break;
-    value.remove_prefix(i);
-  }
+  value = TrimLeadingEdges(value);
   size_t end = value.size();
   for (absl::string_view bar : {"|", "\xEF\xBD\x9C", "\xC2\xA6"}) {
     const size_t at = value.find(bar);
@@ -211,12 +227,6 @@ absl::string_view WithoutTrailingNote(absl::string_view s) {
 uint32_t FirstCodePoint(absl::string_view s) {
   size_t i = 0;
   return NextCodePoint(s, &i);
-}
-
-size_t CodePoints(absl::string_view s) {
-  size_t n = 0;
-  for (size_t i = 0; i < s.size(); ++n) NextCodePoint(s, &i);
-  return n;
 }
 
 bool AllHan(absl::string_view s) {
@@ -327,7 +337,7 @@ WordRole RoleOf(absl::string_view name) {
   if (name.empty() || IsCreditWord(name, CreditWordKind::kNotAName))
     return WordRole::kSkip;
   if (AllHan(name)) {
-    const size_t n = CodePoints(name);
+    const size_t n = CountCodePoints(name);
     // Chinese names are two to four characters; a longer run of Han is the
     // text after the credits ("发布时间"), a single one a note ("摄", "图").
     if (n > 4) return WordRole::kProse;
@@ -338,7 +348,7 @@ WordRole RoleOf(absl::string_view name) {
   if (IsStaffCode(name)) return WordRole::kSkip;
   if (IsHanLike(FirstCodePoint(name))) {
     // Han mixed with other letters: prose or a handle, unless short.
-    return CodePoints(name) > 4 ? WordRole::kProse : WordRole::kName;
+    return CountCodePoints(name) > 4 ? WordRole::kProse : WordRole::kName;
   }
   // A Latin name word starts with a capital ("Demi Xia"); "exemple" is prose.
   if (!(name.front() >= 'A' && name.front() <= 'Z')) return WordRole::kProse;
@@ -365,8 +375,8 @@ std::vector<std::string> NamesOf(absl::string_view value, bool strict) {
   bool after_latin_name = false;  // the last word began a Latin name
   for (size_t i = 0; i < words.size(); ++i) {
     std::string w = words[i];
-    if (AllHan(w) && CodePoints(w) == 1 && i + 1 < words.size() &&
-        AllHan(words[i + 1]) && CodePoints(words[i + 1]) == 1) {
+    if (AllHan(w) && CountCodePoints(w) == 1 && i + 1 < words.size() &&
+        AllHan(words[i + 1]) && CountCodePoints(words[i + 1]) == 1) {
       w += words[++i];
     }
     const WordRole role = RoleOf(w);
@@ -394,7 +404,7 @@ std::vector<std::string> NamesOf(absl::string_view value, bool strict) {
 
 bool InfoLineParser::IsOutletName(absl::string_view name) {
   if (AllHan(name)) {
-    return CodePoints(name) >= 2 &&
+    return CountCodePoints(name) >= 2 &&
            IsCreditWord(name, CreditWordKind::kOutletSuffix);
   }
   // Han with other characters: "新浪财经-自媒体综合", "扬眼 企鹅号".
@@ -487,7 +497,7 @@ std::string InfoLineParser::OutletAfterDate(absl::string_view after_date) {
   });
   if (words.empty()) return "";
   std::string outlet = SourceName(words.front());
-  if (outlet.empty() || IsStaffCode(outlet) || CodePoints(outlet) > 20 ||
+  if (outlet.empty() || IsStaffCode(outlet) || CountCodePoints(outlet) > 20 ||
       IsCreditWord(outlet, CreditWordKind::kNotAName))
     return "";
   // "游民星空[整理] 1": a count (views, comments) may follow the name.
@@ -508,6 +518,11 @@ InfoLine InfoLineParser::Parse(absl::string_view line) {
   };
   std::vector<Found> found;
   for (size_t i = 0; i < line.size();) {
+    size_t next = i;
+    if (!MayStartLabel(NextCodePoint(line, &next))) {
+      i = next;
+      continue;
+    }
     if (const LabelMatch m = LabelAt(line, i); m.label != nullptr) {
       if (!found.empty()) found.back().end = i;
       found.push_back({m, i, i + m.label->label.size(), line.size()});
@@ -545,7 +560,7 @@ InfoLine InfoLineParser::Parse(absl::string_view line) {
         if (words.empty()) break;
         std::string source = SourceName(words.front());
         // A bare value is one short name ("来源CSDN"), never a phrase.
-        if (f.match.bare && (words.size() > 1 || CodePoints(source) > 20))
+        if (f.match.bare && (words.size() > 1 || CountCodePoints(source) > 20))
           break;
         // "网络" ("the web") names no outlet.
         if (out.source.empty() && source != "网络") out.source = source;

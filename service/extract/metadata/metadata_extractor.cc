@@ -8,6 +8,7 @@
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_split.h"
 #include "absl/strings/strip.h"
+#include "service/extract/blocks/boilerplate_lexicon.h"
 #include "service/extract/metadata/byline_parser.h"
 #include "service/extract/metadata/credit_reader.h"
 #include "service/extract/metadata/date_chooser.h"
@@ -74,31 +75,6 @@ absl::string_view AfterColon(absl::string_view rest) {
   return rest;
 }
 
-// A run of 2-4 Han characters set off by spaces after `label` ("记者 张定有 "),
-// the way bylines print a Chinese personal name; "" otherwise, so prose such as
-// 记者从会议上获悉 yields nothing.
-std::string NameAfter(absl::string_view line, absl::string_view label) {
-  size_t at = line.find(label);
-  if (at == absl::string_view::npos) return "";
-  absl::string_view rest = line.substr(at + label.size());
-  if (rest.empty() || rest.front() != ' ') return "";
-  rest = absl::StripLeadingAsciiWhitespace(rest);
-  size_t i = 0, chars = 0, end = 0;
-  while (i < rest.size() && chars < 4) {
-    size_t before = i;
-    uint32_t cp = NextCodePoint(rest, &i);
-    if (!(cp >= 0x4E00 && cp <= 0x9FFF)) {
-      i = before;
-      break;
-    }
-    ++chars;
-    end = i;
-  }
-  const bool set_off = end == rest.size() || rest[end] == ' ' ||
-                       rest[end] == ')' || rest.substr(end, 3) == "）";
-  return chars >= 2 && set_off ? std::string(rest.substr(0, end)) : "";
-}
-
 // The authors of the page's main schema.org item: the first item that names
 // any.
 std::vector<std::string> AuthorsFromJsonLd(
@@ -114,38 +90,11 @@ std::vector<std::string> AuthorsFromJsonLd(
   return {};
 }
 
-// Whether a line states a copyright itself (©, "版权", "Copyright", "All
-// rights reserved").
+// Whether a line states a copyright itself (©, "版权所有", "All rights
+// reserved"): the lexicon's copyright phrases, which labelled the footer.
 bool ClaimsCopyright(absl::string_view text) {
-  for (absl::string_view word :
-       {"\xC2\xA9", "\xE7\x89\x88\xE6\x9D\x83" /* 版权 */,
-        "\xE7\x89\x88\xE6\xAC\x8A" /* 版權 */, "copyright", "rights reserved",
-        "(c)"}) {
-    if (ContainsIgnoreCase(text, word)) return true;
-  }
-  return false;
-}
-
-// A dateline laid out as stacked blocks, the year above the month and day
-// and the time after them ("2019" "09/07" "19:02"): the date they spell
-// when block `i` is a year alone and the next is a month/day alone.
-std::optional<ParsedDate> StackedDateline(const BlockList& blocks, size_t i) {
-  constexpr size_t kYearBytes = 4, kMaxMonthDayBytes = 5, kMaxTimeBytes = 8;
-  if (i + 1 >= blocks.size()) return std::nullopt;
-  const std::string& year = blocks[i].text;
-  const std::string& month_day = blocks[i + 1].text;
-  if (year.size() != kYearBytes ||
-      !std::all_of(year.begin(), year.end(), absl::ascii_isdigit) ||
-      month_day.size() > kMaxMonthDayBytes)
-    return std::nullopt;
-  std::string joined = absl::StrCat(year, "/", month_day);
-  if (i + 2 < blocks.size() && blocks[i + 2].text.size() <= kMaxTimeBytes)
-    absl::StrAppend(&joined, " ", blocks[i + 2].text);
-  std::optional<ParsedDate> d = DateParser::Find(joined);
-  // The whole of the year and the month/day must be the date.
-  if (d && (d->begin != 0 || d->end < year.size() + 1 + month_day.size()))
-    return std::nullopt;
-  return d;
+  const LexiconEntry* e = BoilerplateLexicon::Find(text);
+  return e != nullptr && e->kind == BlockKind::kCopyright;
 }
 
 // The dateline the reader sees by the headline: the first block short enough
@@ -174,7 +123,6 @@ std::optional<ParsedDate> VisibleDateline(const BlockList& blocks,
     std::optional<ParsedDate> d = DateParser::Find(b.text);
     if (!d) d = DateParser::FindRelative(b.text, fetched_at);
     if (!d) d = DateParser::FindShort(b.text);
-    if (!d) d = StackedDateline(blocks, i);
     if (d && (d->year < 100 || DateParser::Plausible(*d, fetched_at))) return d;
   }
   return std::nullopt;
@@ -235,6 +183,18 @@ bool IsNoPerson(absl::string_view name, const Article& a,
   return false;
 }
 
+// The source and editor the page prints, where the article has none yet.
+void FillSourceAndEditor(const InfoLine& printed, Article* a) {
+  if (a->source.empty() && !printed.source.empty()) {
+    a->source = printed.source;
+    a->sources.source = "text";
+  }
+  if (a->editor.empty() && !printed.editor.empty()) {
+    a->editor = printed.editor;
+    a->sources.editor = "text";
+  }
+}
+
 // The source, editor and authors the page prints (CreditReader). Fills the
 // source and editor when still empty. Markup authors that name no person are
 // dropped, and the first outlet among them becomes the source when the page
@@ -244,14 +204,7 @@ bool IsNoPerson(absl::string_view name, const Article& a,
 void FillCredits(const BlockList& blocks, const CreditWindows& windows,
                  Article* a) {
   const InfoLine printed = CreditReader::Read(blocks, windows);
-  if (a->source.empty() && !printed.source.empty()) {
-    a->source = printed.source;
-    a->sources.source = "text";
-  }
-  if (a->editor.empty() && !printed.editor.empty()) {
-    a->editor = printed.editor;
-    a->sources.editor = "text";
-  }
+  FillSourceAndEditor(printed, a);
   const std::string authors_from = a->sources.authors;
   std::string outlet;
   std::erase_if(a->authors, [&](const std::string& name) {
@@ -361,13 +314,12 @@ constexpr std::initializer_list<absl::string_view> kModifiedKeys = {
 void FillDates(const HtmlEvidence& in, Article* a) {
   const HtmlFacts& f = in.facts;
   std::vector<DateCandidate> dates;
-  AddDate(FirstMeta(f, {"article:published_time", "og:published_time",
-                        "datepublished", "pubdate", "publishdate",
-                        "publish_date", "date", "dc.date", "dc.date.issued",
-                        "dcterms.created", "sailthru.date", "parsely-pub-date",
-                        // Chinese government CMSes' first-publication time
-                        "firstpublishedtime"}),
-          DateOrigin::kMeta, in.fetched_at, &dates);
+  AddDate(
+      FirstMeta(f, {"article:published_time", "og:published_time",
+                    "datepublished", "pubdate", "publishdate", "publish_date",
+                    "date", "dc.date", "dc.date.issued", "dcterms.created",
+                    "sailthru.date", "parsely-pub-date"}),
+      DateOrigin::kMeta, in.fetched_at, &dates);
   // "pubDate" is the name some blog platforms' JSON-LD gives the same date.
   for (absl::string_view key : {"datePublished", "pubDate"}) {
     AddDate(JsonLd::First(in.json_ld, key), DateOrigin::kJsonLd, in.fetched_at,
@@ -609,8 +561,8 @@ void TitleBeforeDateLine(int date_line, BlockList* blocks, Article* a) {
   }
 }
 
-// Anywhere on the page: a document's file name as its title, the editor,
-// keywords and a reporter's byline.
+// Anywhere on the page: a document's file name as its title, and keywords.
+// (Credits are read by CreditReader, as on HTML pages.)
 void ReadTextLabels(BlockList* blocks, Article* a) {
   BlockList& bs = *blocks;
   for (Block& b : bs) {
@@ -622,29 +574,12 @@ void ReadTextLabels(BlockList* blocks, Article* a) {
       a->sources.title = "text";
       LeaveOutAsMetadata("document file-name line", &b);
     }
-    const InfoLine credits = InfoLineParser::Parse(t);
-    if (!credits.editor.empty() && a->editor.empty())
-      a->editor = credits.editor, a->sources.editor = "text";
     for (absl::string_view label : {"文章关键词", "文章關鍵詞", "关键词"}) {
       if (a->keywords.empty() && absl::StartsWith(t, label)) {
         absl::string_view rest = AfterColon(t.substr(label.size()));
         rest = rest.substr(0, rest.find(' '));
         a->keywords = SplitList(rest);
         if (!a->keywords.empty()) a->sources.keywords = "text";
-      }
-    }
-    if (a->authors.empty() && !credits.Persons().empty()) {
-      a->authors = credits.Persons();
-      a->sources.authors = "text";
-    }
-    if (a->authors.empty() && b.features.text.chars < 400) {
-      for (absl::string_view label : {"记者", "記者"}) {
-        std::string name = NameAfter(t, label);
-        if (!name.empty()) {
-          a->authors.push_back(name);
-          a->sources.authors = "text";
-          break;
-        }
       }
     }
   }
@@ -657,17 +592,17 @@ void MetadataExtractor::FromText(absl::Time fetched_at, BlockList* blocks,
   const int date_line = ReadTextHeader(fetched_at, blocks, a);
   TitleBeforeDateLine(date_line, blocks, a);
   ReadTextLabels(blocks, a);
-  // What the lines above left empty, the credits HTML pages are read for
-  // (lead and closing credits, the outlet after a dateline).
+  // The credits HTML pages are read for (info lines, lead and closing
+  // credits, the outlet after a dateline), where the header left a field
+  // empty.
   const InfoLine printed = CreditReader::Read(
       *blocks, CreditWindows::Around(*blocks, a->title, kBylineBlocksAfterStart,
                                      kCreditBlocksAfterEnd));
-  if (a->source.empty() && !printed.source.empty())
-    a->source = printed.source, a->sources.source = "text";
-  if (a->editor.empty() && !printed.editor.empty())
-    a->editor = printed.editor, a->sources.editor = "text";
-  if (a->authors.empty() && !printed.authors.empty())
-    a->authors = printed.authors, a->sources.authors = "text";
+  FillSourceAndEditor(printed, a);
+  if (a->authors.empty() && !printed.authors.empty()) {
+    a->authors = printed.authors;
+    a->sources.authors = "text";
+  }
 }
 
 }  // namespace declutter::extract

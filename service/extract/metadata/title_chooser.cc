@@ -173,7 +173,10 @@ bool PrefixOf(const std::vector<uint32_t>& title,
 
 bool TitleChooser::IsTitleEnd(absl::string_view title, absl::string_view line,
                               bool from_end) {
-  std::vector<uint32_t> t = CodePointsOf(title), l = CodePointsOf(line);
+  // A line longer than the title cannot be one of its ends; most lines of a
+  // page are dismissed here, before their code points are listed.
+  if (line.size() > title.size()) return false;
+  std::vector<uint32_t> l = CodePointsOf(line);
   size_t chars = 0, title_chars = 0;
   bool han = false;
   for (uint32_t cp : l) {
@@ -183,6 +186,7 @@ bool TitleChooser::IsTitleEnd(absl::string_view title, absl::string_view line,
   // Latin titles glue with spaced separators, which HeadlinePart reads; a
   // space between Latin words is no glue.
   if (!han) return false;
+  std::vector<uint32_t> t = CodePointsOf(title);
   for (uint32_t cp : t) title_chars += !IsTitleSpace(cp);
   if (chars < kMinVisibleHeadlineChars ||
       chars < kMinVisibleHeadlineShare * title_chars)
