@@ -36,6 +36,7 @@
 #include "proto/declutter/v1/declutter.grpc.pb.h"
 #include "service/api/input_files.h"
 #include "service/api/input_reader.h"
+#include "service/api/proto_labels.h"
 #include "service/api/request_cleaner.h"
 #include "service/extract/work_budget.h"
 
@@ -127,19 +128,15 @@ std::string ParseCleanArgs(int argc, char** argv, CleanArgs* args) {
     } else if (take("content-type")) {
       args->content_type = value;
     } else if (take("input-kind")) {
-      std::string error = ParseChoice("--input-kind", value,
-                                      {{"auto", v1::INPUT_KIND_AUTO},
-                                       {"html", v1::INPUT_KIND_HTML},
-                                       {"text", v1::INPUT_KIND_TEXT}},
-                                      &args->input_kind);
-      if (!error.empty()) return error;
+      if (!api::ParseInputKind(value, &args->input_kind)) {
+        return absl::StrCat("--input-kind is \"", value, "\": expected one of ",
+                            api::kInputKindChoices);
+      }
     } else if (take("output-format")) {
-      std::string error = ParseChoice("--output-format", value,
-                                      {{"text", v1::OUTPUT_FORMAT_TEXT},
-                                       {"markdown", v1::OUTPUT_FORMAT_MARKDOWN},
-                                       {"html", v1::OUTPUT_FORMAT_HTML}},
-                                      &args->output_format);
-      if (!error.empty()) return error;
+      if (!api::ParseOutputFormat(value, &args->output_format)) {
+        return absl::StrCat("--output-format is \"", value,
+                            "\": expected one of ", api::kOutputFormatChoices);
+      }
     } else if (take("max-bytes")) {
       if (absl::Status s = NumberAtLeast<size_t>(
               "--max-bytes", value, 1, "a positive integer", &args->max_bytes);

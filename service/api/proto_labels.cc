@@ -1,5 +1,7 @@
 #include "service/api/proto_labels.h"
 
+#include <utility>
+
 namespace declutter::api {
 
 const char* PageTypeLabel(v1::PageType type) {
@@ -48,6 +50,44 @@ const char* RemovedKindLabel(v1::RemovedKind kind) {
     default:
       return "other";
   }
+}
+
+const char* InputKindLabel(v1::InputKind kind) {
+  switch (kind) {
+    case v1::INPUT_KIND_AUTO:
+      return "auto";
+    case v1::INPUT_KIND_HTML:
+      return "html";
+    case v1::INPUT_KIND_TEXT:
+      return "text";
+    default:
+      return "unknown";
+  }
+}
+
+bool ParseInputKind(absl::string_view word, v1::InputKind* kind) {
+  for (v1::InputKind k :
+       {v1::INPUT_KIND_AUTO, v1::INPUT_KIND_HTML, v1::INPUT_KIND_TEXT}) {
+    if (word == InputKindLabel(k)) {
+      *kind = k;
+      return true;
+    }
+  }
+  return false;
+}
+
+bool ParseOutputFormat(absl::string_view word, v1::OutputFormat* format) {
+  constexpr std::pair<absl::string_view, v1::OutputFormat> kWords[] = {
+      {"text", v1::OUTPUT_FORMAT_TEXT},
+      {"markdown", v1::OUTPUT_FORMAT_MARKDOWN},
+      {"html", v1::OUTPUT_FORMAT_HTML}};
+  for (const auto& [w, f] : kWords) {
+    if (word == w) {
+      *format = f;
+      return true;
+    }
+  }
+  return false;
 }
 
 }  // namespace declutter::api

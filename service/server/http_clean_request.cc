@@ -8,7 +8,7 @@
 #include "absl/strings/strip.h"
 #include "absl/time/time.h"
 #include "service/api/proto_json.h"
-
+#include "service/api/proto_labels.h"
 namespace declutter::server {
 namespace {
 
@@ -31,26 +31,15 @@ absl::Status SetParam(const std::string& name, const std::string& value,
   } else if (name == "id") {
     request->set_id(value);
   } else if (name == "input_kind") {
-    if (value == "auto") {
-      request->set_input_kind(v1::INPUT_KIND_AUTO);
-    } else if (value == "html") {
-      request->set_input_kind(v1::INPUT_KIND_HTML);
-    } else if (value == "text") {
-      request->set_input_kind(v1::INPUT_KIND_TEXT);
-    } else {
-      return BadValue(name, value, "auto, html or text");
-    }
+    v1::InputKind kind;
+    if (!api::ParseInputKind(value, &kind))
+      return BadValue(name, value, api::kInputKindChoices);
+    request->set_input_kind(kind);
   } else if (name == "output_format") {
-    v1::CleanOptions* options = request->mutable_options();
-    if (value == "text") {
-      options->set_output_format(v1::OUTPUT_FORMAT_TEXT);
-    } else if (value == "markdown") {
-      options->set_output_format(v1::OUTPUT_FORMAT_MARKDOWN);
-    } else if (value == "html") {
-      options->set_output_format(v1::OUTPUT_FORMAT_HTML);
-    } else {
-      return BadValue(name, value, "text, markdown or html");
-    }
+    v1::OutputFormat format;
+    if (!api::ParseOutputFormat(value, &format))
+      return BadValue(name, value, api::kOutputFormatChoices);
+    request->mutable_options()->set_output_format(format);
   } else if (name == "report_removed") {
     if (value == "true" || value == "1") {
       request->mutable_options()->set_report_removed(true);

@@ -19,17 +19,6 @@ int64_t RetryMillis(absl::Duration wait) {
   return std::max<int64_t>(10, absl::ToInt64Milliseconds(wait));
 }
 
-const char* KindLabel(v1::InputKind kind) {
-  switch (kind) {
-    case v1::INPUT_KIND_HTML:
-      return "html";
-    case v1::INPUT_KIND_TEXT:
-      return "text";
-    default:
-      return "unknown";
-  }
-}
-
 }  // namespace
 
 PageCalls::PageCalls(WorkPool* pool, ServiceLimits limits, Metrics* metrics,
@@ -180,8 +169,8 @@ void PageCalls::Record(absl::string_view method, absl::string_view request_id,
                       static_cast<double>(request.content().size()));
     if (status.ok()) {
       metrics_->Add("declutter_pages_total",
-                    {KindLabel(input.kind()), CharsetLabel(input.charset()),
-                     LanguageLabel(language)});
+                    {api::InputKindLabel(input.kind()),
+                     CharsetLabel(input.charset()), LanguageLabel(language)});
       metrics_->Observe("declutter_extraction_confidence",
                         {api::PageTypeLabel(response->page_type())},
                         response->extraction_confidence());
@@ -194,7 +183,7 @@ void PageCalls::Record(absl::string_view method, absl::string_view request_id,
                              {"ms", absl::ToDoubleMilliseconds(took)},
                              {"bytes", request.content().size()}};
     if (status.ok()) {
-      fields["kind"] = KindLabel(input.kind());
+      fields["kind"] = api::InputKindLabel(input.kind());
       fields["charset"] = input.charset();
       fields["language"] = language;
       fields["words"] = response->article().word_count();

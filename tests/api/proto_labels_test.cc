@@ -32,5 +32,20 @@ TEST(ProtoLabelsTest, EveryRemovedKindHasItsOwnWord) {
   EXPECT_STREQ(RemovedKindLabel(static_cast<v1::RemovedKind>(99)), "other");
 }
 
+TEST(ProtoLabelsTest, PeopleTypeTheSameWordsTheOutputPrints) {
+  v1::InputKind kind = v1::INPUT_KIND_TEXT;
+  for (v1::InputKind k :
+       {v1::INPUT_KIND_AUTO, v1::INPUT_KIND_HTML, v1::INPUT_KIND_TEXT}) {
+    ASSERT_TRUE(ParseInputKind(InputKindLabel(k), &kind)) << k;
+    EXPECT_EQ(kind, k);
+  }
+  EXPECT_FALSE(ParseInputKind("HTML", &kind));
+  EXPECT_FALSE(ParseInputKind("unknown", &kind));
+  v1::OutputFormat format = v1::OUTPUT_FORMAT_TEXT;
+  ASSERT_TRUE(ParseOutputFormat("markdown", &format));
+  EXPECT_EQ(format, v1::OUTPUT_FORMAT_MARKDOWN);
+  EXPECT_FALSE(ParseOutputFormat("pdf", &format));
+}
+
 }  // namespace
 }  // namespace declutter::api
